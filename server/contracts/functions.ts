@@ -1,0 +1,161 @@
+import { z } from '@hono/zod-openapi';
+import { FiscalYear, PaperDate, Pence, Rag, Slug } from './common';
+import { Source } from './sources';
+
+export const FunctionSummary = z
+  .object({
+    slug: Slug,
+    name: z.string(),
+    collaboration: Slug,
+    collaborationName: z.string(),
+    forces: z.array(Slug).openapi({ description: 'Forces that are or were members of the collaboration' }),
+    headlineTargetPence: Pence.nullable().openapi({ description: "The business case's headline, as the paper puts it" }),
+    headlineAsWritten: z.string().nullable(),
+    headlineQualifier: z.string().nullable(),
+    headlineSourceId: z.string().nullable(),
+    targetPence: Pence.openapi({ description: 'Sum of the current baseline’s targets' }),
+    deliveredPence: Pence.openapi({ description: 'Sum of actuals recorded (0 when none yet: see rag)' }),
+    forecastPence: Pence.nullable().openapi({ description: 'Sum of forecasts recorded; null when none is recorded' }),
+    gapPence: Pence.openapi({ description: 'targetPence − deliveredPence' }),
+    rag: Rag,
+    periodsWithActual: z.number().int(),
+    periodsWithoutActual: z.number().int(),
+    toleranceTenthsPercent: z.number().int(),
+    firstFiscalYear: FiscalYear.nullable(),
+    lastFiscalYear: FiscalYear.nullable(),
+    usesIllustrativeShares: z.boolean(),
+  })
+  .openapi('FunctionSummary');
+export type FunctionSummary = z.infer<typeof FunctionSummary>;
+
+export const FunctionList = z.object({ asAt: z.string(), functions: z.array(FunctionSummary) }).openapi('FunctionList');
+export type FunctionList = z.infer<typeof FunctionList>;
+
+/** One period's figures; fy null is money the papers give for no particular year. */
+export const PeriodFigures = z.object({
+  fy: FiscalYear.nullable(),
+  targetPence: Pence,
+  deliveredPence: Pence.nullable().openapi({ description: 'null: no actual recorded yet' }),
+  forecastPence: Pence.nullable().openapi({ description: 'null: no forecast recorded' }),
+  rag: Rag,
+  variancePence: Pence.nullable().openapi({ description: 'delivered − target; null with no actual' }),
+});
+export type PeriodFigures = z.infer<typeof PeriodFigures>;
+
+export const LineYear = PeriodFigures.extend({
+  targetAsWritten: z.string().nullable(),
+  targetQualifier: z.string().nullable(),
+  targetSourceId: z.string().nullable(),
+  actualSourceIds: z.array(z.string()),
+  periodNote: z.string().nullable(),
+});
+export type LineYear = z.infer<typeof LineYear>;
+
+export const SavingsLine = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  category: z.enum(['payroll', 'non-payroll', 'unspecified']),
+  driver: z.string(),
+  kind: z.enum(['cashable', 'non-cashable', 'cost-avoidance']),
+  recurrence: z.enum(['recurring', 'one-off', 'unspecified']),
+  note: z.string().nullable(),
+  targetPence: Pence,
+  deliveredPence: Pence,
+  years: z.array(LineYear),
+});
+export type SavingsLine = z.infer<typeof SavingsLine>;
+
+export const ForceShare = z.object({
+  force: Slug,
+  forceName: z.string(),
+  shareTenthsPercent: z.number().int().nullable().openapi({
+    description: 'Share in tenths of a percent where one share applies to every year; null where it changes by year',
+  }),
+  basis: z.enum(['nre', 'fixed', 'demand', 'equal', 'mixed']),
+  isIllustrative: z.boolean(),
+  targetPence: Pence,
+  deliveredPence: Pence,
+  years: z.array(
+    z.object({
+      fy: FiscalYear.nullable(),
+      shareTenthsPercent: z.number().int(),
+      basis: z.enum(['nre', 'fixed', 'demand', 'equal']),
+      isIllustrative: z.boolean(),
+      note: z.string().nullable(),
+      targetPence: Pence,
+      deliveredPence: Pence.nullable().openapi({ description: 'null: no actual recorded for this period' }),
+    }),
+  ),
+});
+export type ForceShare = z.infer<typeof ForceShare>;
+
+export const StatedTotalCheck = z.object({
+  description: z.string(),
+  fromFiscalYear: FiscalYear,
+  toFiscalYear: FiscalYear,
+  category: z.enum(['payroll', 'non-payroll']).nullable(),
+  statedPence: Pence,
+  asWritten: z.string(),
+  qualifier: z.string().nullable(),
+  profiledPence: Pence,
+  differencePence: Pence.openapi({ description: 'statedPence − profiledPence' }),
+  sourceId: z.string(),
+});
+
+export const Reconciliation = z.object({
+  headlinePence: Pence.nullable(),
+  profiledPence: Pence,
+  unprofiledPence: Pence.nullable().openapi({ description: 'headline − profiled; null without a headline' }),
+  statedTotals: z.array(StatedTotalCheck),
+});
+export type Reconciliation = z.infer<typeof Reconciliation>;
+
+export const Milestone = z.object({
+  kind: z.string(),
+  date: PaperDate,
+  description: z.string(),
+  sourceId: z.string(),
+});
+
+export const Agreement = z.object({
+  slug: Slug,
+  name: z.string(),
+  leadForce: Slug.nullable(),
+  parties: z.array(Slug),
+  note: z.string().nullable(),
+  milestones: z.array(Milestone),
+});
+export type Agreement = z.infer<typeof Agreement>;
+
+export const Baseline = z.object({
+  version: z.number().int(),
+  name: z.string(),
+  reason: z.string(),
+  adoptedOn: PaperDate.nullable(),
+  sourceId: z.string().nullable(),
+  targetPence: Pence,
+  isCurrent: z.boolean(),
+});
+export type Baseline = z.infer<typeof Baseline>;
+
+export const FunctionDetail = z
+  .object({
+    asAt: z.string(),
+    function: FunctionSummary.extend({ description: z.string() }),
+    agreement: Agreement.nullable(),
+    baselines: z.array(Baseline),
+    years: z.array(PeriodFigures),
+    lines: z.array(SavingsLine),
+    forces: z.array(ForceShare),
+    unapportionedPence: Pence.openapi({ description: 'Money in years with no shares recorded, so not split between forces' }),
+    reconciliation: Reconciliation,
+    sources: z.array(Source),
+  })
+  .openapi('FunctionDetail');
+export type FunctionDetail = z.infer<typeof FunctionDetail>;
+
+export const FunctionParams = z.object({
+  slug: Slug.openapi({ param: { name: 'slug', in: 'path' }, example: 'ict' }),
+});
+

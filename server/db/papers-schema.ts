@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+// The shape of the seed data set in data/papers/. Checked on load, so a typo in a file stops the
+// seed with the file and the path of the mistake rather than seeding a wrong figure.
+
+const fy = z.string().regex(/^\d{4}-\d{2}$/);
+const paperDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+const pence = z.number().int().nonnegative();
+
+export const PapersFile = z.object({
+  papers: z.array(
+    z.object({ id: z.string(), file: z.string(), title: z.string(), author: z.string().nullable(), date: paperDate.nullable() }),
+  ),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      paper: z.string(),
+      paragraph: z.string(),
+      quote: z.string().min(1),
+      part: z.string().optional(),
+      date: paperDate.optional(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+export const OrganisationsFile = z.object({
+  forces: z.array(z.object({ slug: z.string(), name: z.string() })),
+  collaborations: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      description: z.string(),
+      members: z.array(
+        z.object({ force: z.string(), joinedOn: paperDate, leftOn: paperDate.optional(), source: z.string(), note: z.string().optional() }),
+      ),
+    }),
+  ),
+  agreements: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      collaboration: z.string().nullable(),
+      leadForce: z.string().nullable(),
+      parties: z.array(z.string()),
+      partiesSource: z.string().optional(),
+      note: z.string().optional(),
+      milestones: z.array(z.object({ kind: z.string(), date: paperDate, description: z.string(), source: z.string() })),
+    }),
+  ),
+});
+
+const writtenMoney = { amountPence: pence, asWritten: z.string(), qualifier: z.string().optional() };
+
+export const FunctionsFile = z.object({
+  functions: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      collaboration: z.string(),
+      agreement: z.string().nullable(),
+      description: z.string(),
+      ragToleranceTenthsPercent: z.number().int().min(0).max(1000).optional(),
+      headline: z.object({ ...writtenMoney, source: z.string() }).nullable(),
+      lines: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          category: z.enum(['payroll', 'non-payroll', 'unspecified']),
+          driver: z.string(),
+          kind: z.enum(['cashable', 'non-cashable', 'cost-avoidance']),
+          recurrence: z.enum(['recurring', 'one-off', 'unspecified']),
+          note: z.string().optional(),
+        }),
+      ),
+      baselines: z.array(
+        z.object({
+          version: z.number().int().positive(),
+          name: z.string(),
+          reason: z.string(),
+          adoptedOn: paperDate.nullable(),
+          source: z.string(),
+          targets: z.array(
+            z.object({ line: z.string(), fiscalYear: fy.nullable(), ...writtenMoney, periodNote: z.string().optional(), source: z.string() }),
+          ),
+        }),
+      ),
+      actuals: z.array(
+        z.object({
+          line: z.string(),
+          fiscalYear: fy.nullable(),
+          month: z.string().optional(),
+          force: z.string().optional(),
+          ...writtenMoney,
+          reportedOn: paperDate,
+          periodNote: z.string().optional(),
+          source: z.string(),
+        }),
+      ),
+      statedTotals: z.array(
+        z.object({
+          fromFiscalYear: fy,
+          toFiscalYear: fy,
+          category: z.enum(['payroll', 'non-payroll']).nullable(),
+          description: z.string(),
+          ...writtenMoney,
+          source: z.string(),
+        }),
+      ),
+      shares: z.array(
+        z.object({
+          fiscalYear: fy.nullable(),
+          basis: z.enum(['nre', 'fixed', 'demand', 'equal']),
+          illustrative: z.boolean(),
+          source: z.string().optional(),
+          note: z.string().optional(),
+          forces: z.record(z.string(), z.number().int().min(0).max(1000)),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const ProgrammeFile = z.object({
+  programmeFigures: z.array(
+    z.object({
+      code: z.string(),
+      collaboration: z.string().nullable(),
+      description: z.string(),
+      kind: z.enum(['goal', 'predicted-savings', 'budget', 'funding', 'baseline']),
+      amountPence: pence,
+      perYear: z.boolean(),
+      fromFiscalYear: fy.optional(),
+      toFiscalYear: fy.optional(),
+      asWritten: z.string(),
+      source: z.string(),
+    }),
+  ),
+});
+
+export type PaperData = {
+  papers: z.infer<typeof PapersFile>;
+  organisations: z.infer<typeof OrganisationsFile>;
+  functions: z.infer<typeof FunctionsFile>;
+  programme: z.infer<typeof ProgrammeFile>;
+};

@@ -1,0 +1,270 @@
+import type { Agreement, Baseline, FunctionDetail, FunctionSummary, SavingsLine } from '../../contracts/functions';
+import type { Source } from '../../contracts/sources';
+import {
+  rollUpForces,
+  rollUpPeriods,
+  totalsOf,
+  type LedgerFigure,
+  type ShareFigure,
+  type TargetFigure,
+} from '../../domain/rollup';
+import type { Db } from '../connection';
+
+type FunctionRow = {
+  slug: string;
+  name: string;
+  description: string;
+  collaboration: string;
+  collaborationName: string;
+  agreementSlug: string | null;
+  headlineTargetPence: number | null;
+  headlineAsWritten: string | null;
+  headlineQualifier: string | null;
+  headlineSourceId: string | null;
+  toleranceTenthsPercent: number;
+};
+
+type LineRow = {
+  id: number;
+  code: string;
+  name: string;
+  category: SavingsLine['category'];
+  driver: string;
+  kind: SavingsLine['kind'];
+  recurrence: SavingsLine['recurrence'];
+  note: string | null;
+};
+
+type TargetRow = TargetFigure & {
+  asWritten: string | null;
+  qualifier: string | null;
+  periodNote: string | null;
+  sourceId: string | null;
+};
+type LedgerRow = LedgerFigure & { sourceId: string | null; periodNote: string | null };
+
+/** Reads of the savings ledger, each "as at" the end of a date: later figures are left out. */
+export function createLedgerRepository(db: Db) {
+  const functionRows = db.prepare(
+    `SELECT f.slug, f.name, f.description, f.collaboration_slug AS collaboration, c.name AS collaborationName,
+            f.agreement_slug AS agreementSlug, f.headline_target_pence AS headlineTargetPence,
+            f.headline_as_written AS headlineAsWritten, f.headline_qualifier AS headlineQualifier,
+            f.headline_source_id AS headlineSourceId, f.rag_tolerance_tenths_percent AS toleranceTenthsPercent
+       FROM functions f JOIN collaborations c ON c.slug = f.collaboration_slug
+      ORDER BY f.rowid`,
+  );
+  const functionRow = db.prepare(`SELECT * FROM (${functionRows.source}) WHERE slug = ?`);
+  const memberForces = db.prepare(
+    `SELECT force_slug AS force FROM collaboration_members WHERE collaboration_slug = ?
+      GROUP BY force_slug ORDER BY min(joined_on), force_slug`,
+  );
+  const baselines = db.prepare(
+    `SELECT b.id, b.version, b.name, b.reason, b.adopted_on AS adoptedOn, b.source_id AS sourceId,
+            (SELECT ifnull(sum(t.amount_pence), 0) FROM targets t WHERE t.baseline_id = b.id) AS targetPence
+       FROM baselines b
+      WHERE b.function_slug = ? AND (b.adopted_on IS NULL OR b.adopted_on <= ?)
+      ORDER BY b.version`,
+  );
+  const lines = db.prepare(
+    `SELECT id, code, name, category, driver, kind, recurrence, note
+       FROM savings_lines WHERE function_slug = ? ORDER BY id`,
+  );
+  const targets = db.prepare(
+    `SELECT t.savings_line_id AS lineId, t.fiscal_year AS fy, t.amount_pence AS amountPence,
+            t.as_written AS asWritten, t.qualifier, t.period_note AS periodNote, t.source_id AS sourceId
+       FROM targets t WHERE t.baseline_id = ?`,
+  );
+  const ledger = db.prepare(
+    `SELECT e.savings_line_id AS lineId, e.measure, e.fiscal_year AS fy, e.force_slug AS force,
+            e.amount_pence AS amountPence, e.source_id AS sourceId, e.period_note AS periodNote
+       FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+      WHERE l.function_slug = ? AND e.reported_on <= ?`,
+  );
+  const shares = db.prepare(
+    `SELECT fiscal_year AS fy, force_slug AS force, share_tenths_percent AS tenthsPercent, basis,
+            is_illustrative AS isIllustrative, note, source_id AS sourceId
+       FROM apportionment_shares WHERE function_slug = ? ORDER BY fiscal_year, rowid`,
+  );
+  const statedTotals = db.prepare(
+    `SELECT description, from_fiscal_year AS fromFiscalYear, to_fiscal_year AS toFiscalYear, category,
+            amount_pence AS statedPence, as_written AS asWritten, qualifier, source_id AS sourceId
+       FROM stated_totals WHERE function_slug = ? ORDER BY from_fiscal_year, id`,
+  );
+  const agreement = db.prepare(
+    `SELECT slug, name, lead_force_slug AS leadForce, note FROM agreements WHERE slug = ?`,
+  );
+  const parties = db.prepare(`SELECT force_slug AS force FROM agreement_parties WHERE agreement_slug = ? ORDER BY force_slug`);
+  const milestones = db.prepare(
+    `SELECT kind, date, description, source_id AS sourceId FROM agreement_milestones
+      WHERE agreement_slug = ? ORDER BY date, kind`,
+  );
+  const membershipSources = db.prepare(
+    `SELECT DISTINCT source_id AS id FROM collaboration_members WHERE collaboration_slug = ? AND source_id IS NOT NULL`,
+  );
+  const forceNames = db.prepare(`SELECT slug, name FROM forces`);
+  const source = db.prepare(
+    `SELECT s.id, p.file AS document, p.id AS paperId, s.paragraph,
+            coalesce(s.part, p.title) AS title, coalesce(s.date, p.date) AS date, s.quote, s.note
+       FROM sources s JOIN papers p ON p.id = s.paper_id WHERE s.id = ?`,
+  );
+
+  function shareFigures(slug: string): (ShareFigure & { sourceId: string | null })[] {
+    return (shares.all(slug) as (Omit<ShareFigure, 'isIllustrative'> & { isIllustrative: number; sourceId: string | null })[]).map(
+      (row) => ({ ...row, isIllustrative: row.isIllustrative === 1 }),
+    );
+  }
+
+  function currentBaseline(slug: string, asAt: string) {
+    const all = baselines.all(slug, asAt) as (Omit<Baseline, 'isCurrent'> & { id: number })[];
+    return { all, current: all.at(-1) ?? null };
+  }
+
+  function summarise(row: FunctionRow, asAt: string) {
+    const { all, current } = currentBaseline(row.slug, asAt);
+    const targetRows = current ? (targets.all(current.id) as TargetRow[]) : [];
+    const ledgerRows = ledger.all(row.slug, asAt) as LedgerRow[];
+    const periods = rollUpPeriods(targetRows, ledgerRows, row.toleranceTenthsPercent);
+    const totals = totalsOf(periods);
+    const shareRows = shareFigures(row.slug);
+    const years = periods.map((p) => p.fy).filter((fy): fy is string => fy !== null);
+    const summary: FunctionSummary = {
+      slug: row.slug,
+      name: row.name,
+      collaboration: row.collaboration,
+      collaborationName: row.collaborationName,
+      forces: (memberForces.all(row.collaboration) as { force: string }[]).map((m) => m.force),
+      headlineTargetPence: row.headlineTargetPence,
+      headlineAsWritten: row.headlineAsWritten,
+      headlineQualifier: row.headlineQualifier,
+      headlineSourceId: row.headlineSourceId,
+      ...totals,
+      toleranceTenthsPercent: row.toleranceTenthsPercent,
+      firstFiscalYear: years[0] ?? null,
+      lastFiscalYear: years.at(-1) ?? null,
+      usesIllustrativeShares: shareRows.some((share) => share.isIllustrative),
+    };
+    return { summary, baselines: all, current, targetRows, ledgerRows, periods, shareRows };
+  }
+
+  function sourcesById(ids: Iterable<string | null | undefined>): Source[] {
+    const unique = [...new Set([...ids].filter((id): id is string => typeof id === 'string'))];
+    return unique.map((id) => source.get(id) as Source).filter(Boolean);
+  }
+
+  return {
+    functionSummaries(asAt: string): FunctionSummary[] {
+      return (functionRows.all() as FunctionRow[]).map((row) => summarise(row, asAt).summary);
+    },
+
+    functionDetail(slug: string, asAt: string): FunctionDetail | null {
+      const row = functionRow.get(slug) as FunctionRow | undefined;
+      if (!row) return null;
+      const { summary, baselines: all, current, targetRows, ledgerRows, periods, shareRows } = summarise(row, asAt);
+      const names = new Map((forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name]));
+
+      const lineDetails: SavingsLine[] = (lines.all(slug) as LineRow[]).map((line) => {
+        const lineTargets = targetRows.filter((t) => t.lineId === line.id);
+        const lineLedger = ledgerRows.filter((e) => e.lineId === line.id);
+        const lineYears = rollUpPeriods(lineTargets, lineLedger, row.toleranceTenthsPercent).map((period) => {
+          const target = lineTargets.find((t) => t.fy === period.fy);
+          const actuals = lineLedger.filter((e) => e.fy === period.fy && e.measure === 'actual');
+          return {
+            ...period,
+            targetAsWritten: target?.asWritten ?? null,
+            targetQualifier: target?.qualifier ?? null,
+            targetSourceId: target?.sourceId ?? null,
+            actualSourceIds: actuals.map((e) => e.sourceId).filter((id): id is string => id !== null),
+            periodNote: target?.periodNote ?? actuals[0]?.periodNote ?? null,
+          };
+        });
+        return {
+          ...line,
+          targetPence: lineYears.reduce((sum, y) => sum + y.targetPence, 0),
+          deliveredPence: lineYears.reduce((sum, y) => sum + (y.deliveredPence ?? 0), 0),
+          years: lineYears,
+        };
+      });
+
+      const { forces, unapportionedPence } = rollUpForces(periods, ledgerRows, shareRows);
+      const forceShares = forces.map((f) => {
+        const distinctShares = new Set(f.periods.map((p) => p.shareTenthsPercent));
+        const distinctBases = new Set(f.periods.map((p) => p.basis));
+        return {
+          force: f.force,
+          forceName: names.get(f.force) ?? f.force,
+          shareTenthsPercent: distinctShares.size === 1 ? [...distinctShares][0]! : null,
+          basis: distinctBases.size === 1 ? [...distinctBases][0]! : ('mixed' as const),
+          isIllustrative: f.periods.some((p) => p.isIllustrative),
+          targetPence: f.targetPence,
+          deliveredPence: f.deliveredPence,
+          years: f.periods,
+        };
+      });
+
+      // The headline against everything the baseline sets out, year by year or not: what is left is unprofiled.
+      const profiledPence = summary.targetPence;
+      const categoryOf = new Map((lines.all(slug) as LineRow[]).map((l) => [l.id, l.category]));
+      const stated = (statedTotals.all(slug) as {
+        description: string;
+        fromFiscalYear: string;
+        toFiscalYear: string;
+        category: 'payroll' | 'non-payroll' | null;
+        statedPence: number;
+        asWritten: string;
+        qualifier: string | null;
+        sourceId: string;
+      }[]).map((total) => {
+        const profiled = targetRows
+          .filter((t) => t.fy !== null && t.fy >= total.fromFiscalYear && t.fy <= total.toFiscalYear)
+          .filter((t) => total.category === null || categoryOf.get(t.lineId) === total.category)
+          .reduce((sum, t) => sum + t.amountPence, 0);
+        return { ...total, profiledPence: profiled, differencePence: total.statedPence - profiled };
+      });
+
+      let agreementDetail: Agreement | null = null;
+      if (row.agreementSlug) {
+        const a = agreement.get(row.agreementSlug) as Omit<Agreement, 'parties' | 'milestones'>;
+        agreementDetail = {
+          ...a,
+          parties: (parties.all(row.agreementSlug) as { force: string }[]).map((p) => p.force),
+          milestones: milestones.all(row.agreementSlug) as Agreement['milestones'],
+        };
+      }
+
+      const cited = [
+        row.headlineSourceId,
+        ...all.map((b) => b.sourceId),
+        ...targetRows.map((t) => t.sourceId),
+        ...ledgerRows.map((e) => e.sourceId),
+        ...stated.map((s) => s.sourceId),
+        ...shareRows.map((s) => s.sourceId),
+        ...(agreementDetail?.milestones.map((m) => m.sourceId) ?? []),
+        ...(membershipSources.all(row.collaboration) as { id: string }[]).map((m) => m.id),
+      ];
+
+      return {
+        asAt,
+        function: { ...summary, description: row.description },
+        agreement: agreementDetail,
+        baselines: all.map(({ id: _id, ...b }) => ({ ...b, isCurrent: b.version === current?.version })),
+        years: periods,
+        lines: lineDetails,
+        forces: forceShares,
+        unapportionedPence,
+        reconciliation: {
+          headlinePence: row.headlineTargetPence,
+          profiledPence,
+          unprofiledPence: row.headlineTargetPence === null ? null : row.headlineTargetPence - profiledPence,
+          statedTotals: stated,
+        },
+        sources: sourcesById(cited),
+      };
+    },
+
+    forces(): { slug: string; name: string }[] {
+      return db.prepare('SELECT slug, name FROM forces ORDER BY name').all() as { slug: string; name: string }[];
+    },
+  };
+}
+
+export type LedgerRepository = ReturnType<typeof createLedgerRepository>;

@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { assertSharesComplete } from '../domain/apportion';
+import { parseMoneyToPence } from '../domain/money';
+import { recordAudit } from './audit';
+import type { Db } from './connection';
+import { FunctionsFile, OrganisationsFile, PapersFile, ProgrammeFile, type PaperData } from './papers-schema';
+
+export const papersDir = fileURLToPath(new URL('../../data/papers/', import.meta.url));
+
+function readJson<T extends z.ZodType>(dir: string, file: string, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`${file}: ${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads the seed data set and checks what JSON cannot: that every figure's written form (£0.626m)
+ * is exactly its pence, that every source cited exists, and that every set of shares adds up to 100.0%.
+ */
+export function loadPaperData(dir = papersDir): PaperData {
+  const data: PaperData = {
+    papers: readJson(dir, 'papers.json', PapersFile),
+    organisations: readJson(dir, 'organisations.json', OrganisationsFile),
+    functions: readJson(dir, 'functions.json', FunctionsFile),
+    programme: readJson(dir, 'programme.json', ProgrammeFile),
+  };
+  const sourceIds = new Set(data.papers.sources.map((source) => source.id));
+  const cite = (where: string, source: string | undefined) => {
+    if (source !== undefined && !sourceIds.has(source)) throw new Error(`${where} cites unknown source ${source}`);
+  };
+  const money = (where: string, figure: { amountPence: number; asWritten: string }) => {
+    const written = parseMoneyToPence(figure.asWritten);
+    if (written !== figure.amountPence) {
+      throw new Error(`${where}: ${figure.asWritten} is ${written} pence, not ${figure.amountPence}`);
+    }
+  };
+  for (const fn of data.functions.functions) {
+    if (fn.headline) {
+      money(`${fn.slug} headline`, fn.headline);
+      cite(`${fn.slug} headline`, fn.headline.source);
+    }
+    for (const baseline of fn.baselines) {
+      cite(`${fn.slug} baseline ${baseline.version}`, baseline.source);
+      for (const target of baseline.targets) {
+        money(`${fn.slug} target ${target.line} ${target.fiscalYear}`, target);
+        cite(`${fn.slug} target ${target.line}`, target.source);
+      }
+    }
+    for (const actual of fn.actuals) {
+      money(`${fn.slug} actual ${actual.line} ${actual.fiscalYear}`, actual);
+      cite(`${fn.slug} actual ${actual.line}`, actual.source);
+    }
+    for (const total of fn.statedTotals) {
+      money(`${fn.slug} stated total ${total.description}`, total);
+      cite(`${fn.slug} stated total`, total.source);
+    }
+    for (const shares of fn.shares) {
+      cite(`${fn.slug} shares ${shares.fiscalYear}`, shares.source);
+      assertSharesComplete(Object.entries(shares.forces).map(([key, tenthsPercent]) => ({ key, tenthsPercent })));
+    }
+  }
+  for (const figure of data.programme.programmeFigures) {
+    money(figure.code, figure);
+    cite(figure.code, figure.source);
+  }
+  for (const collaboration of data.organisations.collaborations) {
+    for (const member of collaboration.members) cite(`${collaboration.slug} member ${member.force}`, member.source);
+  }
+  for (const agreement of data.organisations.agreements) {
+    cite(`${agreement.slug} parties`, agreement.partiesSource);
+    for (const milestone of agreement.milestones) cite(`${agreement.slug} ${milestone.kind}`, milestone.source);
+  }
+  return data;
+}
+
+export function isEmpty(db: Db): boolean {
+  const row = db.prepare('SELECT count(*) AS n FROM functions').get() as { n: number };
+  return row.n === 0;
+}
+
+const SEEDER = 'system: seed from data/papers';
+
+/** Writes the whole data set in one transaction, and one audit entry saying what was seeded. */
+export function seedFromPapers(db: Db, data: PaperData, now: Date): Record<string, number> {
+  const at = now.toISOString();
+  const counts: Record<string, number> = {};
+  const count = (table: string) => {
+    counts[table] = (counts[table] ?? 0) + 1;
+  };
+  const insert = (table: string, row: Record<string, unknown>) => {
+    const columns = Object.keys(row);
+    const statement = db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+    );
+    count(table);
+    return statement.run(row);
+  };
+  const bool = (value: boolean) => (value ? 1 : 0);
+
+  db.transaction(() => {
+    for (const paper of data.papers.papers) insert('papers', paper);
+    for (const source of data.papers.sources) {
+      insert('sources', {
+        id: source.id,
+        paper_id: source.paper,
+        paragraph: source.paragraph,
+        quote: source.quote,
+        part: source.part ?? null,
+        date: source.date ?? null,
+        note: source.note ?? null,
+      });
+    }
+    for (const force of data.organisations.forces) insert('forces', force);
+    for (const collaboration of data.organisations.collaborations) {
+      insert('collaborations', { slug: collaboration.slug, name: collaboration.name, description: collaboration.description });
+      for (const member of collaboration.members) {
+        insert('collaboration_members', {
+          collaboration_slug: collaboration.slug,
+          force_slug: member.force,
+          joined_on: member.joinedOn,
+          left_on: member.leftOn ?? null,
+          source_id: member.source,
+          note: member.note ?? null,
+        });
+      }
+    }
+    for (const agreement of data.organisations.agreements) {
+      insert('agreements', {
+        slug: agreement.slug,
+        name: agreement.name,
+        collaboration_slug: agreement.collaboration,
+        lead_force_slug: agreement.leadForce,
+        note: agreement.note ?? null,
+      });
+      for (const party of agreement.parties) insert('agreement_parties', { agreement_slug: agreement.slug, force_slug: party });
+      for (const milestone of agreement.milestones) {
+        insert('agreement_milestones', {
+          agreement_slug: agreement.slug,
+          kind: milestone.kind,
+          date: milestone.date,
+          description: milestone.description,
+          source_id: milestone.source,
+        });
+      }
+    }
+    for (const fn of data.functions.functions) {
+      insert('functions', {
+        slug: fn.slug,
+        name: fn.name,
+        collaboration_slug: fn.collaboration,
+        agreement_slug: fn.agreement,
+        description: fn.description,
+        headline_target_pence: fn.headline?.amountPence ?? null,
+        headline_as_written: fn.headline?.asWritten ?? null,
+        headline_qualifier: fn.headline?.qualifier ?? null,
+        headline_source_id: fn.headline?.source ?? null,
+        rag_tolerance_tenths_percent: fn.ragToleranceTenthsPercent ?? 50,
+      });
+      const lineIds = new Map<string, number | bigint>();
+      for (const line of fn.lines) {
+        const result = insert('savings_lines', {
+          function_slug: fn.slug,
+          code: line.code,
+          name: line.name,
+          category: line.category,
+          driver: line.driver,
+          kind: line.kind,
+          recurrence: line.recurrence,
+          note: line.note ?? null,
+        });
+        lineIds.set(line.code, result.lastInsertRowid);
+      }
+      const lineId = (code: string) => {
+        const id = lineIds.get(code);
+        if (id === undefined) throw new Error(`${fn.slug}: unknown savings line ${code}`);
+        return id;
+      };
+      for (const baseline of fn.baselines) {
+        const result = insert('baselines', {
+          function_slug: fn.slug,
+          version: baseline.version,
+          name: baseline.name,
+          reason: baseline.reason,
+          adopted_on: baseline.adoptedOn,
+          source_id: baseline.source,
+          created_at: at,
+          created_by: SEEDER,
+        });
+        for (const target of baseline.targets) {
+          insert('targets', {
+            baseline_id: result.lastInsertRowid,
+            savings_line_id: lineId(target.line),
+            fiscal_year: target.fiscalYear,
+            amount_pence: target.amountPence,
+            as_written: target.asWritten,
+            qualifier: target.qualifier ?? null,
+            period_note: target.periodNote ?? null,
+            source_id: target.source,
+          });
+        }
+      }
+      for (const actual of fn.actuals) {
+        insert('ledger_entries', {
+          savings_line_id: lineId(actual.line),
+          measure: 'actual',
+          fiscal_year: actual.fiscalYear,
+          month: actual.month ?? null,
+          force_slug: actual.force ?? null,
+          amount_pence: actual.amountPence,
+          as_written: actual.asWritten,
+          qualifier: actual.qualifier ?? null,
+          period_note: actual.periodNote ?? null,
+          reported_on: actual.reportedOn,
+          source_id: actual.source,
+          is_illustrative: 0,
+          recorded_at: at,
+          recorded_by: SEEDER,
+        });
+      }
+      for (const total of fn.statedTotals) {
+        insert('stated_totals', {
+          function_slug: fn.slug,
+          from_fiscal_year: total.fromFiscalYear,
+          to_fiscal_year: total.toFiscalYear,
+          category: total.category,
+          description: total.description,
+          amount_pence: total.amountPence,
+          as_written: total.asWritten,
+          qualifier: total.qualifier ?? null,
+          source_id: total.source,
+        });
+      }
+      for (const shares of fn.shares) {
+        for (const [force, tenths] of Object.entries(shares.forces)) {
+          insert('apportionment_shares', {
+            function_slug: fn.slug,
+            fiscal_year: shares.fiscalYear,
+            force_slug: force,
+            share_tenths_percent: tenths,
+            basis: shares.basis,
+            is_illustrative: bool(shares.illustrative),
+            source_id: shares.source ?? null,
+            note: shares.note ?? null,
+          });
+        }
+      }
+    }
+    for (const figure of data.programme.programmeFigures) {
+      insert('programme_figures', {
+        code: figure.code,
+        collaboration_slug: figure.collaboration,
+        description: figure.description,
+        kind: figure.kind,
+        amount_pence: figure.amountPence,
+        per_year: bool(figure.perYear),
+        from_fiscal_year: figure.fromFiscalYear ?? null,
+        to_fiscal_year: figure.toFiscalYear ?? null,
+        as_written: figure.asWritten,
+        source_id: figure.source,
+      });
+    }
+    recordAudit(db, { at, actor: SEEDER, action: 'seed', entity: 'ledger', entityId: null, before: null, after: { ...counts } });
+  })();
+  return counts;
+}

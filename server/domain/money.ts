@@ -1,0 +1,95 @@
+/**
+ * Money in Realise is always a whole number of pence held in a JS number.
+ * Floats never take part in a calculation: anything that could leave the
+ * safe-integer range, or that scales by a power of ten, goes through BigInt.
+ */
+
+export type Pence = number;
+
+/** Throws unless `value` is a whole number of pence that a JS number holds exactly. */
+export function assertPence(value: number, what = 'amount'): void {
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`${what} must be a whole number of pence, but was ${String(value)}`);
+  }
+}
+
+/** Exact sum of amounts in pence. */
+export function sumPence(values: readonly number[]): number {
+  // BigInt so an intermediate total past 2^53 cannot round; only the final total must fit.
+  let total = 0n;
+  values.forEach((value, index) => {
+    assertPence(value, `amount ${index + 1}`);
+    total += BigInt(value);
+  });
+  return toSafePence(total, 'the total');
+}
+
+// Power of ten that turns one unit of each suffix into pence.
+const SCALE_BY_SUFFIX: Readonly<Record<string, number>> = {
+  '': 2,
+  k: 5,
+  thousand: 5,
+  m: 8,
+  million: 8,
+  bn: 11,
+  billion: 11,
+};
+
+// Optional minus (hyphen or the typographic U+2212 that word processors insert) before or
+// after the £, then digits with optional thousands commas, optional decimals and a suffix.
+const MONEY_PATTERN =
+  /^([-\u2212]?)\s*(£?)\s*([-\u2212]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(k|m|bn|thousand|million|billion)?$/i;
+
+/**
+ * Reads an amount as it is written in board papers ("£4.6m", "£654K", "£1,507,000",
+ * "-£0.01", "£1.2 million") and returns it in pence, exactly.
+ */
+export function parseMoneyToPence(text: string): number {
+  const match = MONEY_PATTERN.exec(text.trim());
+  if (match === null) {
+    throw new RangeError(`"${text}" is not an amount of money; write it like £4.6m, £654k or £1,507,000.00`);
+  }
+  const [, minusBefore = '', , minusAfter = '', whole = '', fraction = '', suffix = ''] = match;
+  if (minusBefore !== '' && minusAfter !== '') {
+    throw new RangeError(`"${text}" has two minus signs`);
+  }
+  const scale = SCALE_BY_SUFFIX[suffix.toLowerCase()];
+  if (scale === undefined) {
+    throw new RangeError(`"${text}" has a suffix Realise does not know; use k, m or bn`);
+  }
+
+  // Shift the decimal point `scale` places right, using the digits as a string.
+  let digits = whole.replaceAll(',', '') + fraction;
+  let places = scale - fraction.length;
+  if (places < 0) {
+    // More decimals than the scale allows: only trailing zeros may go, else it is part of a penny.
+    const dropped = digits.slice(places);
+    if (/[^0]/.test(dropped)) {
+      throw new RangeError(`"${text}" includes a fraction of a penny`);
+    }
+    digits = digits.slice(0, places);
+    places = 0;
+  }
+  const magnitude = BigInt(digits) * 10n ** BigInt(places);
+  const negative = minusBefore !== '' || minusAfter !== '';
+  // "-0" must come back as 0, not -0.
+  return toSafePence(negative ? -magnitude : magnitude, `"${text}"`);
+}
+
+/** "4600000.00" style: pounds with exactly two decimals, for CSV; no £, no commas. */
+export function penceToPoundsString(pence: number): string {
+  assertPence(pence);
+  // BigInt because pence / 100 in floating point can round near 2^53.
+  const value = BigInt(pence);
+  const magnitude = value < 0n ? -value : value;
+  const pounds = magnitude / 100n;
+  const remainder = magnitude % 100n;
+  return `${value < 0n ? '-' : ''}${pounds.toString()}.${remainder.toString().padStart(2, '0')}`;
+}
+
+function toSafePence(value: bigint, what: string): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new RangeError(`${what} is too large to hold exactly in pence`);
+  }
+  return Number(value);
+}

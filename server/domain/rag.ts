@@ -1,0 +1,88 @@
+/**
+ * Red/amber/green rating of savings achieved against target.
+ * 'none' means no actual has been recorded yet; it is not a rating and never outranks one.
+ */
+import { assertPence } from './money';
+
+export type Rag = 'green' | 'amber' | 'red' | 'none';
+
+/** The ratings a period with an actual can have. */
+export type RagRating = Exclude<Rag, 'none'>;
+
+/** Ratings worst first: red is worse than amber, which is worse than green. */
+export const RAG_ORDER: readonly RagRating[] = ['red', 'amber', 'green'];
+
+/**
+ * Green when the actual meets the target; amber when it is short by no more than the
+ * tolerance (tenths of a percent of the target: 50 = 5.0%); red when short by more.
+ */
+export function ragOf(input: {
+  targetPence: number;
+  actualPence: number | null;
+  toleranceTenthsPercent: number;
+}): Rag {
+  const { targetPence, actualPence, toleranceTenthsPercent } = input;
+  assertPence(targetPence, 'target');
+  assertTolerance(toleranceTenthsPercent);
+  if (actualPence === null) return 'none';
+  assertPence(actualPence, 'actual');
+  if (actualPence >= targetPence) return 'green';
+
+  // actual ≥ target − |target| × tolerance / 1000, multiplied through by 1000 so it stays in
+  // integers; BigInt because the products pass 2^53 for targets above about £90bn.
+  // For a positive target this is actual × 1000 ≥ target × (1000 − tolerance). Using |target|
+  // keeps the amber band below the target when a target is negative (a planned net cost).
+  const target = BigInt(targetPence);
+  const magnitude = target < 0n ? -target : target;
+  const floor = target * 1000n - magnitude * BigInt(toleranceTenthsPercent);
+  return BigInt(actualPence) * 1000n >= floor ? 'amber' : 'red';
+}
+
+/** Actual minus target: positive is ahead of target, negative is short of it. */
+export function varianceOf(
+  targetPence: number,
+  actualPence: number,
+): { variancePence: number; direction: 'ahead' | 'on target' | 'short' } {
+  assertPence(targetPence, 'target');
+  assertPence(actualPence, 'actual');
+  const variancePence = actualPence - targetPence;
+  // Two safe integers can differ by more than a safe integer; refuse rather than round.
+  assertPence(variancePence, 'variance');
+  const direction = variancePence > 0 ? 'ahead' : variancePence < 0 ? 'short' : 'on target';
+  return { variancePence, direction };
+}
+
+/**
+ * The worst rating among periods that have an actual, with counts of periods with and
+ * without one. 'none' only when no period has an actual yet.
+ */
+export function overallRag(periods: readonly { rag: Rag }[]): {
+  rag: Rag;
+  periodsWithoutActual: number;
+  periodsWithActual: number;
+} {
+  let worst: number = RAG_ORDER.length; // past the end: nothing rated yet
+  let periodsWithoutActual = 0;
+  for (const { rag } of periods) {
+    if (rag === 'none') {
+      periodsWithoutActual += 1;
+      continue;
+    }
+    const severity = RAG_ORDER.indexOf(rag);
+    if (severity < 0) throw new RangeError(`"${String(rag)}" is not a RAG rating`);
+    worst = Math.min(worst, severity);
+  }
+  return {
+    rag: RAG_ORDER[worst] ?? 'none',
+    periodsWithoutActual,
+    periodsWithActual: periods.length - periodsWithoutActual,
+  };
+}
+
+function assertTolerance(tenthsPercent: number): void {
+  if (!Number.isInteger(tenthsPercent) || tenthsPercent < 0 || tenthsPercent > 1000) {
+    throw new RangeError(
+      `tolerance must be a whole number of tenths of a percent from 0 to 1000 (0% to 100%), but was ${String(tenthsPercent)}`,
+    );
+  }
+}

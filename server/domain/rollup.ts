@@ -1,0 +1,183 @@
+import { apportion } from './apportion';
+import { overallRag, ragOf, type Rag } from './rag';
+
+// Roll-ups of a function's ledger: targets, actuals and forecasts per financial year, per savings
+// line and per force. A fiscal year of null is money the papers give for no particular year; it is
+// a period of its own, listed after the years.
+
+export type TargetFigure = { lineId: number; fy: string | null; amountPence: number };
+export type LedgerFigure = {
+  lineId: number;
+  measure: 'actual' | 'forecast';
+  fy: string | null;
+  force: string | null;
+  amountPence: number;
+};
+export type ShareFigure = {
+  fy: string | null;
+  force: string;
+  tenthsPercent: number;
+  basis: 'nre' | 'fixed' | 'demand' | 'equal';
+  isIllustrative: boolean;
+  note: string | null;
+};
+
+export type PeriodTotals = {
+  fy: string | null;
+  targetPence: number;
+  deliveredPence: number | null;
+  forecastPence: number | null;
+  rag: Rag;
+  variancePence: number | null;
+};
+
+const byPeriod = (a: { fy: string | null }, b: { fy: string | null }) =>
+  a.fy === b.fy ? 0 : a.fy === null ? 1 : b.fy === null ? -1 : a.fy < b.fy ? -1 : 1;
+
+function addTo(map: Map<string | null, number>, key: string | null, pence: number) {
+  map.set(key, (map.get(key) ?? 0) + pence);
+}
+
+/** Target, delivered and forecast per period, each with its RAG; a period with no actual is 'none'. */
+export function rollUpPeriods(
+  targets: readonly TargetFigure[],
+  ledger: readonly LedgerFigure[],
+  toleranceTenthsPercent: number,
+): PeriodTotals[] {
+  const target = new Map<string | null, number>();
+  const delivered = new Map<string | null, number>();
+  const forecast = new Map<string | null, number>();
+  for (const t of targets) addTo(target, t.fy, t.amountPence);
+  for (const e of ledger) addTo(e.measure === 'actual' ? delivered : forecast, e.fy, e.amountPence);
+  const periods = new Set<string | null>([...target.keys(), ...delivered.keys(), ...forecast.keys()]);
+  return [...periods]
+    .map((fy) => {
+      const targetPence = target.get(fy) ?? 0;
+      const deliveredPence = delivered.get(fy) ?? null;
+      return {
+        fy,
+        targetPence,
+        deliveredPence,
+        forecastPence: forecast.get(fy) ?? null,
+        rag: ragOf({ targetPence, actualPence: deliveredPence, toleranceTenthsPercent }),
+        variancePence: deliveredPence === null ? null : deliveredPence - targetPence,
+      };
+    })
+    .sort(byPeriod);
+}
+
+export type FunctionTotals = {
+  targetPence: number;
+  deliveredPence: number;
+  forecastPence: number | null;
+  gapPence: number;
+  rag: Rag;
+  periodsWithActual: number;
+  periodsWithoutActual: number;
+};
+
+/** A function's totals: its RAG is the worst of the periods that have an actual. */
+export function totalsOf(periods: readonly PeriodTotals[]): FunctionTotals {
+  let targetPence = 0;
+  let deliveredPence = 0;
+  let forecastPence: number | null = null;
+  for (const period of periods) {
+    targetPence += period.targetPence;
+    deliveredPence += period.deliveredPence ?? 0;
+    if (period.forecastPence !== null) forecastPence = (forecastPence ?? 0) + period.forecastPence;
+  }
+  const { rag, periodsWithActual, periodsWithoutActual } = overallRag(periods);
+  return { targetPence, deliveredPence, forecastPence, gapPence: targetPence - deliveredPence, rag, periodsWithActual, periodsWithoutActual };
+}
+
+/**
+ * Splits one period's money between forces. An equal basis is split exactly equally between the
+ * forces with a share (a third each, not 33.3/33.3/33.4); other bases by their tenths of a percent,
+ * largest remainder, so the parts always add up to the whole.
+ */
+export function splitBetweenForces(totalPence: number, shares: readonly ShareFigure[]): Map<string, number> {
+  const parts = new Map<string, number>();
+  if (shares.every((share) => share.basis === 'equal')) {
+    const sharing = shares.filter((share) => share.tenthsPercent > 0);
+    const sign = totalPence < 0 ? -1 : 1;
+    const whole = Math.abs(totalPence);
+    const each = Math.floor(whole / sharing.length);
+    let leftover = whole - each * sharing.length;
+    for (const share of shares) {
+      let pence = 0;
+      if (share.tenthsPercent > 0) {
+        pence = each + (leftover > 0 ? 1 : 0);
+        if (leftover > 0) leftover -= 1;
+      }
+      parts.set(share.force, sign * pence);
+    }
+    return parts;
+  }
+  for (const part of apportion(totalPence, shares.map((share) => ({ key: share.force, tenthsPercent: share.tenthsPercent })))) {
+    parts.set(part.key, part.pence);
+  }
+  return parts;
+}
+
+export type ForcePeriod = {
+  fy: string | null;
+  shareTenthsPercent: number;
+  basis: ShareFigure['basis'];
+  isIllustrative: boolean;
+  note: string | null;
+  targetPence: number;
+  /** null: no actual recorded for the period, for the function or for this force. */
+  deliveredPence: number | null;
+};
+
+export type ForceTotals = { force: string; targetPence: number; deliveredPence: number; periods: ForcePeriod[] };
+
+/**
+ * Each force's part of every period: its share of the function-level money, plus anything recorded
+ * against the force itself. Money in a period with no shares is returned as unapportioned.
+ */
+export function rollUpForces(
+  periods: readonly PeriodTotals[],
+  ledger: readonly LedgerFigure[],
+  shares: readonly ShareFigure[],
+): { forces: ForceTotals[]; unapportionedPence: number } {
+  const forces = new Map<string, ForceTotals>();
+  const forceOf = (force: string) => {
+    let totals = forces.get(force);
+    if (!totals) {
+      totals = { force, targetPence: 0, deliveredPence: 0, periods: [] };
+      forces.set(force, totals);
+    }
+    return totals;
+  };
+  let unapportionedPence = 0;
+  for (const period of periods) {
+    const periodShares = shares.filter((share) => share.fy === period.fy);
+    const actuals = ledger.filter((e) => e.measure === 'actual' && e.fy === period.fy);
+    const functionLevelActual = actuals.filter((e) => e.force === null).reduce((sum, e) => sum + e.amountPence, 0);
+    if (periodShares.length === 0) {
+      unapportionedPence += period.targetPence;
+      continue;
+    }
+    const targetParts = splitBetweenForces(period.targetPence, periodShares);
+    const deliveredParts = splitBetweenForces(functionLevelActual, periodShares);
+    for (const share of periodShares) {
+      const direct = actuals.filter((e) => e.force === share.force).reduce((sum, e) => sum + e.amountPence, 0);
+      const targetPence = targetParts.get(share.force) ?? 0;
+      const deliveredPence = actuals.length === 0 ? null : (deliveredParts.get(share.force) ?? 0) + direct;
+      const totals = forceOf(share.force);
+      totals.targetPence += targetPence;
+      totals.deliveredPence += deliveredPence ?? 0;
+      totals.periods.push({
+        fy: period.fy,
+        shareTenthsPercent: share.tenthsPercent,
+        basis: share.basis,
+        isIllustrative: share.isIllustrative,
+        note: share.note,
+        targetPence,
+        deliveredPence,
+      });
+    }
+  }
+  return { forces: [...forces.values()], unapportionedPence };
+}

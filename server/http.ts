@@ -1,0 +1,40 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody } from './contracts/common';
+
+type Issue = { path: PropertyKey[]; message: string };
+
+export function errorBody(code: string, message: string, issues?: Issue[]): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      ...(issues ? { issues: issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) } : {}),
+    },
+  };
+}
+
+export function errorJson(c: Context, status: ContentfulStatusCode, code: string, message: string) {
+  return c.json(errorBody(code, message), status);
+}
+
+/**
+ * A sub-app of the API. Every request parameter is checked by its route's zod schema; what fails is
+ * answered 400 in the error shape, naming each field and what to write instead.
+ */
+export function apiRouter() {
+  return new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = result.error.issues;
+        const first = issues[0];
+        const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : '';
+        return c.json(
+          errorBody('invalid_request', `${where}${first?.message ?? 'The request is not valid'}`, issues),
+          400,
+        );
+      }
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+
+export type Settings = { port: number; host: string; databasePath: string; publicRead: boolean };
+
+const defaultDatabase = fileURLToPath(new URL('../data/realise.db', import.meta.url));
+
+/** Settings from the environment, each with a default that works on a fresh machine. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databasePath: env.DATABASE_PATH ?? defaultDatabase,
+    publicRead: env.PUBLIC_READ === 'true',
+  };
+}
