@@ -1,0 +1,84 @@
+import { mkdtempSync, readdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/connection';
+import { loadMigrations, migrate } from '../../server/db/migrate';
+import { seededApp } from './seeded-app';
+
+const migrationsDir = fileURLToPath(new URL('../../server/db/migrations/', import.meta.url));
+
+describe('migrations', () => {
+  it('bring a new database to the newest version, tracked by user_version, and run once', () => {
+    const db = openDatabase(':memory:');
+    const newest = loadMigrations().length;
+    expect(migrate(db)).toEqual({ from: 0, to: newest });
+    expect(db.pragma('user_version', { simple: true })).toBe(newest);
+    expect(migrate(db)).toEqual({ from: newest, to: newest });
+  });
+
+  it('opens a file database in WAL mode with foreign keys on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'realise-db-'));
+    const db = openDatabase(join(dir, 'nested', 'ledger.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('roll back a migration that fails, leaving the version before it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'realise-migrations-')) + '/';
+    for (const file of readdirSync(migrationsDir)) copyFileSync(join(migrationsDir, file), join(dir, file));
+    const next = String(loadMigrations().length + 1).padStart(3, '0');
+    writeFileSync(join(dir, `${next}_broken.sql`), 'CREATE TABLE half_done (x INTEGER);\nTHIS IS NOT SQL;');
+    const db = openDatabase(':memory:');
+    expect(() => migrate(db, loadMigrations(dir))).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(Number(next) - 1);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+  });
+
+  it('refuse a gap in the numbering', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'realise-gap-')) + '/';
+    writeFileSync(join(dir, '001_a.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, '003_c.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(dir)).toThrow(/out of sequence/);
+  });
+});
+
+describe('the ledger’s constraints', () => {
+  const { db } = seededApp();
+  const lineId = (db.prepare("SELECT id FROM savings_lines WHERE code = 'aoj-blueprint'").get() as { id: number }).id;
+  const insertActual = (row: Record<string, unknown>) =>
+    db
+      .prepare(
+        `INSERT INTO ledger_entries (savings_line_id, measure, fiscal_year, month, amount_pence, reported_on, recorded_at, recorded_by)
+         VALUES (@line, @measure, @fy, @month, @pence, '2018-04-30', '2018-04-30T10:00:00.000Z', 'test')`,
+      )
+      .run({ line: lineId, measure: 'actual', fy: '2017-18', month: null, pence: 100, ...row });
+
+  it('refuse money that is not whole pence', () => {
+    expect(() => insertActual({ pence: 100.5 })).toThrow(/REAL|integer/i);
+  });
+
+  it('refuse negative targets and actuals', () => {
+    expect(() => insertActual({ pence: -1 })).toThrow(/CHECK/);
+  });
+
+  it('refuse a month outside its financial year', () => {
+    expect(() => insertActual({ month: '2017-03' })).toThrow(/CHECK/);
+    expect(() => insertActual({ month: '2018-04' })).toThrow(/CHECK/);
+    expect(insertActual({ month: '2018-03' }).changes).toBe(1);
+  });
+
+  it('refuse a reference to a line that does not exist', () => {
+    expect(() => insertActual({ line: 9999 })).toThrow(/FOREIGN KEY/);
+  });
+
+  it('keep the audit log append-only', () => {
+    const entry = db.prepare('SELECT id, action, actor, after_json FROM audit_log').get() as { id: number; action: string; actor: string; after_json: string };
+    expect(entry.action).toBe('seed');
+    expect(JSON.parse(entry.after_json)).toMatchObject({ functions: 4, targets: 10 });
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'someone else' WHERE id = ?").run(entry.id)).toThrow(/cannot be changed/);
+    expect(() => db.prepare('DELETE FROM audit_log WHERE id = ?').run(entry.id)).toThrow(/cannot be changed/);
+  });
+});

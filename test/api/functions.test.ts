@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { getJson, seededApp } from './seeded-app';
+
+const { app } = seededApp();
+
+describe('GET /api/functions', () => {
+  it('lists the four functions of the papers with their figures to the penny', async () => {
+    const { status, body } = await getJson(app, '/api/functions');
+    expect(status).toBe(200);
+    const bySlug = Object.fromEntries(body.functions.map((f: any) => [f.slug, f]));
+    expect(Object.keys(bySlug)).toEqual(['ict', 'aoj', 'firearms-licensing', 'ctc']);
+
+    expect(bySlug.ict).toMatchObject({
+      headlineTargetPence: 460_000_000,
+      targetPence: 443_800_000,
+      deliveredPence: 62_600_000,
+      gapPence: 381_200_000,
+      forecastPence: null,
+      rag: 'green',
+      periodsWithActual: 1,
+      periodsWithoutActual: 3,
+      firstFiscalYear: '2014-15',
+      lastFiscalYear: '2017-18',
+      collaboration: 'bch',
+      forces: ['bedfordshire', 'cambridgeshire', 'hertfordshire'],
+    });
+    expect(bySlug.aoj).toMatchObject({
+      headlineTargetPence: 65_400_000,
+      targetPence: 65_400_000,
+      deliveredPence: 0,
+      rag: 'none',
+      firstFiscalYear: '2017-18',
+    });
+    expect(bySlug['firearms-licensing']).toMatchObject({
+      headlineTargetPence: 11_000_000,
+      targetPence: 11_000_000,
+      deliveredPence: 20_000_000,
+      gapPence: -9_000_000,
+      rag: 'green',
+      firstFiscalYear: null,
+    });
+    expect(bySlug.ctc).toMatchObject({
+      targetPence: 40_000_000,
+      deliveredPence: 0,
+      rag: 'none',
+      firstFiscalYear: '2019-20',
+      lastFiscalYear: '2019-20',
+      forces: ['bedfordshire', 'cambridgeshire', 'hertfordshire', 'thames-valley', 'btp'],
+    });
+  });
+
+  it('sees the ledger as it stood on an earlier date', async () => {
+    const { body } = await getJson(app, '/api/functions?asAt=2016-06-30');
+    const bySlug = Object.fromEntries(body.functions.map((f: any) => [f.slug, f]));
+    expect(body.asAt).toBe('2016-06-30');
+    // Firearms' £200k was reported on 21 September 2016; AOJ's business case came on 28 September 2016.
+    expect(bySlug['firearms-licensing'].deliveredPence).toBe(0);
+    expect(bySlug['firearms-licensing'].rag).toBe('none');
+    expect(bySlug.aoj.targetPence).toBe(0);
+    expect(bySlug.ict.deliveredPence).toBe(62_600_000);
+  });
+
+  it('defaults "as at" to today by the clock it was given', async () => {
+    const { body } = await getJson(app, '/api/functions');
+    expect(body.asAt).toBe('2026-11-25');
+  });
+});
+
+describe('GET /api/functions/:slug', () => {
+  it('profiles ICT by year, line and category as paper 002 does', async () => {
+    const { status, body } = await getJson(app, '/api/functions/ict');
+    expect(status).toBe(200);
+    expect(body.years.map((y: any) => [y.fy, y.targetPence, y.deliveredPence, y.rag])).toEqual([
+      ['2014-15', 62_600_000, 62_600_000, 'green'],
+      ['2015-16', 92_000_000, null, 'none'],
+      ['2016-17', 189_200_000, null, 'none'],
+      ['2017-18', 100_000_000, null, 'none'],
+    ]);
+    const lines = Object.fromEntries(body.lines.map((l: any) => [l.code, l]));
+    expect(lines['ict-application-convergence'].years.map((y: any) => [y.fy, y.targetPence, y.targetAsWritten])).toEqual([
+      ['2016-17', 22_700_000, '£0.227m'],
+      ['2017-18', 10_000_000, '£0.1m'],
+    ]);
+    expect(lines['ict-infrastructure-convergence'].targetPence).toBe(105_800_000);
+    expect(lines['ict-staff']).toMatchObject({ category: 'payroll', driver: 'restructuring', targetPence: 150_700_000 });
+    expect(lines['ict-staff'].years[0]).toMatchObject({ targetQualifier: 'circa', targetSourceId: '002-4.2(5)a-payroll' });
+  });
+
+  it('reconciles the ICT headline with its profile rather than hiding the difference', async () => {
+    const { body } = await getJson(app, '/api/functions/ict');
+    expect(body.reconciliation).toMatchObject({ headlinePence: 460_000_000, profiledPence: 443_800_000, unprofiledPence: 16_200_000 });
+    const stated = body.reconciliation.statedTotals.map((s: any) => [s.asWritten, s.statedPence, s.profiledPence, s.differencePence]);
+    expect(stated).toEqual([
+      ['£0.626m', 62_600_000, 62_600_000, 0],
+      ['£4.0m', 400_000_000, 381_200_000, 18_800_000],
+      ['£0.385m', 38_500_000, 38_500_000, 0],
+      ['£1m', 100_000_000, 100_000_000, 0],
+    ]);
+  });
+
+  it('splits AOJ between the three forces exactly, marked illustrative', async () => {
+    const { body } = await getJson(app, '/api/functions/aoj');
+    const forces = Object.fromEntries(body.forces.map((f: any) => [f.force, f]));
+    expect(forces.hertfordshire).toMatchObject({ targetPence: 21_800_000, basis: 'equal', isIllustrative: true, shareTenthsPercent: 334 });
+    expect(body.forces.reduce((sum: number, f: any) => sum + f.targetPence, 0)).toBe(65_400_000);
+    expect(body.unapportionedPence).toBe(0);
+  });
+
+  it('splits ICT by force so the parts add up to the whole, to the penny', async () => {
+    const { body } = await getJson(app, '/api/functions/ict');
+    expect(body.forces.reduce((sum: number, f: any) => sum + f.targetPence, 0)).toBe(443_800_000);
+    expect(body.forces.reduce((sum: number, f: any) => sum + f.deliveredPence, 0)).toBe(62_600_000);
+    for (const force of body.forces) {
+      expect(force.years.find((y: any) => y.fy === '2015-16').deliveredPence).toBeNull();
+    }
+  });
+
+  it('gives CTC’s saving to the original members, none to BTP', async () => {
+    const { body } = await getJson(app, '/api/functions/ctc');
+    const forces = Object.fromEntries(body.forces.map((f: any) => [f.force, f.targetPence]));
+    expect(forces).toEqual({ bedfordshire: 10_000_000, cambridgeshire: 10_000_000, hertfordshire: 10_000_000, 'thames-valley': 10_000_000, btp: 0 });
+  });
+
+  it('keeps Firearms Licensing’s prediction and delivery whole, not profiled by year', async () => {
+    const { body } = await getJson(app, '/api/functions/firearms-licensing');
+    expect(body.years).toEqual([
+      { fy: null, targetPence: 11_000_000, deliveredPence: 20_000_000, forecastPence: null, rag: 'green', variancePence: 9_000_000 },
+    ]);
+    expect(body.baselines).toEqual([expect.objectContaining({ version: 1, name: 'Original prediction', targetPence: 11_000_000, isCurrent: true })]);
+    expect(body.lines[0].years[0]).toMatchObject({ targetQualifier: 'originally predicted', actualSourceIds: ['004-4.8'] });
+  });
+
+  it('cites the paper, paragraph, date and words behind every figure it shows', async () => {
+    const { body } = await getJson(app, '/api/functions/ict');
+    const sources = new Map(body.sources.map((s: any) => [s.id, s]));
+    const cited = [
+      body.function.headlineSourceId,
+      ...body.lines.flatMap((l: any) => l.years.flatMap((y: any) => [y.targetSourceId, ...y.actualSourceIds])),
+      ...body.agreement.milestones.map((m: any) => m.sourceId),
+      ...body.reconciliation.statedTotals.map((s: any) => s.sourceId),
+    ].filter(Boolean);
+    for (const id of cited) expect(sources.has(id), `source ${id}`).toBe(true);
+    expect(sources.get('002-4.2(5)')).toEqual({
+      id: '002-4.2(5)',
+      document: '002_f098eeb1962a537c.txt',
+      paperId: '002',
+      paragraph: '4.2(5)',
+      title: 'Section 22A Collaboration Agreement for Information and Communications Technology',
+      date: '2016-02-25',
+      quote: expect.stringContaining('a total of approximately £4.6m'),
+      note: null,
+    });
+  });
+
+  it('shows the agreement and its dates', async () => {
+    const { body } = await getJson(app, '/api/functions/ctc');
+    expect(body.agreement.milestones.map((m: any) => [m.kind, m.date])).toEqual([
+      ['signed', '2016-12'],
+      ['member-joins', '2019-05-01'],
+      ['signed', '2019-05-16'],
+      ['review', '2022-04-30'],
+    ]);
+    expect(body.sources.find((s: any) => s.id === '003-ctc-3.2')).toMatchObject({ date: '2019-05-16', paragraph: 'CTC paper, 3.2' });
+  });
+
+  it('answers an unknown function with 404 in the error shape', async () => {
+    const { status, body } = await getJson(app, '/api/functions/payroll');
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: { code: 'not_found', message: expect.stringContaining('"payroll"') } });
+  });
+
+  it.each([
+    ['/api/functions/ICT', 'slug'],
+    ['/api/functions/ict%20;drop', 'slug'],
+    ['/api/functions/ict?asAt=2017-02-30', 'asAt'],
+    ['/api/functions/ict?asAt=yesterday', 'asAt'],
+    ['/api/functions?asAt=2017-3-1', 'asAt'],
+  ])('answers malformed input %s with 400 naming the field', async (path, field) => {
+    const { status, body } = await getJson(app, path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_request');
+    expect(body.error.issues[0].path).toBe(field);
+    expect(JSON.stringify(body)).not.toMatch(/SQLITE|at .*\.ts:\d+/);
+  });
+});
+
+describe('GET /api/forces and /api/health', () => {
+  it('lists the nine forces', async () => {
+    const { body } = await getJson(app, '/api/forces');
+    expect(body.forces.map((f: any) => f.slug).sort()).toEqual(
+      ['bedfordshire', 'btp', 'cambridgeshire', 'essex', 'hertfordshire', 'kent', 'norfolk', 'suffolk', 'thames-valley'],
+    );
+  });
+
+  it('reports health', async () => {
+    expect(await getJson(app, '/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('answers an unknown API route with 404 in the error shape', async () => {
+    const { status, body } = await getJson(app, '/api/savings');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('not_found');
+  });
+});
