@@ -2,10 +2,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './db/connection';
 import { createLedgerRepository } from './db/repositories/ledger';
+import { createSourceRepository } from './db/repositories/sources';
 import { errorBody } from './http';
 import { forceRoutes } from './routes/forces';
 import { functionRoutes } from './routes/functions';
 import { healthRoutes } from './routes/health';
+import { sourceRoutes } from './routes/sources';
 
 export type AppOptions = {
   db: Db;
@@ -21,7 +23,8 @@ export function createApp({ db, now = () => new Date(), logError = (m, e) => con
   const app = new OpenAPIHono()
     .route('/api', healthRoutes())
     .route('/api', functionRoutes(ledger, today))
-    .route('/api', forceRoutes(ledger));
+    .route('/api', forceRoutes(ledger))
+    .route('/api', sourceRoutes(createSourceRepository(db)));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -2,6 +2,17 @@ import { z } from '@hono/zod-openapi';
 import { FiscalYear, PaperDate, Pence, Rag, Slug } from './common';
 import { Source } from './sources';
 
+/** One period's figures; fy null is money the papers give for no particular year. */
+export const PeriodFigures = z.object({
+  fy: FiscalYear.nullable(),
+  targetPence: Pence,
+  deliveredPence: Pence.nullable().openapi({ description: 'null: no actual recorded yet' }),
+  forecastPence: Pence.nullable().openapi({ description: 'null: no forecast recorded' }),
+  rag: Rag,
+  variancePence: Pence.nullable().openapi({ description: 'delivered − target; null with no actual' }),
+});
+export type PeriodFigures = z.infer<typeof PeriodFigures>;
+
 export const FunctionSummary = z
   .object({
     slug: Slug,
@@ -24,6 +35,9 @@ export const FunctionSummary = z
     firstFiscalYear: FiscalYear.nullable(),
     lastFiscalYear: FiscalYear.nullable(),
     usesIllustrativeShares: z.boolean(),
+    targetSourceIds: z.array(z.string()).openapi({ description: 'Sources of the targets summed in targetPence' }),
+    deliveredSourceIds: z.array(z.string()).openapi({ description: 'Sources of the actuals summed in deliveredPence' }),
+    years: z.array(PeriodFigures).openapi({ description: 'Target, delivered and forecast per financial year; fy null last' }),
   })
   .openapi('FunctionSummary');
 export type FunctionSummary = z.infer<typeof FunctionSummary>;
@@ -31,16 +45,7 @@ export type FunctionSummary = z.infer<typeof FunctionSummary>;
 export const FunctionList = z.object({ asAt: z.string(), functions: z.array(FunctionSummary) }).openapi('FunctionList');
 export type FunctionList = z.infer<typeof FunctionList>;
 
-/** One period's figures; fy null is money the papers give for no particular year. */
-export const PeriodFigures = z.object({
-  fy: FiscalYear.nullable(),
-  targetPence: Pence,
-  deliveredPence: Pence.nullable().openapi({ description: 'null: no actual recorded yet' }),
-  forecastPence: Pence.nullable().openapi({ description: 'null: no forecast recorded' }),
-  rag: Rag,
-  variancePence: Pence.nullable().openapi({ description: 'delivered − target; null with no actual' }),
-});
-export type PeriodFigures = z.infer<typeof PeriodFigures>;
+
 
 export const LineYear = PeriodFigures.extend({
   targetAsWritten: z.string().nullable(),

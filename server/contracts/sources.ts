@@ -15,3 +15,15 @@ export const Source = z
   })
   .openapi('Source');
 export type Source = z.infer<typeof Source>;
+
+export const SourceList = z.object({ sources: z.array(Source) }).openapi('SourceList');
+export type SourceList = z.infer<typeof SourceList>;
+
+export const SourceParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[0-9A-Za-z().\-]+$/, 'A source id looks like 002-4.2(5)')
+    .openapi({ param: { name: 'id', in: 'path' }, example: '000-5.3' }),
+});

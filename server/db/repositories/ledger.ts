@@ -9,6 +9,7 @@ import {
   type TargetFigure,
 } from '../../domain/rollup';
 import type { Db } from '../connection';
+import { createSourceRepository } from './sources';
 
 type FunctionRow = {
   slug: string;
@@ -42,6 +43,8 @@ type TargetRow = TargetFigure & {
   sourceId: string | null;
 };
 type LedgerRow = LedgerFigure & { sourceId: string | null; periodNote: string | null };
+
+const distinctIds = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
 
 /** Reads of the savings ledger, each "as at" the end of a date: later figures are left out. */
 export function createLedgerRepository(db: Db) {
@@ -102,11 +105,7 @@ export function createLedgerRepository(db: Db) {
     `SELECT DISTINCT source_id AS id FROM collaboration_members WHERE collaboration_slug = ? AND source_id IS NOT NULL`,
   );
   const forceNames = db.prepare(`SELECT slug, name FROM forces`);
-  const source = db.prepare(
-    `SELECT s.id, p.file AS document, p.id AS paperId, s.paragraph,
-            coalesce(s.part, p.title) AS title, coalesce(s.date, p.date) AS date, s.quote, s.note
-       FROM sources s JOIN papers p ON p.id = s.paper_id WHERE s.id = ?`,
-  );
+  const sources = createSourceRepository(db);
 
   function shareFigures(slug: string): (ShareFigure & { sourceId: string | null })[] {
     return (shares.all(slug) as (Omit<ShareFigure, 'isIllustrative'> & { isIllustrative: number; sourceId: string | null })[]).map(
@@ -142,13 +141,15 @@ export function createLedgerRepository(db: Db) {
       firstFiscalYear: years[0] ?? null,
       lastFiscalYear: years.at(-1) ?? null,
       usesIllustrativeShares: shareRows.some((share) => share.isIllustrative),
+      targetSourceIds: distinctIds(targetRows.map((t) => t.sourceId)),
+      deliveredSourceIds: distinctIds(ledgerRows.filter((e) => e.measure === 'actual').map((e) => e.sourceId)),
+      years: periods,
     };
     return { summary, baselines: all, current, targetRows, ledgerRows, periods, shareRows };
   }
 
-  function sourcesById(ids: Iterable<string | null | undefined>): Source[] {
-    const unique = [...new Set([...ids].filter((id): id is string => typeof id === 'string'))];
-    return unique.map((id) => source.get(id) as Source).filter(Boolean);
+  function sourcesById(ids: (string | null)[]): Source[] {
+    return distinctIds(ids).map((id) => sources.byId(id)).filter((source): source is Source => source !== null);
   }
 
   return {

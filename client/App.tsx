@@ -1,0 +1,41 @@
+import { Link, Route, Switch } from 'wouter';
+import { FunctionPage } from './features/function/FunctionPage';
+import { PortfolioPage } from './features/portfolio/PortfolioPage';
+import { AsAtForm } from './features/portfolio/AsAtForm';
+
+export function App() {
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="width-container header-inner">
+          <Link href="/" className="site-name">
+            Realise
+          </Link>
+          <span className="site-strapline">Savings realisation for police collaborations</span>
+          <AsAtForm />
+        </div>
+      </header>
+      <main id="main" className="width-container" tabIndex={-1}>
+        <Switch>
+          <Route path="/" component={PortfolioPage} />
+          <Route path="/functions/:slug">{(params) => <FunctionPage slug={params.slug} />}</Route>
+          <Route>
+            <h1>Page not found</h1>
+            <p>
+              There is nothing at this address. Go to the <Link href="/">portfolio of collaborated functions</Link>.
+            </p>
+          </Route>
+        </Switch>
+      </main>
+      <footer className="site-footer">
+        <div className="width-container">
+          Figures from the Business Coordination Board papers, each with its source. Money is shown as the papers
+          write it (£4.6m) and in full in tables.
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney, formatMoneyShort } from '../lib/money';
+
+export type TargetDeliveredRow = {
+  label: string;
+  targetPence: number;
+  deliveredPence: number | null;
+  forecastPence?: number | null;
+};
+
+// The Government Analysis Function's accessible palette: target dark blue, delivered turquoise,
+// forecast dark pink and hatched, so no series is told apart by colour alone.
+const TARGET = '#12436D';
+const DELIVERED = '#28A197';
+const FORECAST = '#801650';
+
+/** Target against delivered (and forecast, where any is recorded) as grouped bars. Loaded lazily. */
+export default function TargetDeliveredChart({ rows, height = 320 }: { rows: readonly TargetDeliveredRow[]; height?: number }) {
+  const hasForecast = rows.some((row) => row.forecastPence !== null && row.forecastPence !== undefined);
+  const data = rows.map((row) => ({ ...row, deliveredPence: row.deliveredPence ?? 0 }));
+  return (
+    <BarChart responsive style={{ width: '100%', height }} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <defs>
+        <pattern id="forecast-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#fff" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke={FORECAST} strokeWidth="4" />
+        </pattern>
+      </defs>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="label" interval={0} tick={{ fontSize: 13 }} />
+      <YAxis tickFormatter={(value: number) => formatMoneyShort(value)} width={72} tick={{ fontSize: 13 }} />
+      <Tooltip formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
+      <Legend itemSorter={null} />
+      <Bar dataKey="targetPence" name="Target" fill={TARGET} isAnimationActive={false} />
+      <Bar dataKey="deliveredPence" name="Delivered" fill={DELIVERED} isAnimationActive={false} />
+      {hasForecast ? (
+        <Bar dataKey="forecastPence" name="Forecast (hatched)" fill="url(#forecast-hatch)" stroke={FORECAST} isAnimationActive={false} />
+      ) : null}
+    </BarChart>
+  );
+}

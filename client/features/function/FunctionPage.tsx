@@ -1,0 +1,234 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy } from 'react';
+import { Link } from 'wouter';
+import type { FunctionDetail } from '../../../server/contracts/functions';
+import { ApiError } from '../../api/client';
+import { functionQuery } from '../../api/queries';
+import { ChartFrame } from '../../components/ChartFrame';
+import { Money } from '../../components/Money';
+import { QueryState } from '../../components/QueryState';
+import { RagBadge } from '../../components/RagBadge';
+import { Citation, SourceButton } from '../../components/SourceButton';
+import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
+import { MILESTONE_LABEL } from '../../lib/labels';
+import { describeVariance, formatMoneyShort } from '../../lib/money';
+import { useAsAt, withAsAt } from '../../lib/url';
+import { reportingLine } from '../portfolio/FunctionsTable';
+import { ForceSplit } from './ForceSection';
+import { Reconciliation } from './Reconciliation';
+import { SavingsLinesTable } from './SavingsLinesTable';
+
+const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
+
+export function FunctionPage({ slug }: { slug: string }) {
+  const asAt = useAsAt();
+  const detail = useQuery(functionQuery(slug, asAt));
+  if (detail.isError && detail.error instanceof ApiError && detail.error.status === 404) {
+    return (
+      <>
+        <h1>No such function</h1>
+        <p>{detail.error.message}</p>
+        <p>
+          Choose one from the <Link href={withAsAt('/', asAt)}>portfolio of collaborated functions</Link>.
+        </p>
+      </>
+    );
+  }
+  return (
+    <QueryState query={detail} what="the function">
+      {(data) => <FunctionView detail={data} asAt={asAt} />}
+    </QueryState>
+  );
+}
+
+function FunctionView({ detail, asAt }: { detail: FunctionDetail; asAt: string | undefined }) {
+  const fn = detail.function;
+  return (
+    <article>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link href={withAsAt('/', asAt)}>Portfolio</Link>
+          </li>
+          <li aria-current="page">{fn.name}</li>
+        </ol>
+      </nav>
+      <h1>{fn.name}</h1>
+      <p className="lead">{fn.description}</p>
+      <dl className="summary-list">
+        <div>
+          <dt>Collaboration</dt>
+          <dd>{fn.collaborationName}</dd>
+        </div>
+        <div>
+          <dt>Status as at {formatPaperDate(detail.asAt)}</dt>
+          <dd>
+            <RagBadge rag={fn.rag} /> <span className="cell-note-inline">{reportingLine(fn)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Business-case headline</dt>
+          <dd data-figure="headline">
+            <Money pence={fn.headlineTargetPence} short /> {fn.headlineQualifier ? `(${fn.headlineQualifier})` : ''}{' '}
+            <SourceButton sourceIds={[fn.headlineSourceId]} figure={`the ${fn.name} headline`} />
+          </dd>
+        </div>
+        <div>
+          <dt>Target (current baseline)</dt>
+          <dd data-figure="target">
+            <Money pence={fn.targetPence} short /> <SourceButton sourceIds={fn.targetSourceIds} figure={`the ${fn.name} target`} />
+          </dd>
+        </div>
+        <div>
+          <dt>Delivered</dt>
+          <dd data-figure="delivered">
+            {fn.periodsWithActual === 0 ? 'No actual recorded yet' : <Money pence={fn.deliveredPence} short />}{' '}
+            <SourceButton sourceIds={fn.deliveredSourceIds} figure={`${fn.name} delivered`} />
+          </dd>
+        </div>
+        <div>
+          <dt>Gap</dt>
+          <dd data-figure="gap">
+            <Money pence={fn.gapPence} short /> {fn.gapPence < 0 ? `(${describeVariance(-fn.gapPence)} of target)` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Forecast</dt>
+          <dd>{fn.forecastPence === null ? 'No forecast recorded' : <Money pence={fn.forecastPence} short />}</dd>
+        </div>
+      </dl>
+
+      <Reconciliation detail={detail} />
+
+      <section aria-labelledby="years-heading">
+        <h2 id="years-heading">By financial year</h2>
+        <ChartFrame
+          title={`${fn.name}: target against delivered, by financial year`}
+          caption={`${detail.years
+            .map((y) => `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(y.deliveredPence)}`}`)
+            .join('; ')}.`}
+          chart={
+            <TargetDeliveredChart
+              rows={detail.years.map((y) => ({
+                label: y.fy === null ? 'Whole period' : y.fy.replace('-', '/'),
+                targetPence: y.targetPence,
+                deliveredPence: y.deliveredPence,
+                forecastPence: y.forecastPence,
+              }))}
+            />
+          }
+          table={<YearsTable detail={detail} />}
+        />
+      </section>
+
+      <section aria-labelledby="lines-heading">
+        <h2 id="lines-heading">Savings lines</h2>
+        <SavingsLinesTable detail={detail} />
+      </section>
+
+      <section aria-labelledby="function-forces-heading">
+        <h2 id="function-forces-heading">By force</h2>
+        <ForceSplit detail={detail} />
+      </section>
+
+      <AgreementSection detail={detail} />
+
+      <section aria-labelledby="baselines-heading">
+        <h2 id="baselines-heading">Baselines</h2>
+        <ul className="plain-list">
+          {detail.baselines.map((b) => (
+            <li key={b.version}>
+              <strong>
+                Version {b.version}: {b.name}
+              </strong>
+              {b.isCurrent ? ' (current)' : ''}, adopted {b.adoptedOn ? formatPaperDate(b.adoptedOn) : 'on a date the papers do not give'}, target{' '}
+              <Money pence={b.targetPence} />. {b.reason} <SourceButton sourceIds={[b.sourceId]} figure={`baseline ${b.version}`} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Where these figures come from</h2>
+        <ol className="sources-list">
+          {detail.sources.map((source) => (
+            <li key={source.id} id={`source-${source.id}`}>
+              <Citation source={source} />
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+function YearsTable({ detail }: { detail: FunctionDetail }) {
+  return (
+    <table className="data-table compact">
+      <caption>{detail.function.name} by financial year</caption>
+      <thead>
+        <tr>
+          <th scope="col">Year</th>
+          <th scope="col" className="numeric">
+            Target
+          </th>
+          <th scope="col" className="numeric">
+            Delivered
+          </th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {detail.years.map((y) => (
+          <tr key={y.fy ?? 'whole'} data-year={y.fy ?? 'whole'}>
+            <th scope="row">{formatFiscalYear(y.fy)}</th>
+            <td className="numeric">
+              <Money pence={y.targetPence} />
+            </td>
+            <td className="numeric">{y.deliveredPence === null ? <span className="muted">none recorded</span> : <Money pence={y.deliveredPence} />}</td>
+            <td>
+              <RagBadge rag={y.rag} detail={y.variancePence === null ? undefined : describeVariance(y.variancePence)} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AgreementSection({ detail }: { detail: FunctionDetail }) {
+  const agreement = detail.agreement;
+  if (!agreement) return null;
+  return (
+    <section aria-labelledby="agreement-heading">
+      <h2 id="agreement-heading">Agreement</h2>
+      <p>
+        <strong>{agreement.name}</strong>
+        {agreement.note ? `. ${agreement.note}` : ''}
+      </p>
+      <table className="data-table compact">
+        <caption>Dates of the agreement</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">What</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agreement.milestones.map((m) => (
+            <tr key={`${m.kind}-${m.date}`}>
+              <td>{formatPaperDate(m.date)}</td>
+              <td>
+                {MILESTONE_LABEL[m.kind] ?? m.kind}: {m.description}
+              </td>
+              <td>
+                <SourceButton sourceIds={[m.sourceId]} figure={`the date ${formatPaperDate(m.date)}`} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

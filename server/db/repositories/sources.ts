@@ -1,0 +1,16 @@
+import type { Source } from '../../contracts/sources';
+import type { Db } from '../connection';
+
+export function createSourceRepository(db: Db) {
+  const select = `SELECT s.id, p.file AS document, p.id AS paperId, s.paragraph,
+                         coalesce(s.part, p.title) AS title, coalesce(s.date, p.date) AS date, s.quote, s.note
+                    FROM sources s JOIN papers p ON p.id = s.paper_id`;
+  const all = db.prepare(`${select} ORDER BY p.id, s.rowid`);
+  const one = db.prepare(`${select} WHERE s.id = ?`);
+  return {
+    all: () => all.all() as Source[],
+    byId: (id: string) => (one.get(id) as Source | undefined) ?? null,
+  };
+}
+
+export type SourceRepository = ReturnType<typeof createSourceRepository>;
