@@ -45,7 +45,7 @@ export function PortfolioPage() {
                   <ChartFrame
                     title="Target against delivered, by function"
                     caption={`${data.functions
-                      .map((fn) => `${fn.name}: target ${formatMoneyShort(fn.targetPence)}, delivered ${formatMoneyShort(fn.deliveredPence)}`)
+                      .map((fn) => `${fn.name}: target ${formatMoneyShort(fn.targetPence)}, ${fn.periodsWithActual === 0 ? 'no actual yet' : `delivered ${formatMoneyShort(fn.deliveredPence)}`}`)
                       .join('; ')}.`}
                     chart={
                       <TargetDeliveredChart
