@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-export type Settings = { port: number; host: string; databasePath: string; publicRead: boolean };
+export type Settings = { port: number; host: string; databasePath: string };
 
 const defaultDatabase = fileURLToPath(new URL('../data/realise.db', import.meta.url));
 
@@ -14,6 +14,5 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     port,
     host: env.HOST ?? '127.0.0.1',
     databasePath: env.DATABASE_PATH ?? defaultDatabase,
-    publicRead: env.PUBLIC_READ === 'true',
   };
 }

@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rollUpForces, rollUpPeriods, splitBetweenForces, totalsOf, type LedgerFigure, type ShareFigure } from '../../server/domain/rollup';
+
+const share = (force: string, tenthsPercent: number, basis: ShareFigure['basis'] = 'equal', fy: string | null = '2017-18'): ShareFigure => ({
+  fy,
+  force,
+  tenthsPercent,
+  basis,
+  isIllustrative: true,
+  note: null,
+});
+
+describe('rollUpPeriods', () => {
+  it('sums targets, actuals and forecasts per year, with the unprofiled period last', () => {
+    const periods = rollUpPeriods(
+      [
+        { lineId: 1, fy: '2016-17', amountPence: 22_700_000 },
+        { lineId: 2, fy: '2016-17', amountPence: 15_800_000 },
+        { lineId: 1, fy: null, amountPence: 100 },
+        { lineId: 1, fy: '2015-16', amountPence: 92_000_000 },
+      ],
+      [
+        { lineId: 1, measure: 'actual', fy: '2016-17', force: null, amountPence: 30_000_000 },
+        { lineId: 2, measure: 'actual', fy: '2016-17', force: 'kent', amountPence: 5_000_000 },
+        { lineId: 2, measure: 'forecast', fy: '2017-18', force: null, amountPence: 7 },
+      ],
+      50,
+    );
+    expect(periods).toEqual([
+      { fy: '2015-16', targetPence: 92_000_000, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null },
+      { fy: '2016-17', targetPence: 38_500_000, deliveredPence: 35_000_000, forecastPence: null, rag: 'red', variancePence: -3_500_000 },
+      { fy: '2017-18', targetPence: 0, deliveredPence: null, forecastPence: 7, rag: 'none', variancePence: null },
+      { fy: null, targetPence: 100, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null },
+    ]);
+  });
+
+  it('rates a year amber within tolerance and green at target', () => {
+    const rag = (actual: number) =>
+      rollUpPeriods([{ lineId: 1, fy: '2017-18', amountPence: 1_000 }], [{ lineId: 1, measure: 'actual', fy: '2017-18', force: null, amountPence: actual }], 50)[0]!.rag;
+    expect([rag(1_000), rag(999), rag(950), rag(949)]).toEqual(['green', 'amber', 'amber', 'red']);
+  });
+});
+
+describe('totalsOf', () => {
+  it('takes the worst RAG of the periods with an actual and counts those without', () => {
+    const totals = totalsOf([
+      { fy: '2014-15', targetPence: 10, deliveredPence: 10, forecastPence: null, rag: 'green', variancePence: 0 },
+      { fy: '2015-16', targetPence: 10, deliveredPence: null, forecastPence: 4, rag: 'none', variancePence: null },
+      { fy: '2016-17', targetPence: 10, deliveredPence: 9, forecastPence: null, rag: 'amber', variancePence: -1 },
+    ]);
+    expect(totals).toEqual({
+      targetPence: 30,
+      deliveredPence: 19,
+      forecastPence: 4,
+      gapPence: 11,
+      rag: 'amber',
+      periodsWithActual: 2,
+      periodsWithoutActual: 1,
+    });
+  });
+
+  it('leaves forecast null when none is recorded, and RAG none when nothing has an actual', () => {
+    const totals = totalsOf([{ fy: '2017-18', targetPence: 65_400_000, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null }]);
+    expect(totals).toMatchObject({ forecastPence: null, rag: 'none', deliveredPence: 0, gapPence: 65_400_000 });
+  });
+});
+
+describe('splitBetweenForces', () => {
+  it('splits an equal basis exactly equally, not 33.3/33.3/33.4', () => {
+    const parts = splitBetweenForces(65_400_000, [share('bedfordshire', 333), share('cambridgeshire', 333), share('hertfordshire', 334)]);
+    expect([...parts.values()]).toEqual([21_800_000, 21_800_000, 21_800_000]);
+  });
+
+  it('gives a force with no share nothing, and the leftover pennies to the first forces', () => {
+    const parts = splitBetweenForces(100, [share('a', 333), share('b', 333), share('c', 334), share('btp', 0)]);
+    expect(Object.fromEntries(parts)).toEqual({ a: 34, b: 33, c: 33, btp: 0 });
+  });
+
+  it('splits other bases by tenths of a percent', () => {
+    const parts = splitBetweenForces(1_000_00, [share('a', 250, 'nre'), share('b', 750, 'nre')]);
+    expect(Object.fromEntries(parts)).toEqual({ a: 25_000, b: 75_000 });
+  });
+
+  it('always adds up to the whole, whatever the basis', () => {
+    const shares = fc.integer({ min: 1, max: 9 }).chain((n) =>
+      fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: n, maxLength: n }).map((weights) => {
+        const total = weights.reduce((a, b) => a + b, 0) || 1;
+        const tenths = weights.map((w) => Math.floor((w * 1000) / total));
+        tenths[0]! += 1000 - tenths.reduce((a, b) => a + b, 0);
+        return tenths;
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), shares, fc.constantFrom('equal', 'nre') as fc.Arbitrary<ShareFigure['basis']>, (total, tenths, basis) => {
+        const list = tenths.map((t, i) => share(`f${i}`, t, basis));
+        if (basis === 'equal' && list.every((s) => s.tenthsPercent === 0)) return;
+        const parts = splitBetweenForces(total, list);
+        expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(total);
+      }),
+    );
+  });
+});
+
+describe('rollUpForces', () => {
+  const ledger: LedgerFigure[] = [
+    { lineId: 1, measure: 'actual', fy: '2017-18', force: null, amountPence: 300 },
+    { lineId: 1, measure: 'actual', fy: '2017-18', force: 'hertfordshire', amountPence: 50 },
+  ];
+  const periods = rollUpPeriods(
+    [
+      { lineId: 1, fy: '2017-18', amountPence: 900 },
+      { lineId: 1, fy: '2018-19', amountPence: 77 },
+    ],
+    ledger,
+    50,
+  );
+
+  it('adds each force’s direct actuals to its share of the function’s, and reports money with no shares', () => {
+    const { forces, unapportionedPence } = rollUpForces(periods, ledger, [
+      share('bedfordshire', 333),
+      share('cambridgeshire', 333),
+      share('hertfordshire', 334),
+    ]);
+    expect(forces.map((f) => [f.force, f.targetPence, f.deliveredPence])).toEqual([
+      ['bedfordshire', 300, 100],
+      ['cambridgeshire', 300, 100],
+      ['hertfordshire', 300, 150],
+    ]);
+    expect(unapportionedPence).toBe(77);
+  });
+
+  it('marks a force’s period with no actual as null, not zero', () => {
+    const noActuals = rollUpPeriods([{ lineId: 1, fy: '2017-18', amountPence: 900 }], [], 50);
+    const { forces } = rollUpForces(noActuals, [], [share('a', 500), share('b', 500)]);
+    expect(forces.map((f) => f.periods[0]!.deliveredPence)).toEqual([null, null]);
+  });
+});
