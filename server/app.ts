@@ -1,9 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './db/connection';
+import { createCollaborationRepository } from './db/repositories/collaborations';
 import { createLedgerRepository } from './db/repositories/ledger';
 import { createSourceRepository } from './db/repositories/sources';
 import { errorBody } from './http';
+import { collaborationRoutes } from './routes/collaborations';
 import { forceRoutes } from './routes/forces';
 import { functionRoutes } from './routes/functions';
 import { healthRoutes } from './routes/health';
@@ -24,7 +26,8 @@ export function createApp({ db, now = () => new Date(), logError = (m, e) => con
     .route('/api', healthRoutes())
     .route('/api', functionRoutes(ledger, today))
     .route('/api', forceRoutes(ledger))
-    .route('/api', sourceRoutes(createSourceRepository(db)));
+    .route('/api', sourceRoutes(createSourceRepository(db)))
+    .route('/api', collaborationRoutes(createCollaborationRepository(db)));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -39,3 +39,12 @@ export const forcesQuery = () =>
     queryFn: async () => unwrap(await api.api.forces.$get()),
     staleTime: Infinity,
   });
+
+export const collaborationKeys = { all: ['collaborations'] as const };
+
+export const collaborationsQuery = () =>
+  queryOptions({
+    queryKey: collaborationKeys.all,
+    queryFn: async () => unwrap(await api.api.collaborations.$get()),
+    staleTime: Infinity,
+  });

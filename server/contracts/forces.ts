@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PaperDate, Slug } from './common';
+import { FiscalYear, PaperDate, Pence, Slug } from './common';
 
 export const Force = z.object({ slug: Slug, name: z.string() }).openapi('Force');
 export type Force = z.infer<typeof Force>;
@@ -16,8 +16,28 @@ export const Membership = z.object({
 });
 export type Membership = z.infer<typeof Membership>;
 
+/** A portfolio figure from the papers that is not one function's savings: a goal, a budget. */
+export const ProgrammeFigure = z.object({
+  code: z.string(),
+  description: z.string(),
+  kind: z.enum(['goal', 'predicted-savings', 'budget', 'funding', 'baseline']),
+  amountPence: Pence,
+  perYear: z.boolean(),
+  fromFiscalYear: FiscalYear.nullable(),
+  toFiscalYear: FiscalYear.nullable(),
+  asWritten: z.string(),
+  sourceId: z.string(),
+});
+export type ProgrammeFigure = z.infer<typeof ProgrammeFigure>;
+
 export const Collaboration = z
-  .object({ slug: Slug, name: z.string(), description: z.string(), members: z.array(Membership) })
+  .object({
+    slug: Slug,
+    name: z.string(),
+    description: z.string(),
+    members: z.array(Membership),
+    programmeFigures: z.array(ProgrammeFigure),
+  })
   .openapi('Collaboration');
 export type Collaboration = z.infer<typeof Collaboration>;
 

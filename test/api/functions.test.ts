@@ -214,3 +214,24 @@ describe('GET /api/sources', () => {
     expect((await getJson(app, '/api/sources/%3Cscript%3E')).status).toBe(400);
   });
 });
+
+describe('GET /api/collaborations', () => {
+  it('gives each collaboration its dated membership and programme figures', async () => {
+    const { body } = await getJson(app, '/api/collaborations');
+    const bySlug = Object.fromEntries(body.collaborations.map((c: any) => [c.slug, c]));
+    expect(Object.keys(bySlug)).toEqual(['bch', 'seven-force', 'ctc']);
+    expect(bySlug.ctc.members.map((m: any) => [m.force, m.joinedOn])).toEqual([
+      ['bedfordshire', '2016-12'],
+      ['cambridgeshire', '2016-12'],
+      ['hertfordshire', '2016-12'],
+      ['thames-valley', '2016-12'],
+      ['btp', '2019-05-01'],
+    ]);
+    expect(bySlug.bch.programmeFigures.map((f: any) => [f.code, f.amountPence, f.perYear])).toEqual([
+      ['bch-back-office-goal', 2_000_000_000, true],
+      ['bch-back-office-baseline', 12_000_000_000, false],
+      ['bch-collaboration-savings-2017-20', 500_000_000, false],
+    ]);
+    expect(bySlug['seven-force'].programmeFigures.find((f: any) => f.code === 'eastern-region-funding').amountPence).toBe(130_000_000_000);
+  });
+});

@@ -51,6 +51,10 @@ describe('the portfolio page', () => {
     const chartTable = page.locator('figure', { hasText: 'Target against delivered, by function' }).locator('table');
     expect(await chartTable.innerText()).toContain('£4,438,000');
     await expect.poll(() => page.locator('figure .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(6);
+    // The papers' programme figures, each with its source.
+    const goal = page.locator('[data-programme-figure="bch-back-office-goal"]');
+    await goal.waitFor();
+    expect(await goal.innerText()).toContain('£20,000,000 a year');
     await screenshot(page, 'portfolio');
   });
 

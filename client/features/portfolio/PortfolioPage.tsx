@@ -11,6 +11,7 @@ import { formatMoneyShort } from '../../lib/money';
 import { withAsAt, useAsAt } from '../../lib/url';
 import { ForceSection } from '../function/ForceSection';
 import { FunctionsTable } from './FunctionsTable';
+import { ProgrammeFigures } from './ProgrammeFigures';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
@@ -61,6 +62,7 @@ export function PortfolioPage() {
                   />
                 </section>
                 <ForceSection functions={data.functions} asAt={asAt} />
+                <ProgrammeFigures />
               </>
             )}
           </>
