@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './db/connection';
 import { createCollaborationRepository } from './db/repositories/collaborations';
+import { createForceRepository } from './db/repositories/forces';
 import { createLedgerRepository } from './db/repositories/ledger';
 import { createSourceRepository } from './db/repositories/sources';
 import { errorBody } from './http';
@@ -25,7 +26,7 @@ export function createApp({ db, now = () => new Date(), logError = (m, e) => con
   const app = new OpenAPIHono()
     .route('/api', healthRoutes())
     .route('/api', functionRoutes(ledger, today))
-    .route('/api', forceRoutes(ledger))
+    .route('/api', forceRoutes(ledger, createForceRepository(db, ledger), today))
     .route('/api', sourceRoutes(createSourceRepository(db)))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)));
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isFiscalYear } from '../domain/fiscal';
+import { parseScope } from '../domain/scope';
 
 /** Money is an integer number of pence, never a float. */
 export const Pence = z.number().int().openapi({ description: 'Integer pence', example: 65_400_000 });
@@ -54,3 +55,30 @@ export const AsAtQuery = z.object({
     example: '2017-03-31',
   }),
 });
+
+/** all, 2016-17, 2016-17..2018-19, 2016-17-H1, 2016-17-Q3: the period a view is scoped to. */
+export const PeriodParam = z
+  .string()
+  .max(24)
+  .superRefine((text, ctx) => {
+    try {
+      parseScope(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'not a period' });
+    }
+  })
+  .openapi({
+    description: 'all (default), a financial year 2016-17, a range 2016-17..2018-19, a half 2016-17-H1 or a quarter 2016-17-Q3',
+    example: '2017-18-H1',
+  });
+
+export const CollaborationParam = z
+  .union([z.literal('all'), Slug])
+  .openapi({ description: 'A collaboration slug (bch, seven-force, ctc) or all (default)', example: 'bch' });
+
+export const ViewQuery = AsAtQuery.extend({
+  period: PeriodParam.optional(),
+  collaboration: CollaborationParam.optional(),
+});
+
+export const ScopeInfo = z.object({ id: z.string(), description: z.string() });

@@ -43,3 +43,50 @@ export type Collaboration = z.infer<typeof Collaboration>;
 
 export const CollaborationList = z.object({ collaborations: z.array(Collaboration) }).openapi('CollaborationList');
 export type CollaborationList = z.infer<typeof CollaborationList>;
+
+export const ForceParams = z.object({
+  slug: Slug.openapi({ param: { name: 'slug', in: 'path' }, example: 'hertfordshire' }),
+});
+
+export const ForceMembership = Membership.omit({ force: true }).extend({
+  collaboration: Slug,
+  collaborationName: z.string(),
+  otherMembers: z.array(z.object({ force: Slug, forceName: z.string(), joinedOn: PaperDate, leftOn: PaperDate.nullable() })),
+});
+
+export const ForceFunctionYear = z.object({
+  fy: FiscalYear.nullable(),
+  shareTenthsPercent: z.number().int(),
+  basis: z.enum(['nre', 'fixed', 'demand', 'equal']),
+  isIllustrative: z.boolean(),
+  note: z.string().nullable(),
+  targetPence: Pence,
+  deliveredPence: Pence.nullable(),
+  functionTargetPence: Pence,
+  functionDeliveredPence: Pence.nullable(),
+});
+
+export const ForceFunction = z.object({
+  slug: Slug,
+  name: z.string(),
+  collaboration: Slug,
+  collaborationName: z.string(),
+  isIllustrative: z.boolean(),
+  targetPence: Pence,
+  deliveredPence: Pence.nullable().openapi({ description: 'null: no actual recorded for the function in the period' }),
+  functionTargetPence: Pence,
+  years: z.array(ForceFunctionYear),
+});
+export type ForceFunction = z.infer<typeof ForceFunction>;
+
+export const ForceDetail = z
+  .object({
+    asAt: z.string(),
+    period: z.object({ id: z.string(), description: z.string() }),
+    force: Force,
+    memberships: z.array(ForceMembership),
+    functions: z.array(ForceFunction),
+    totals: z.object({ targetPence: Pence, deliveredPence: Pence }),
+  })
+  .openapi('ForceDetail');
+export type ForceDetail = z.infer<typeof ForceDetail>;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { FiscalYear, PaperDate, Pence, Rag, Slug } from './common';
+import { FiscalYear, PaperDate, Pence, Rag, ScopeInfo, Slug } from './common';
 import { Source } from './sources';
 
 /** One period's figures; fy null is money the papers give for no particular year. */
@@ -10,6 +10,12 @@ export const PeriodFigures = z.object({
   forecastPence: Pence.nullable().openapi({ description: 'null: no forecast recorded' }),
   rag: Rag,
   variancePence: Pence.nullable().openapi({ description: 'delivered − target; null with no actual' }),
+  isIllustrative: z.boolean().openapi({ description: 'Some of the delivered or forecast money is from the illustrative demo data set' }),
+  partYear: z.boolean().optional().openapi({ description: 'Only part of the year is in the period: its target is pro rata by month' }),
+  yearlyActualNotSplit: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'An actual is recorded for the whole year only, so it cannot be counted in part of the year' }),
 });
 export type PeriodFigures = z.infer<typeof PeriodFigures>;
 
@@ -38,11 +44,32 @@ export const FunctionSummary = z
     targetSourceIds: z.array(z.string()).openapi({ description: 'Sources of the targets summed in targetPence' }),
     deliveredSourceIds: z.array(z.string()).openapi({ description: 'Sources of the actuals summed in deliveredPence' }),
     years: z.array(PeriodFigures).openapi({ description: 'Target, delivered and forecast per financial year; fy null last' }),
+    usesIllustrativeActuals: z.boolean(),
   })
   .openapi('FunctionSummary');
 export type FunctionSummary = z.infer<typeof FunctionSummary>;
 
-export const FunctionList = z.object({ asAt: z.string(), functions: z.array(FunctionSummary) }).openapi('FunctionList');
+export const TimelinePoint = z.object({
+  month: z.string().openapi({ example: '2017-04' }),
+  targetPence: Pence,
+  deliveredPence: Pence,
+  cumulativeTargetPence: Pence,
+  cumulativeDeliveredPence: Pence,
+});
+
+export const RagCounts = z.object({ green: z.number().int(), amber: z.number().int(), red: z.number().int(), none: z.number().int() });
+
+export const FunctionList = z
+  .object({
+    asAt: z.string(),
+    period: ScopeInfo,
+    collaboration: z.string(),
+    totals: z.object({ targetPence: Pence, deliveredPence: Pence, forecastPence: Pence.nullable(), gapPence: Pence }),
+    ragCounts: RagCounts,
+    timeline: z.array(TimelinePoint).openapi({ description: 'Cumulative target and delivery, month by month, of the functions listed' }),
+    functions: z.array(FunctionSummary),
+  })
+  .openapi('FunctionList');
 export type FunctionList = z.infer<typeof FunctionList>;
 
 
@@ -141,16 +168,19 @@ export const Baseline = z.object({
   sourceId: z.string().nullable(),
   targetPence: Pence,
   isCurrent: z.boolean(),
+  years: z.array(z.object({ fy: FiscalYear.nullable(), targetPence: Pence })),
 });
 export type Baseline = z.infer<typeof Baseline>;
 
 export const FunctionDetail = z
   .object({
     asAt: z.string(),
+    period: ScopeInfo,
     function: FunctionSummary.extend({ description: z.string() }),
     agreement: Agreement.nullable(),
     baselines: z.array(Baseline),
     years: z.array(PeriodFigures),
+    timeline: z.array(TimelinePoint),
     lines: z.array(SavingsLine),
     forces: z.array(ForceShare),
     unapportionedPence: Pence.openapi({ description: 'Money in years with no shares recorded, so not split between forces' }),

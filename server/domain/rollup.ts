@@ -12,6 +12,8 @@ export type LedgerFigure = {
   fy: string | null;
   force: string | null;
   amountPence: number;
+  /** From the illustrative demo data set rather than a paper or a finance officer. */
+  isIllustrative?: boolean;
 };
 export type ShareFigure = {
   fy: string | null;
@@ -29,6 +31,8 @@ export type PeriodTotals = {
   forecastPence: number | null;
   rag: Rag;
   variancePence: number | null;
+  /** Some of the delivered or forecast money is illustrative. */
+  isIllustrative: boolean;
 };
 
 const byPeriod = (a: { fy: string | null }, b: { fy: string | null }) =>
@@ -47,8 +51,12 @@ export function rollUpPeriods(
   const target = new Map<string | null, number>();
   const delivered = new Map<string | null, number>();
   const forecast = new Map<string | null, number>();
+  const illustrative = new Set<string | null>();
   for (const t of targets) addTo(target, t.fy, t.amountPence);
-  for (const e of ledger) addTo(e.measure === 'actual' ? delivered : forecast, e.fy, e.amountPence);
+  for (const e of ledger) {
+    addTo(e.measure === 'actual' ? delivered : forecast, e.fy, e.amountPence);
+    if (e.isIllustrative) illustrative.add(e.fy);
+  }
   const periods = new Set<string | null>([...target.keys(), ...delivered.keys(), ...forecast.keys()]);
   return [...periods]
     .map((fy) => {
@@ -61,6 +69,7 @@ export function rollUpPeriods(
         forecastPence: forecast.get(fy) ?? null,
         rag: ragOf({ targetPence, actualPence: deliveredPence, toleranceTenthsPercent }),
         variancePence: deliveredPence === null ? null : deliveredPence - targetPence,
+        isIllustrative: illustrative.has(fy),
       };
     })
     .sort(byPeriod);

@@ -1,8 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { jsonResponse } from '../contracts/common';
-import { ForceList } from '../contracts/forces';
+import { errorResponse, jsonResponse, ViewQuery } from '../contracts/common';
+import { ForceDetail, ForceList, ForceParams } from '../contracts/forces';
+import type { ForceRepository } from '../db/repositories/forces';
 import type { LedgerRepository } from '../db/repositories/ledger';
-import { apiRouter } from '../http';
+import { parseScope } from '../domain/scope';
+import { apiRouter, errorBody } from '../http';
 
 const listForces = createRoute({
   method: 'get',
@@ -11,5 +13,25 @@ const listForces = createRoute({
   responses: { 200: jsonResponse(ForceList, 'Every police force in the ledger, by name') },
 });
 
-export const forceRoutes = (ledger: LedgerRepository) =>
-  apiRouter().openapi(listForces, (c) => c.json({ forces: ledger.forces() }, 200));
+const getForce = createRoute({
+  method: 'get',
+  path: '/forces/{slug}',
+  tags: ['forces'],
+  request: { params: ForceParams, query: ViewQuery.omit({ collaboration: true }) },
+  responses: {
+    200: jsonResponse(ForceDetail, "One force's memberships and its share of every function, in the period"),
+    400: errorResponse('The slug or query is not valid'),
+    404: errorResponse('No force has that slug'),
+  },
+});
+
+export const forceRoutes = (ledger: LedgerRepository, forces: ForceRepository, today: () => string) =>
+  apiRouter()
+    .openapi(listForces, (c) => c.json({ forces: ledger.forces() }, 200))
+    .openapi(getForce, (c) => {
+      const { slug } = c.req.valid('param');
+      const { asAt, period } = c.req.valid('query');
+      const detail = forces.detail(slug, asAt ?? today(), parseScope(period));
+      if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}". The list of forces is at /api/forces.`), 404);
+      return c.json(detail, 200);
+    });

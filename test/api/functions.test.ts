@@ -124,7 +124,17 @@ describe('GET /api/functions/:slug', () => {
   it('keeps Firearms Licensing’s prediction and delivery whole, not profiled by year', async () => {
     const { body } = await getJson(app, '/api/functions/firearms-licensing');
     expect(body.years).toEqual([
-      { fy: null, targetPence: 11_000_000, deliveredPence: 20_000_000, forecastPence: null, rag: 'green', variancePence: 9_000_000 },
+      {
+        fy: null,
+        targetPence: 11_000_000,
+        deliveredPence: 20_000_000,
+        forecastPence: null,
+        rag: 'green',
+        variancePence: 9_000_000,
+        isIllustrative: false,
+        partYear: false,
+        yearlyActualNotSplit: false,
+      },
     ]);
     expect(body.baselines).toEqual([expect.objectContaining({ version: 1, name: 'Original prediction', targetPence: 11_000_000, isCurrent: true })]);
     expect(body.lines[0].years[0]).toMatchObject({ targetQualifier: 'originally predicted', actualSourceIds: ['004-4.8'] });

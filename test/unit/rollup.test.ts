@@ -28,10 +28,10 @@ describe('rollUpPeriods', () => {
       50,
     );
     expect(periods).toEqual([
-      { fy: '2015-16', targetPence: 92_000_000, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null },
-      { fy: '2016-17', targetPence: 38_500_000, deliveredPence: 35_000_000, forecastPence: null, rag: 'red', variancePence: -3_500_000 },
-      { fy: '2017-18', targetPence: 0, deliveredPence: null, forecastPence: 7, rag: 'none', variancePence: null },
-      { fy: null, targetPence: 100, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null },
+      { fy: '2015-16', targetPence: 92_000_000, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null, isIllustrative: false },
+      { fy: '2016-17', targetPence: 38_500_000, deliveredPence: 35_000_000, forecastPence: null, rag: 'red', variancePence: -3_500_000, isIllustrative: false },
+      { fy: '2017-18', targetPence: 0, deliveredPence: null, forecastPence: 7, rag: 'none', variancePence: null, isIllustrative: false },
+      { fy: null, targetPence: 100, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null, isIllustrative: false },
     ]);
   });
 
@@ -45,9 +45,9 @@ describe('rollUpPeriods', () => {
 describe('totalsOf', () => {
   it('takes the worst RAG of the periods with an actual and counts those without', () => {
     const totals = totalsOf([
-      { fy: '2014-15', targetPence: 10, deliveredPence: 10, forecastPence: null, rag: 'green', variancePence: 0 },
-      { fy: '2015-16', targetPence: 10, deliveredPence: null, forecastPence: 4, rag: 'none', variancePence: null },
-      { fy: '2016-17', targetPence: 10, deliveredPence: 9, forecastPence: null, rag: 'amber', variancePence: -1 },
+      { fy: '2014-15', targetPence: 10, deliveredPence: 10, forecastPence: null, rag: 'green', variancePence: 0, isIllustrative: false },
+      { fy: '2015-16', targetPence: 10, deliveredPence: null, forecastPence: 4, rag: 'none', variancePence: null, isIllustrative: false },
+      { fy: '2016-17', targetPence: 10, deliveredPence: 9, forecastPence: null, rag: 'amber', variancePence: -1, isIllustrative: false },
     ]);
     expect(totals).toEqual({
       targetPence: 30,
@@ -61,7 +61,7 @@ describe('totalsOf', () => {
   });
 
   it('leaves forecast null when none is recorded, and RAG none when nothing has an actual', () => {
-    const totals = totalsOf([{ fy: '2017-18', targetPence: 65_400_000, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null }]);
+    const totals = totalsOf([{ fy: '2017-18', targetPence: 65_400_000, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null, isIllustrative: false }]);
     expect(totals).toMatchObject({ forecastPence: null, rag: 'none', deliveredPence: 0, gapPence: 65_400_000 });
   });
 });

@@ -1,4 +1,4 @@
-import type { Agreement, Baseline, FunctionDetail, FunctionSummary, SavingsLine } from '../../contracts/functions';
+import type { Agreement, Baseline, FunctionDetail, FunctionSummary, PeriodFigures, SavingsLine } from '../../contracts/functions';
 import type { Source } from '../../contracts/sources';
 import {
   rollUpForces,
@@ -8,6 +8,8 @@ import {
   type ShareFigure,
   type TargetFigure,
 } from '../../domain/rollup';
+import { describeScope, formatScopeId, scopeLedger, scopeMonths, scopeTargets, scopeYears, type Scope } from '../../domain/scope';
+import { cumulativeTimeline, monthsOfYears } from '../../domain/timeline';
 import type { Db } from '../connection';
 import { createSourceRepository } from './sources';
 
@@ -42,11 +44,27 @@ type TargetRow = TargetFigure & {
   periodNote: string | null;
   sourceId: string | null;
 };
-type LedgerRow = LedgerFigure & { sourceId: string | null; periodNote: string | null };
+export type LedgerRow = LedgerFigure & {
+  month: string | null;
+  isIllustrative: boolean;
+  sourceId: string | null;
+  periodNote: string | null;
+};
+export type ShareRow = ShareFigure & { sourceId: string | null };
 
 const distinctIds = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
 
-/** Reads of the savings ledger, each "as at" the end of a date: later figures are left out. */
+/** The months a timeline covers: the scope's, or for all years every year with a figure. */
+export function timelineMonths(scope: Scope, targets: readonly TargetFigure[], ledger: readonly LedgerFigure[]): string[] {
+  const months = scopeMonths(scope);
+  const years = scopeYears(scope);
+  if (months === null || years === null) {
+    return monthsOfYears([...targets, ...ledger].map((f) => f.fy).filter((fy): fy is string => fy !== null));
+  }
+  return monthsOfYears(years).filter((m) => m >= months.first && m <= months.last);
+}
+
+/** Reads of the savings ledger, each "as at" the end of a date and scoped to a period. */
 export function createLedgerRepository(db: Db) {
   const functionRows = db.prepare(
     `SELECT f.slug, f.name, f.description, f.collaboration_slug AS collaboration, c.name AS collaborationName,
@@ -68,6 +86,10 @@ export function createLedgerRepository(db: Db) {
       WHERE b.function_slug = ? AND (b.adopted_on IS NULL OR b.adopted_on <= ?)
       ORDER BY b.version`,
   );
+  const baselineYears = db.prepare(
+    `SELECT fiscal_year AS fy, sum(amount_pence) AS targetPence FROM targets WHERE baseline_id = ?
+      GROUP BY fiscal_year ORDER BY fiscal_year IS NULL, fiscal_year`,
+  );
   const lines = db.prepare(
     `SELECT id, code, name, category, driver, kind, recurrence, note
        FROM savings_lines WHERE function_slug = ? ORDER BY id`,
@@ -78,8 +100,9 @@ export function createLedgerRepository(db: Db) {
        FROM targets t WHERE t.baseline_id = ?`,
   );
   const ledger = db.prepare(
-    `SELECT e.savings_line_id AS lineId, e.measure, e.fiscal_year AS fy, e.force_slug AS force,
-            e.amount_pence AS amountPence, e.source_id AS sourceId, e.period_note AS periodNote
+    `SELECT e.savings_line_id AS lineId, e.measure, e.fiscal_year AS fy, e.month, e.force_slug AS force,
+            e.amount_pence AS amountPence, e.is_illustrative AS isIllustrative, e.source_id AS sourceId,
+            e.period_note AS periodNote
        FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
       WHERE l.function_slug = ? AND e.reported_on <= ?`,
   );
@@ -93,9 +116,7 @@ export function createLedgerRepository(db: Db) {
             amount_pence AS statedPence, as_written AS asWritten, qualifier, source_id AS sourceId
        FROM stated_totals WHERE function_slug = ? ORDER BY from_fiscal_year, id`,
   );
-  const agreement = db.prepare(
-    `SELECT slug, name, lead_force_slug AS leadForce, note FROM agreements WHERE slug = ?`,
-  );
+  const agreement = db.prepare(`SELECT slug, name, lead_force_slug AS leadForce, note FROM agreements WHERE slug = ?`);
   const parties = db.prepare(`SELECT force_slug AS force FROM agreement_parties WHERE agreement_slug = ? ORDER BY force_slug`);
   const milestones = db.prepare(
     `SELECT kind, date, description, source_id AS sourceId FROM agreement_milestones
@@ -107,24 +128,35 @@ export function createLedgerRepository(db: Db) {
   const forceNames = db.prepare(`SELECT slug, name FROM forces`);
   const sources = createSourceRepository(db);
 
-  function shareFigures(slug: string): (ShareFigure & { sourceId: string | null })[] {
-    return (shares.all(slug) as (Omit<ShareFigure, 'isIllustrative'> & { isIllustrative: number; sourceId: string | null })[]).map(
-      (row) => ({ ...row, isIllustrative: row.isIllustrative === 1 }),
-    );
+  function shareRows(slug: string): ShareRow[] {
+    return (shares.all(slug) as (Omit<ShareRow, 'isIllustrative'> & { isIllustrative: number })[]).map((row) => ({
+      ...row,
+      isIllustrative: row.isIllustrative === 1,
+    }));
   }
 
-  function currentBaseline(slug: string, asAt: string) {
-    const all = baselines.all(slug, asAt) as (Omit<Baseline, 'isCurrent'> & { id: number })[];
-    return { all, current: all.at(-1) ?? null };
+  function ledgerRows(slug: string, asAt: string): LedgerRow[] {
+    return (ledger.all(slug, asAt) as (Omit<LedgerRow, 'isIllustrative'> & { isIllustrative: number })[]).map((row) => ({
+      ...row,
+      isIllustrative: row.isIllustrative === 1,
+    }));
   }
 
-  function summarise(row: FunctionRow, asAt: string) {
-    const { all, current } = currentBaseline(row.slug, asAt);
-    const targetRows = current ? (targets.all(current.id) as TargetRow[]) : [];
-    const ledgerRows = ledger.all(row.slug, asAt) as LedgerRow[];
-    const periods = rollUpPeriods(targetRows, ledgerRows, row.toleranceTenthsPercent);
+  /** Everything about one function that a view needs, as at a date and within a period. */
+  function load(row: FunctionRow, asAt: string, scope: Scope) {
+    const all = baselines.all(row.slug, asAt) as (Omit<Baseline, 'isCurrent' | 'years'> & { id: number })[];
+    const current = all.at(-1) ?? null;
+    const allTargets = current ? (targets.all(current.id) as TargetRow[]) : [];
+    const allLedger = ledgerRows(row.slug, asAt);
+    const scopedTargets = scopeTargets(allTargets, scope);
+    const scopedLedger = scopeLedger(allLedger, scope);
+    const periods: PeriodFigures[] = rollUpPeriods(scopedTargets.targets, scopedLedger.ledger, row.toleranceTenthsPercent).map((p) => ({
+      ...p,
+      partYear: p.fy !== null && scopedTargets.partYears.has(p.fy),
+      yearlyActualNotSplit: p.fy !== null && scopedLedger.yearlyOnlyYears.has(p.fy),
+    }));
     const totals = totalsOf(periods);
-    const shareRows = shareFigures(row.slug);
+    const shareList = shareRows(row.slug);
     const years = periods.map((p) => p.fy).filter((fy): fy is string => fy !== null);
     const summary: FunctionSummary = {
       slug: row.slug,
@@ -140,32 +172,61 @@ export function createLedgerRepository(db: Db) {
       toleranceTenthsPercent: row.toleranceTenthsPercent,
       firstFiscalYear: years[0] ?? null,
       lastFiscalYear: years.at(-1) ?? null,
-      usesIllustrativeShares: shareRows.some((share) => share.isIllustrative),
-      targetSourceIds: distinctIds(targetRows.map((t) => t.sourceId)),
-      deliveredSourceIds: distinctIds(ledgerRows.filter((e) => e.measure === 'actual').map((e) => e.sourceId)),
+      usesIllustrativeShares: shareList.some((share) => share.isIllustrative),
+      targetSourceIds: distinctIds(scopedTargets.targets.map((t) => (t as TargetRow).sourceId)),
+      deliveredSourceIds: distinctIds(scopedLedger.ledger.filter((e) => e.measure === 'actual').map((e) => e.sourceId)),
       years: periods,
+      usesIllustrativeActuals: periods.some((p) => p.isIllustrative),
     };
-    return { summary, baselines: all, current, targetRows, ledgerRows, periods, shareRows };
+    return { row, summary, baselines: all, current, allTargets, scopedTargets, scopedLedger, periods, shareList };
   }
 
-  function sourcesById(ids: (string | null)[]): Source[] {
-    return distinctIds(ids).map((id) => sources.byId(id)).filter((source): source is Source => source !== null);
-  }
+  const scopeInfo = (scope: Scope) => ({ id: formatScopeId(scope), description: describeScope(scope) });
 
   return {
-    functionSummaries(asAt: string): FunctionSummary[] {
-      return (functionRows.all() as FunctionRow[]).map((row) => summarise(row, asAt).summary);
+    /** The portfolio: every function (of one collaboration, or all), their totals and a cumulative timeline. */
+    portfolio(asAt: string, scope: Scope, collaboration: string | undefined) {
+      const loaded = (functionRows.all() as FunctionRow[])
+        .filter((row) => collaboration === undefined || collaboration === 'all' || row.collaboration === collaboration)
+        .map((row) => load(row, asAt, scope));
+      const functions = loaded.map((l) => l.summary);
+      const forecasts = functions.filter((f) => f.forecastPence !== null);
+      const targetPence = functions.reduce((sum, f) => sum + f.targetPence, 0);
+      const deliveredPence = functions.reduce((sum, f) => sum + f.deliveredPence, 0);
+      const allTargets = loaded.flatMap((l) => l.scopedTargets.targets);
+      const allLedger = loaded.flatMap((l) => l.scopedLedger.ledger);
+      return {
+        asAt,
+        period: scopeInfo(scope),
+        collaboration: collaboration ?? 'all',
+        totals: {
+          targetPence,
+          deliveredPence,
+          forecastPence: forecasts.length === 0 ? null : forecasts.reduce((sum, f) => sum + f.forecastPence!, 0),
+          gapPence: targetPence - deliveredPence,
+        },
+        ragCounts: {
+          green: functions.filter((f) => f.rag === 'green').length,
+          amber: functions.filter((f) => f.rag === 'amber').length,
+          red: functions.filter((f) => f.rag === 'red').length,
+          none: functions.filter((f) => f.rag === 'none').length,
+        },
+        timeline: cumulativeTimeline(allTargets, allLedger, timelineMonths(scope, allTargets, allLedger)),
+        functions,
+      };
     },
 
-    functionDetail(slug: string, asAt: string): FunctionDetail | null {
+    functionDetail(slug: string, asAt: string, scope: Scope): FunctionDetail | null {
       const row = functionRow.get(slug) as FunctionRow | undefined;
       if (!row) return null;
-      const { summary, baselines: all, current, targetRows, ledgerRows, periods, shareRows } = summarise(row, asAt);
+      const { summary, baselines: all, current, allTargets, scopedTargets, scopedLedger, periods, shareList } = load(row, asAt, scope);
       const names = new Map((forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name]));
+      const lineRows = lines.all(slug) as LineRow[];
+      const scopedTargetRows = scopedTargets.targets as TargetRow[];
 
-      const lineDetails: SavingsLine[] = (lines.all(slug) as LineRow[]).map((line) => {
-        const lineTargets = targetRows.filter((t) => t.lineId === line.id);
-        const lineLedger = ledgerRows.filter((e) => e.lineId === line.id);
+      const lineDetails: SavingsLine[] = lineRows.map((line) => {
+        const lineTargets = scopedTargetRows.filter((t) => t.lineId === line.id);
+        const lineLedger = scopedLedger.ledger.filter((e) => e.lineId === line.id);
         const lineYears = rollUpPeriods(lineTargets, lineLedger, row.toleranceTenthsPercent).map((period) => {
           const target = lineTargets.find((t) => t.fy === period.fy);
           const actuals = lineLedger.filter((e) => e.fy === period.fy && e.measure === 'actual');
@@ -174,8 +235,8 @@ export function createLedgerRepository(db: Db) {
             targetAsWritten: target?.asWritten ?? null,
             targetQualifier: target?.qualifier ?? null,
             targetSourceId: target?.sourceId ?? null,
-            actualSourceIds: actuals.map((e) => e.sourceId).filter((id): id is string => id !== null),
-            periodNote: target?.periodNote ?? actuals[0]?.periodNote ?? null,
+            actualSourceIds: distinctIds(actuals.map((e) => e.sourceId)),
+            periodNote: target?.periodNote ?? actuals.find((e) => e.periodNote)?.periodNote ?? null,
           };
         });
         return {
@@ -186,7 +247,7 @@ export function createLedgerRepository(db: Db) {
         };
       });
 
-      const { forces, unapportionedPence } = rollUpForces(periods, ledgerRows, shareRows);
+      const { forces, unapportionedPence } = rollUpForces(periods, scopedLedger.ledger, shareList);
       const forceShares = forces.map((f) => {
         const distinctShares = new Set(f.periods.map((p) => p.shareTenthsPercent));
         const distinctBases = new Set(f.periods.map((p) => p.basis));
@@ -202,20 +263,22 @@ export function createLedgerRepository(db: Db) {
         };
       });
 
-      // The headline against everything the baseline sets out, year by year or not: what is left is unprofiled.
-      const profiledPence = summary.targetPence;
-      const categoryOf = new Map((lines.all(slug) as LineRow[]).map((l) => [l.id, l.category]));
-      const stated = (statedTotals.all(slug) as {
-        description: string;
-        fromFiscalYear: string;
-        toFiscalYear: string;
-        category: 'payroll' | 'non-payroll' | null;
-        statedPence: number;
-        asWritten: string;
-        qualifier: string | null;
-        sourceId: string;
-      }[]).map((total) => {
-        const profiled = targetRows
+      // The headline against everything the current baseline sets out (whatever the period): what is left is unprofiled.
+      const profiledPence = allTargets.reduce((sum, t) => sum + t.amountPence, 0);
+      const categoryOf = new Map(lineRows.map((l) => [l.id, l.category]));
+      const stated = (
+        statedTotals.all(slug) as {
+          description: string;
+          fromFiscalYear: string;
+          toFiscalYear: string;
+          category: 'payroll' | 'non-payroll' | null;
+          statedPence: number;
+          asWritten: string;
+          qualifier: string | null;
+          sourceId: string;
+        }[]
+      ).map((total) => {
+        const profiled = allTargets
           .filter((t) => t.fy !== null && t.fy >= total.fromFiscalYear && t.fy <= total.toFiscalYear)
           .filter((t) => total.category === null || categoryOf.get(t.lineId) === total.category)
           .reduce((sum, t) => sum + t.amountPence, 0);
@@ -235,20 +298,26 @@ export function createLedgerRepository(db: Db) {
       const cited = [
         row.headlineSourceId,
         ...all.map((b) => b.sourceId),
-        ...targetRows.map((t) => t.sourceId),
-        ...ledgerRows.map((e) => e.sourceId),
+        ...allTargets.map((t) => t.sourceId),
+        ...scopedLedger.ledger.map((e) => e.sourceId),
         ...stated.map((s) => s.sourceId),
-        ...shareRows.map((s) => s.sourceId),
+        ...shareList.map((s) => s.sourceId),
         ...(agreementDetail?.milestones.map((m) => m.sourceId) ?? []),
         ...(membershipSources.all(row.collaboration) as { id: string }[]).map((m) => m.id),
       ];
 
       return {
         asAt,
+        period: scopeInfo(scope),
         function: { ...summary, description: row.description },
         agreement: agreementDetail,
-        baselines: all.map(({ id: _id, ...b }) => ({ ...b, isCurrent: b.version === current?.version })),
+        baselines: all.map(({ id, ...b }) => ({
+          ...b,
+          isCurrent: b.version === current?.version,
+          years: baselineYears.all(id) as { fy: string | null; targetPence: number }[],
+        })),
         years: periods,
+        timeline: cumulativeTimeline(scopedTargets.targets, scopedLedger.ledger, timelineMonths(scope, scopedTargets.targets, scopedLedger.ledger)),
         lines: lineDetails,
         forces: forceShares,
         unapportionedPence,
@@ -258,8 +327,22 @@ export function createLedgerRepository(db: Db) {
           unprofiledPence: row.headlineTargetPence === null ? null : row.headlineTargetPence - profiledPence,
           statedTotals: stated,
         },
-        sources: sourcesById(cited),
+        sources: distinctIds(cited)
+          .map((id) => sources.byId(id))
+          .filter((source): source is Source => source !== null),
       };
+    },
+
+    /** Every function's split by force, for a force's view. */
+    forceSplits(asAt: string, scope: Scope) {
+      return (functionRows.all() as FunctionRow[]).map((row) => {
+        const { summary, periods, scopedLedger, shareList } = load(row, asAt, scope);
+        return { summary, ...rollUpForces(periods, scopedLedger.ledger, shareList) };
+      });
+    },
+
+    hasCollaboration(slug: string): boolean {
+      return db.prepare('SELECT 1 FROM collaborations WHERE slug = ?').get(slug) !== undefined;
     },
 
     forces(): { slug: string; name: string }[] {

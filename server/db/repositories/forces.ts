@@ -1,0 +1,64 @@
+import type { ForceDetail } from '../../contracts/forces';
+import { describeScope, formatScopeId, type Scope } from '../../domain/scope';
+import type { Db } from '../connection';
+import type { LedgerRepository } from './ledger';
+
+/** One force's part in every collaboration and function, built on the ledger's per-force split. */
+export function createForceRepository(db: Db, ledger: LedgerRepository) {
+  const force = db.prepare('SELECT slug, name FROM forces WHERE slug = ?');
+  const memberships = db.prepare(
+    `SELECT m.collaboration_slug AS collaboration, c.name AS collaborationName, m.joined_on AS joinedOn,
+            m.left_on AS leftOn, m.source_id AS sourceId, m.note
+       FROM collaboration_members m JOIN collaborations c ON c.slug = m.collaboration_slug
+      WHERE m.force_slug = ? ORDER BY m.joined_on, c.rowid`,
+  );
+  const members = db.prepare(
+    `SELECT m.force_slug AS force, f.name AS forceName, m.joined_on AS joinedOn, m.left_on AS leftOn
+       FROM collaboration_members m JOIN forces f ON f.slug = m.force_slug
+      WHERE m.collaboration_slug = ? AND m.force_slug <> ? ORDER BY m.joined_on, f.name`,
+  );
+
+  return {
+    detail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
+      const found = force.get(slug) as { slug: string; name: string } | undefined;
+      if (!found) return null;
+      const functions = ledger.forceSplits(asAt, scope).flatMap(({ summary, forces }) => {
+        const mine = forces.find((f) => f.force === slug);
+        if (!mine) return [];
+        const anyActual = mine.periods.some((p) => p.deliveredPence !== null);
+        return [
+          {
+            slug: summary.slug,
+            name: summary.name,
+            collaboration: summary.collaboration,
+            collaborationName: summary.collaborationName,
+            isIllustrative: mine.periods.some((p) => p.isIllustrative),
+            targetPence: mine.targetPence,
+            deliveredPence: anyActual ? mine.deliveredPence : null,
+            functionTargetPence: summary.targetPence,
+            years: mine.periods.map((p) => {
+              const whole = summary.years.find((y) => y.fy === p.fy);
+              return { ...p, functionTargetPence: whole?.targetPence ?? 0, functionDeliveredPence: whole?.deliveredPence ?? null };
+            }),
+          },
+        ];
+      });
+      return {
+        asAt,
+        period: { id: formatScopeId(scope), description: describeScope(scope) },
+        force: found,
+        memberships: (memberships.all(slug) as Omit<ForceDetail['memberships'][number], 'otherMembers'>[]).map((m) => ({
+          ...m,
+          otherMembers: members.all(m.collaboration, slug) as ForceDetail['memberships'][number]['otherMembers'],
+        })),
+        functions,
+        totals: {
+          targetPence: functions.reduce((sum, f) => sum + f.targetPence, 0),
+          deliveredPence: functions.reduce((sum, f) => sum + (f.deliveredPence ?? 0), 0),
+        },
+      };
+    },
+  };
+}
+
+export type ForceRepository = ReturnType<typeof createForceRepository>;

@@ -1,0 +1,139 @@
+import {
+  describeFiscalPeriod,
+  fiscalPeriodRange,
+  fiscalYearsBetween,
+  formatFiscalPeriodId,
+  formatFiscalYear,
+  isFiscalYear,
+  monthsOfFiscalYear,
+  parseFiscalPeriod,
+  type FiscalPeriod,
+  type FiscalYear,
+} from './fiscal';
+import type { LedgerFigure, TargetFigure } from './rollup';
+
+// The period a view is scoped to: all years, a range of financial years, or one year, half or
+// quarter. Targets are set per year, so a half or quarter takes the year's target pro rata by
+// month; an actual recorded only for a whole year cannot be split, so it counts only where the
+// whole year is in scope.
+
+export type Scope = { kind: 'all' } | { kind: 'years'; from: FiscalYear; to: FiscalYear } | { kind: 'period'; period: FiscalPeriod };
+
+export const ALL_YEARS: Scope = { kind: 'all' };
+
+/** Reads "all", "2016-17..2018-19", "2016-17", "2016-17-H1", "2016-17-Q3" or "2016-17-M01". */
+export function parseScope(text: string | undefined): Scope {
+  if (text === undefined || text === '' || text === 'all') return ALL_YEARS;
+  const range = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(text);
+  if (range) {
+    const [, from = '', to = ''] = range;
+    if (!isFiscalYear(from) || !isFiscalYear(to)) throw new RangeError(`"${text}" is not a range of financial years; write it as 2016-17..2018-19`);
+    if (from > to) throw new RangeError(`"${text}" runs backwards; write the earlier year first, as in 2016-17..2018-19`);
+    return { kind: 'years', from, to };
+  }
+  const period = parseFiscalPeriod(text);
+  return period.kind === 'year' ? { kind: 'years', from: period.fy, to: period.fy } : { kind: 'period', period };
+}
+
+export function formatScopeId(scope: Scope): string {
+  if (scope.kind === 'all') return 'all';
+  if (scope.kind === 'years') return scope.from === scope.to ? scope.from : `${scope.from}..${scope.to}`;
+  return formatFiscalPeriodId(scope.period);
+}
+
+export function describeScope(scope: Scope): string {
+  if (scope.kind === 'all') return 'All years';
+  if (scope.kind === 'years') {
+    return scope.from === scope.to ? `FY ${formatFiscalYear(scope.from)}` : `FY ${formatFiscalYear(scope.from)} to ${formatFiscalYear(scope.to)}`;
+  }
+  return describeFiscalPeriod(scope.period);
+}
+
+/** First and last calendar month ("YYYY-MM") in scope; null for all years. */
+export function scopeMonths(scope: Scope): { first: string; last: string } | null {
+  if (scope.kind === 'all') return null;
+  if (scope.kind === 'years') return { first: monthsOfFiscalYear(scope.from)[0]!, last: monthsOfFiscalYear(scope.to)[11]! };
+  const { start, end } = fiscalPeriodRange(scope.period);
+  return { first: start.slice(0, 7), last: end.slice(0, 7) };
+}
+
+export function isMonthInScope(scope: Scope, month: string): boolean {
+  const months = scopeMonths(scope);
+  return months === null || (month >= months.first && month <= months.last);
+}
+
+/** The months of a financial year that lie in scope. */
+export function monthsInScope(scope: Scope, fy: FiscalYear): string[] {
+  return monthsOfFiscalYear(fy).filter((month) => isMonthInScope(scope, month));
+}
+
+/** The financial years a scope covers, in whole or in part; null for all years. */
+export function scopeYears(scope: Scope): FiscalYear[] | null {
+  if (scope.kind === 'all') return null;
+  if (scope.kind === 'years') return fiscalYearsBetween(scope.from, scope.to);
+  return [scope.period.fy];
+}
+
+/**
+ * A year's target split into its twelve months, April first. The running total after k months is
+ * the year's k/12 rounded down, so every half and quarter is its exact share to the penny (Q1 of
+ * £1m is £250,000, not £250,000.01) and the months add up to the year.
+ */
+export function monthlyTargets(fy: FiscalYear, pence: number): { month: string; pence: number }[] {
+  const sign = pence < 0 ? -1 : 1;
+  const whole = BigInt(Math.abs(pence));
+  const runningTotal = (k: number) => sign * Number((whole * BigInt(k)) / 12n);
+  return monthsOfFiscalYear(fy).map((month, index) => ({ month, pence: runningTotal(index + 1) - runningTotal(index) }));
+}
+
+export type ScopedTargets = { targets: TargetFigure[]; partYears: Set<FiscalYear> };
+
+/** Targets within scope: whole years as they are, part years pro rata by month, unprofiled only for all years. */
+export function scopeTargets(targets: readonly TargetFigure[], scope: Scope): ScopedTargets {
+  const partYears = new Set<FiscalYear>();
+  const scoped: TargetFigure[] = [];
+  for (const target of targets) {
+    if (target.fy === null) {
+      if (scope.kind === 'all') scoped.push(target);
+      continue;
+    }
+    const months = monthsInScope(scope, target.fy);
+    if (months.length === 0) continue;
+    if (months.length === 12) {
+      scoped.push(target);
+      continue;
+    }
+    partYears.add(target.fy);
+    const amountPence = monthlyTargets(target.fy, target.amountPence)
+      .filter((m) => months.includes(m.month))
+      .reduce((sum, m) => sum + m.pence, 0);
+    scoped.push({ ...target, amountPence });
+  }
+  return { targets: scoped, partYears };
+}
+
+export type ScopedLedger<T extends LedgerFigure> = { ledger: T[]; yearlyOnlyYears: Set<FiscalYear> };
+
+/**
+ * Actuals and forecasts within scope. A monthly figure counts if its month is in scope; a yearly
+ * figure only if its whole year is. Years whose yearly figures had to be left out are reported, so
+ * the screen can say why a half shows no actual.
+ */
+export function scopeLedger<T extends LedgerFigure & { month: string | null }>(ledger: readonly T[], scope: Scope): ScopedLedger<T> {
+  const yearlyOnlyYears = new Set<FiscalYear>();
+  const scoped: T[] = [];
+  for (const entry of ledger) {
+    if (entry.fy === null) {
+      if (scope.kind === 'all') scoped.push(entry);
+      continue;
+    }
+    if (entry.month !== null) {
+      if (isMonthInScope(scope, entry.month)) scoped.push(entry);
+      continue;
+    }
+    const months = monthsInScope(scope, entry.fy).length;
+    if (months === 12) scoped.push(entry);
+    else if (months > 0 && entry.measure === 'actual') yearlyOnlyYears.add(entry.fy);
+  }
+  return { ledger: scoped, yearlyOnlyYears };
+}

@@ -1,0 +1,50 @@
+import { fiscalYearsBetween, monthsOfFiscalYear, type FiscalYear } from './fiscal';
+import type { LedgerFigure, TargetFigure } from './rollup';
+import { monthlyTargets } from './scope';
+
+export type TimelinePoint = {
+  month: string;
+  targetPence: number;
+  deliveredPence: number;
+  cumulativeTargetPence: number;
+  cumulativeDeliveredPence: number;
+};
+
+/** Every month from the first to the last of these financial years. */
+export function monthsOfYears(years: readonly FiscalYear[]): string[] {
+  if (years.length === 0) return [];
+  const sorted = [...years].sort();
+  return fiscalYearsBetween(sorted[0]!, sorted.at(-1)!).flatMap(monthsOfFiscalYear);
+}
+
+/**
+ * Target and delivery month by month, and cumulatively, over the given months. Yearly targets are
+ * spread evenly over their months; an actual recorded for a whole year counts in its last month,
+ * March, when the year's delivery is known. Money not profiled by year has no place on a timeline.
+ */
+export function cumulativeTimeline(
+  targets: readonly TargetFigure[],
+  ledger: readonly (LedgerFigure & { month: string | null })[],
+  months: readonly string[],
+): TimelinePoint[] {
+  const target = new Map<string, number>();
+  const delivered = new Map<string, number>();
+  const add = (map: Map<string, number>, month: string, pence: number) => map.set(month, (map.get(month) ?? 0) + pence);
+  for (const t of targets) {
+    if (t.fy === null) continue;
+    for (const m of monthlyTargets(t.fy, t.amountPence)) add(target, m.month, m.pence);
+  }
+  for (const e of ledger) {
+    if (e.measure !== 'actual' || e.fy === null) continue;
+    add(delivered, e.month ?? monthsOfFiscalYear(e.fy)[11]!, e.amountPence);
+  }
+  let cumulativeTargetPence = 0;
+  let cumulativeDeliveredPence = 0;
+  return months.map((month) => {
+    const targetPence = target.get(month) ?? 0;
+    const deliveredPence = delivered.get(month) ?? 0;
+    cumulativeTargetPence += targetPence;
+    cumulativeDeliveredPence += deliveredPence;
+    return { month, targetPence, deliveredPence, cumulativeTargetPence, cumulativeDeliveredPence };
+  });
+}

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeScope, formatScopeId, monthlyTargets, parseScope, scopeLedger, scopeMonths, scopeTargets } from '../../server/domain/scope';
+import { cumulativeTimeline, monthsOfYears } from '../../server/domain/timeline';
+
+describe('parseScope', () => {
+  it.each([
+    [undefined, 'all', 'All years'],
+    ['all', 'all', 'All years'],
+    ['2016-17', '2016-17', 'FY 2016/17'],
+    ['2016-17..2018-19', '2016-17..2018-19', 'FY 2016/17 to 2018/19'],
+    ['2017-18-H1', '2017-18-H1', 'H1 2017/18 (April–September 2017)'],
+    ['2017-18-Q4', '2017-18-Q4', 'Q4 2017/18 (January–March 2018)'],
+  ])('reads %s', (text, id, words) => {
+    const scope = parseScope(text);
+    expect(formatScopeId(scope)).toBe(id);
+    expect(describeScope(scope)).toBe(words);
+  });
+
+  it.each(['2018-19..2016-17', '2016-18', '2016-17..', 'H1', '2016-17-H3', '2016/17'])('refuses %s', (text) => {
+    expect(() => parseScope(text)).toThrow(RangeError);
+  });
+
+  it('knows the months of each scope', () => {
+    expect(scopeMonths(parseScope('2017-18-H2'))).toEqual({ first: '2017-10', last: '2018-03' });
+    expect(scopeMonths(parseScope('2014-15..2015-16'))).toEqual({ first: '2014-04', last: '2016-03' });
+    expect(scopeMonths(parseScope('all'))).toBeNull();
+  });
+});
+
+describe('monthlyTargets', () => {
+  it('spreads a year over its months, April first, adding up exactly', () => {
+    const months = monthlyTargets('2017-18', 65_400_000);
+    expect(months).toHaveLength(12);
+    expect(months[0]).toEqual({ month: '2017-04', pence: 5_450_000 });
+    expect(months[11]).toEqual({ month: '2018-03', pence: 5_450_000 });
+    expect(monthlyTargets('2017-18', 100).map((m) => m.pence)).toEqual([8, 8, 9, 8, 8, 9, 8, 8, 9, 8, 8, 9]);
+  });
+
+  it('gives every half and quarter its exact share, rounded down', () => {
+    const months = monthlyTargets('2017-18', 100_000_001).map((m) => m.pence);
+    const sum = (from: number, to: number) => months.slice(from, to).reduce((a, b) => a + b, 0);
+    expect([sum(0, 3), sum(0, 6), sum(0, 9), sum(0, 12)]).toEqual([25_000_000, 50_000_000, 75_000_000, 100_000_001]);
+  });
+
+  it('always adds up to the year, negative or positive', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (pence) => {
+        const months = monthlyTargets('2016-17', pence);
+        expect(months.reduce((sum, m) => sum + m.pence, 0)).toBe(pence);
+        expect(Math.max(...months.map((m) => m.pence)) - Math.min(...months.map((m) => m.pence))).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('scopeTargets and scopeLedger', () => {
+  const targets = [
+    { lineId: 1, fy: '2017-18', amountPence: 100_000_000 },
+    { lineId: 1, fy: '2016-17', amountPence: 50 },
+    { lineId: 2, fy: null, amountPence: 11_000_000 },
+  ];
+
+  it('takes a half of a year’s target pro rata, and drops other years and unprofiled money', () => {
+    const { targets: scoped, partYears } = scopeTargets(targets, parseScope('2017-18-H1'));
+    expect(scoped).toEqual([{ lineId: 1, fy: '2017-18', amountPence: 50_000_000 }]);
+    expect([...partYears]).toEqual(['2017-18']);
+  });
+
+  it('keeps whole years whole and unprofiled money only for all years', () => {
+    expect(scopeTargets(targets, parseScope('2016-17..2017-18')).targets.map((t) => t.amountPence)).toEqual([100_000_000, 50]);
+    expect(scopeTargets(targets, parseScope('all')).targets).toHaveLength(3);
+  });
+
+  it('counts monthly actuals by month, yearly ones only for the whole year, and says which it left out', () => {
+    const ledger = [
+      { lineId: 1, measure: 'actual' as const, fy: '2017-18', month: '2017-05', force: null, amountPence: 10 },
+      { lineId: 1, measure: 'actual' as const, fy: '2017-18', month: '2017-11', force: null, amountPence: 20 },
+      { lineId: 2, measure: 'actual' as const, fy: '2016-17', month: null, force: null, amountPence: 30 },
+      { lineId: 3, measure: 'actual' as const, fy: null, month: null, force: null, amountPence: 40 },
+    ];
+    const half = scopeLedger(ledger, parseScope('2017-18-H1'));
+    expect(half.ledger.map((e) => e.amountPence)).toEqual([10]);
+    const h2016 = scopeLedger(ledger, parseScope('2016-17-H2'));
+    expect(h2016.ledger).toEqual([]);
+    expect([...h2016.yearlyOnlyYears]).toEqual(['2016-17']);
+    expect(scopeLedger(ledger, parseScope('2016-17')).ledger.map((e) => e.amountPence)).toEqual([30]);
+    expect(scopeLedger(ledger, parseScope('all')).ledger).toHaveLength(4);
+  });
+});
+
+describe('cumulativeTimeline', () => {
+  it('accumulates target and delivery month by month; a yearly actual lands in March', () => {
+    const months = monthsOfYears(['2014-15']);
+    const points = cumulativeTimeline(
+      [{ lineId: 1, fy: '2014-15', amountPence: 62_600_000 }],
+      [{ lineId: 1, measure: 'actual', fy: '2014-15', month: null, force: null, amountPence: 62_600_000 }],
+      months,
+    );
+    expect(points).toHaveLength(12);
+    expect(points[5]).toMatchObject({ month: '2014-09', cumulativeTargetPence: 31_300_000, cumulativeDeliveredPence: 0 });
+    expect(points[11]).toMatchObject({ month: '2015-03', cumulativeTargetPence: 62_600_000, cumulativeDeliveredPence: 62_600_000 });
+  });
+
+  it('spans every month between the first and last year', () => {
+    expect(monthsOfYears(['2017-18', '2014-15'])).toHaveLength(48);
+    expect(monthsOfYears([])).toEqual([]);
+  });
+});
