@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
 import { openDatabase } from './db/connection';
+import { loadDemoData, seedDemo } from './db/demo';
 import { migrate } from './db/migrate';
 import { isEmpty, loadPaperData, seedFromPapers } from './db/seed';
 import { readSettings } from './settings';
@@ -16,6 +17,10 @@ console.log(`database ${settings.databasePath}: schema version ${from} → ${to}
 if (isEmpty(db)) {
   const counts = seedFromPapers(db, loadPaperData(), new Date());
   console.log(`seeded from data/papers: ${counts.functions} functions, ${counts.targets} targets, ${counts.sources} sources`);
+  if (settings.demoData) {
+    const entries = seedDemo(db, loadDemoData(), new Date());
+    console.log(`added the illustrative demo data set: ${entries} monthly and yearly figures, marked illustrative`);
+  }
 }
 
 const app = createApp({ db });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-export type Settings = { port: number; host: string; databasePath: string };
+export type Settings = { port: number; host: string; databasePath: string; demoData: boolean };
 
 const defaultDatabase = fileURLToPath(new URL('../data/realise.db', import.meta.url));
 
@@ -14,5 +14,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     port,
     host: env.HOST ?? '127.0.0.1',
     databasePath: env.DATABASE_PATH ?? defaultDatabase,
+    // Only for a new database: adds invented monthly actuals, marked illustrative everywhere.
+    demoData: env.DEMO_DATA === 'true',
   };
 }

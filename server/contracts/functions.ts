@@ -57,7 +57,13 @@ export const TimelinePoint = z.object({
   cumulativeDeliveredPence: Pence,
 });
 
-export const RagCounts = z.object({ green: z.number().int(), amber: z.number().int(), red: z.number().int(), none: z.number().int() });
+export const RagCounts = z.object({
+  green: z.number().int(),
+  amber: z.number().int(),
+  red: z.number().int(),
+  none: z.number().int().openapi({ description: 'Functions with a target in the period but no actual yet' }),
+  notInPeriod: z.number().int().openapi({ description: 'Functions with no target, actual or forecast in the period' }),
+});
 
 export const FunctionList = z
   .object({

@@ -14,7 +14,7 @@ describe('the portfolio for a collaboration and a period', () => {
       forecastPence: null,
       gapPence: 560_200_000 - 82_600_000,
     });
-    expect(body.ragCounts).toEqual({ green: 2, amber: 0, red: 0, none: 2 });
+    expect(body.ragCounts).toEqual({ green: 2, amber: 0, red: 0, none: 2, notInPeriod: 0 });
   });
 
   it('filters by collaboration', async () => {

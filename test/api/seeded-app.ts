@@ -1,15 +1,17 @@
 import { createApp } from '../../server/app';
 import { openDatabase } from '../../server/db/connection';
+import { loadDemoData, seedDemo } from '../../server/db/demo';
 import { migrate } from '../../server/db/migrate';
 import { loadPaperData, seedFromPapers } from '../../server/db/seed';
 
 export const SEEDED_AT = new Date('2026-11-25T09:00:00Z');
 
 /** A migrated in-memory database seeded from data/papers, and the real app on top of it. */
-export function seededApp(options: { now?: () => Date } = {}) {
+export function seededApp(options: { now?: () => Date; demo?: boolean } = {}) {
   const db = openDatabase(':memory:');
   migrate(db);
   seedFromPapers(db, loadPaperData(), SEEDED_AT);
+  if (options.demo) seedDemo(db, loadDemoData(), SEEDED_AT);
   const errors: unknown[] = [];
   const app = createApp({ db, now: options.now ?? (() => SEEDED_AT), logError: (_m, e) => errors.push(e) });
   return { db, app, errors };
