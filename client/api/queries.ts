@@ -1,28 +1,51 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { ViewParams } from '../lib/url';
 import { api, unwrap } from './client';
 
 // One key factory per resource, general to specific, so a mutation can invalidate by prefix.
 export const functionKeys = {
   all: ['functions'] as const,
-  list: (asAt: string | undefined) => [...functionKeys.all, 'list', { asAt }] as const,
-  detail: (slug: string, asAt: string | undefined) => [...functionKeys.all, 'detail', slug, { asAt }] as const,
+  list: (view: ViewParams) => [...functionKeys.all, 'list', view] as const,
+  detail: (slug: string, view: ViewParams) => [...functionKeys.all, 'detail', slug, view] as const,
 };
-
+export const forceKeys = {
+  all: ['forces'] as const,
+  list: () => [...forceKeys.all, 'list'] as const,
+  detail: (slug: string, view: ViewParams) => [...forceKeys.all, 'detail', slug, view] as const,
+};
 export const sourceKeys = { all: ['sources'] as const };
-export const forceKeys = { all: ['forces'] as const };
+export const collaborationKeys = { all: ['collaborations'] as const };
 
-const asAtQuery = (asAt: string | undefined) => (asAt ? { asAt } : {});
+const viewQuery = ({ asAt, period, collaboration }: ViewParams) => ({
+  ...(asAt ? { asAt } : {}),
+  ...(period ? { period } : {}),
+  ...(collaboration ? { collaboration } : {}),
+});
+const periodQuery = ({ asAt, period }: ViewParams) => viewQuery({ asAt, period });
 
-export const functionsQuery = (asAt?: string) =>
+export const functionsQuery = (view: ViewParams = {}) =>
   queryOptions({
-    queryKey: functionKeys.list(asAt),
-    queryFn: async () => unwrap(await api.api.functions.$get({ query: asAtQuery(asAt) })),
+    queryKey: functionKeys.list(view),
+    queryFn: async () => unwrap(await api.api.functions.$get({ query: viewQuery(view) })),
   });
 
-export const functionQuery = (slug: string, asAt?: string) =>
+export const functionQuery = (slug: string, view: ViewParams = {}) =>
   queryOptions({
-    queryKey: functionKeys.detail(slug, asAt),
-    queryFn: async () => unwrap(await api.api.functions[':slug'].$get({ param: { slug }, query: asAtQuery(asAt) })),
+    queryKey: functionKeys.detail(slug, { asAt: view.asAt, period: view.period }),
+    queryFn: async () => unwrap(await api.api.functions[':slug'].$get({ param: { slug }, query: periodQuery(view) })),
+  });
+
+export const forcesQuery = () =>
+  queryOptions({
+    queryKey: forceKeys.list(),
+    queryFn: async () => unwrap(await api.api.forces.$get()),
+    staleTime: Infinity,
+  });
+
+export const forceQuery = (slug: string, view: ViewParams = {}) =>
+  queryOptions({
+    queryKey: forceKeys.detail(slug, { asAt: view.asAt, period: view.period }),
+    queryFn: async () => unwrap(await api.api.forces[':slug'].$get({ param: { slug }, query: periodQuery(view) })),
   });
 
 export const sourcesQuery = () =>
@@ -32,15 +55,6 @@ export const sourcesQuery = () =>
     // The papers do not change while the page is open.
     staleTime: Infinity,
   });
-
-export const forcesQuery = () =>
-  queryOptions({
-    queryKey: forceKeys.all,
-    queryFn: async () => unwrap(await api.api.forces.$get()),
-    staleTime: Infinity,
-  });
-
-export const collaborationKeys = { all: ['collaborations'] as const };
 
 export const collaborationsQuery = () =>
   queryOptions({

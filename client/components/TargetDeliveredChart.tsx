@@ -14,10 +14,16 @@ const TARGET = '#12436D';
 const DELIVERED = '#28A197';
 const FORECAST = '#801650';
 
+// Legend words in the text colour: the series colours are too light for text on white.
+export const legendText = (value: string) => <span style={{ color: '#0b0c0c' }}>{value}</span>;
+
 /** Target against delivered (and forecast, where any is recorded) as grouped bars. Loaded lazily. */
 export default function TargetDeliveredChart({ rows, height = 320 }: { rows: readonly TargetDeliveredRow[]; height?: number }) {
   const hasForecast = rows.some((row) => row.forecastPence !== null && row.forecastPence !== undefined);
   const data = rows.map((row) => ({ ...row, deliveredPence: row.deliveredPence ?? 0 }));
+  if (data.every((row) => row.targetPence === 0 && row.deliveredPence === 0 && !row.forecastPence)) {
+    return <p className="chart-empty">Nothing to draw: every figure here is £0. The table gives them.</p>;
+  }
   return (
     <BarChart responsive style={{ width: '100%', height }} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
       <defs>
@@ -30,7 +36,7 @@ export default function TargetDeliveredChart({ rows, height = 320 }: { rows: rea
       <XAxis dataKey="label" interval={0} tick={{ fontSize: 13 }} />
       <YAxis tickFormatter={(value: number) => formatMoneyShort(value)} width={72} tick={{ fontSize: 13 }} />
       <Tooltip formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
-      <Legend itemSorter={null} />
+      <Legend itemSorter={null} formatter={legendText} />
       <Bar dataKey="targetPence" name="Target" fill={TARGET} isAnimationActive={false} />
       <Bar dataKey="deliveredPence" name="Delivered" fill={DELIVERED} isAnimationActive={false} />
       {hasForecast ? (

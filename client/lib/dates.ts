@@ -14,3 +14,10 @@ export function formatPaperDate(date: string | null): string {
   if (/^\d{4}-\d{2}$/.test(date)) return monthYear.format(new Date(`${date}-01T00:00:00Z`));
   return longDate.format(new Date(`${date}T00:00:00Z`));
 }
+
+const monthYear2 = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar month "2017-04" as "Apr 2017". */
+export function formatMonth(month: string): string {
+  return monthYear2.format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -1,15 +1,45 @@
 import { useSearchParams } from 'wouter';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// The view's filters live in the URL, so back, forward and a pasted link all reopen the same view:
+// ?asAt=2017-03-31 (the ledger as it stood then), ?period=2017-18-H1 (all, a year, a range
+// 2016-17..2018-19, a half or a quarter) and ?collaboration=bch.
 
-/** The "as at" date of the view, from ?asAt= in the URL; undefined means today. */
-export function useAsAt(): string | undefined {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PERIOD = /^(all|\d{4}-\d{2}(\.\.\d{4}-\d{2}|-H[12]|-Q[1-4])?)$/;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export type ViewParams = { asAt?: string; period?: string; collaboration?: string };
+
+/** The filters the whole dashboard shares, read from the URL; what is malformed is ignored. */
+export function useViewParams(): ViewParams {
   const [params] = useSearchParams();
   const asAt = params.get('asAt');
-  return asAt && ISO_DATE.test(asAt) ? asAt : undefined;
+  const period = params.get('period');
+  const collaboration = params.get('collaboration');
+  return {
+    ...(asAt && ISO_DATE.test(asAt) ? { asAt } : {}),
+    ...(period && PERIOD.test(period) && period !== 'all' ? { period } : {}),
+    ...(collaboration && SLUG.test(collaboration) && collaboration !== 'all' ? { collaboration } : {}),
+  };
 }
 
-/** Keeps ?asAt= on links between views, so a chosen date follows the user. */
+export function useAsAt(): string | undefined {
+  return useViewParams().asAt;
+}
+
+/** A link to another view that keeps the shared filters, so the chosen period follows the user. */
+export function withView(path: string, view: ViewParams, extra: Record<string, string> = {}): string {
+  const [pathname, hash] = path.split('#') as [string, string | undefined];
+  const search = new URLSearchParams();
+  if (view.collaboration) search.set('collaboration', view.collaboration);
+  if (view.period) search.set('period', view.period);
+  if (view.asAt) search.set('asAt', view.asAt);
+  for (const [key, value] of Object.entries(extra)) search.set(key, value);
+  const query = search.toString();
+  return `${pathname}${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
+}
+
+/** Kept for links that only carry the date. */
 export function withAsAt(path: string, asAt: string | undefined): string {
-  return asAt ? `${path}${path.includes('?') ? '&' : '?'}asAt=${asAt}` : path;
+  return withView(path, asAt ? { asAt } : {});
 }

@@ -26,6 +26,8 @@ export function launchChromium(): Promise<Browser> {
 /** Saves a full-page screenshot under test/e2e/screenshots/ for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // Charts load lazily: wait until none is still drawing, so the picture shows them.
+  await page.waitForFunction(() => document.querySelector('.chart-loading') === null);
   await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
 }
 

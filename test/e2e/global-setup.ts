@@ -11,29 +11,23 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** A server on a new database seeded from the papers only. */
     baseUrl: string;
+    /** A server on a new database seeded from the papers and the illustrative demo data set. */
+    demoUrl: string;
   }
 }
 
-/**
- * Builds the dashboard as `npm start` does and starts the real server on a new database in a
- * temporary folder, on a free port; every e2e file drives that one server through Chromium.
- */
-export default async function setup(project: TestProject) {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`);
-  }
-  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'realise-e2e-'));
+/** Starts server/main.ts as `npm start` does, on a free port; resolves with its URL and a stop function. */
+async function startServer(dataDir: string, name: string, env: Record<string, string> = {}) {
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dataDir, 'ledger.db') },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dataDir, `${name}.db`), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 30 s:\n${log}`)), 30_000);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the ${name} server did not start in 30 s:\n${log}`)), 30_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const match = log.match(/on (http:\/\/\S+)/);
@@ -44,13 +38,33 @@ export default async function setup(project: TestProject) {
     };
     server.stdout!.on('data', onData);
     server.stderr!.on('data', onData);
-    server.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${log}`)));
+    server.once('exit', (code) => reject(new Error(`the ${name} server exited with ${code}:\n${log}`)));
   });
-  project.provide('baseUrl', baseUrl);
-
-  return async () => {
+  const stop = async () => {
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+  };
+  return { url, stop };
+}
+
+/**
+ * Builds the dashboard as `npm start` does and starts the real server twice, each on a new database in
+ * a temporary folder and a free port: one seeded from the papers, one with the demo data set too.
+ */
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`);
+  }
+  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'realise-e2e-'));
+  const papers = await startServer(dataDir, 'papers');
+  const demo = await startServer(dataDir, 'demo', { DEMO_DATA: 'true' });
+  project.provide('baseUrl', papers.url);
+  project.provide('demoUrl', demo.url);
+
+  return async () => {
+    await Promise.all([papers.stop(), demo.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

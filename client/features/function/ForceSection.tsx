@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, useId } from 'react';
-import { useSearchParams } from 'wouter';
+import { Link, useSearchParams } from 'wouter';
 import type { FunctionDetail, FunctionSummary } from '../../../server/contracts/functions';
 import { functionQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -10,14 +10,15 @@ import { QueryState } from '../../components/QueryState';
 import { formatFiscalYear } from '../../lib/dates';
 import { BASIS_LABEL } from '../../lib/labels';
 import { formatMoneyShort, formatShare } from '../../lib/money';
+import { withView, type ViewParams } from '../../lib/url';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
 /** On the portfolio: choose a function (kept in the URL as ?function=) and see it split by force. */
-export function ForceSection({ functions, asAt }: { functions: readonly FunctionSummary[]; asAt: string | undefined }) {
+export function ForceSection({ functions, view }: { functions: readonly FunctionSummary[]; view: ViewParams }) {
   const [params, setParams] = useSearchParams();
   const chosen = functions.find((fn) => fn.slug === params.get('function')) ?? functions[0]!;
-  const detail = useQuery(functionQuery(chosen.slug, asAt));
+  const detail = useQuery(functionQuery(chosen.slug, view));
   const selectId = useId();
   return (
     <section aria-labelledby="forces-heading">
@@ -40,17 +41,21 @@ export function ForceSection({ functions, asAt }: { functions: readonly Function
         </select>
       </div>
       <QueryState query={detail} what={`${chosen.name} by force`}>
-        {(data) => <ForceSplit detail={data} />}
+        {(data) => <ForceSplit detail={data} view={view} />}
       </QueryState>
     </section>
   );
 }
 
 /** One function's target and delivery per force: chart, table and the basis of the split. */
-export function ForceSplit({ detail }: { detail: FunctionDetail }) {
+export function ForceSplit({ detail, view }: { detail: FunctionDetail; view: ViewParams }) {
   const fn = detail.function;
   if (detail.forces.length === 0) {
-    return <p className="empty">No split between forces is recorded for {fn.name}.</p>;
+    return (
+      <p className="empty">
+        No split between forces is recorded for {fn.name} in {detail.period.description}.
+      </p>
+    );
   }
   const anyIllustrative = detail.forces.some((f) => f.isIllustrative);
   const hasActual = fn.periodsWithActual > 0;
@@ -93,7 +98,7 @@ export function ForceSplit({ detail }: { detail: FunctionDetail }) {
               {detail.forces.map((f) => (
                 <tr key={f.force} data-force={f.force}>
                   <th scope="row">
-                    {f.forceName}
+                    <Link href={withView(`/forces/${f.force}`, view)}>{f.forceName}</Link>
                     {f.isIllustrative ? (
                       <>
                         {' '}

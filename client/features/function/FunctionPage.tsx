@@ -5,6 +5,7 @@ import type { FunctionDetail } from '../../../server/contracts/functions';
 import { ApiError } from '../../api/client';
 import { functionQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
+import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import { RagBadge } from '../../components/RagBadge';
@@ -12,57 +13,73 @@ import { Citation, SourceButton } from '../../components/SourceButton';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
 import { MILESTONE_LABEL } from '../../lib/labels';
 import { describeVariance, formatMoneyShort } from '../../lib/money';
-import { useAsAt, withAsAt } from '../../lib/url';
+import { useViewParams, withView, type ViewParams } from '../../lib/url';
+import { CumulativeSection } from '../portfolio/CumulativeSection';
 import { reportingLine } from '../portfolio/FunctionsTable';
+import { BaselinesTable } from './BaselinesTable';
 import { ForceSplit } from './ForceSection';
+import { LineVariances } from './LineVariances';
 import { Reconciliation } from './Reconciliation';
 import { SavingsLinesTable } from './SavingsLinesTable';
+import { YearsTable } from './YearsTable';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
 export function FunctionPage({ slug }: { slug: string }) {
-  const asAt = useAsAt();
-  const detail = useQuery(functionQuery(slug, asAt));
+  const view = useViewParams();
+  const detail = useQuery(functionQuery(slug, view));
   if (detail.isError && detail.error instanceof ApiError && detail.error.status === 404) {
     return (
       <>
         <h1>No such function</h1>
         <p>{detail.error.message}</p>
         <p>
-          Choose one from the <Link href={withAsAt('/', asAt)}>portfolio of collaborated functions</Link>.
+          Choose one from the <Link href={withView('/', view)}>portfolio of collaborated functions</Link>.
         </p>
       </>
     );
   }
   return (
     <QueryState query={detail} what="the function">
-      {(data) => <FunctionView detail={data} asAt={asAt} />}
+      {(data) => <FunctionView detail={data} view={view} />}
     </QueryState>
   );
 }
 
-function FunctionView({ detail, asAt }: { detail: FunctionDetail; asAt: string | undefined }) {
+function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewParams }) {
   const fn = detail.function;
+  const nothingInPeriod = detail.years.length === 0;
   return (
     <article>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link href={withAsAt('/', asAt)}>Portfolio</Link>
+            <Link href={withView('/', view)}>Portfolio</Link>
           </li>
           <li aria-current="page">{fn.name}</li>
         </ol>
       </nav>
       <h1>{fn.name}</h1>
       <p className="lead">{fn.description}</p>
+      <p data-testid="view-scope">
+        <strong>{detail.period.description}</strong>, as at {formatPaperDate(detail.asAt)}.{' '}
+        <Link href={withView(`/present/${fn.slug}`, view)}>Present this function</Link>
+      </p>
+      {nothingInPeriod ? (
+        <p className="empty" role="status">
+          {fn.name} has no target, actual or forecast in {detail.period.description}
+          {fn.firstFiscalYear === null && detail.period.id !== 'all' ? ': its figures are not profiled by year, so they show under all years' : ''}.
+          Choose another period to see its figures.
+        </p>
+      ) : null}
       <dl className="summary-list">
         <div>
           <dt>Collaboration</dt>
           <dd>{fn.collaborationName}</dd>
         </div>
         <div>
-          <dt>Status as at {formatPaperDate(detail.asAt)}</dt>
-          <dd>
+          <dt>Status</dt>
+          <dd data-figure="status">
             <RagBadge rag={fn.rag} /> <span className="cell-note-inline">{reportingLine(fn)}</span>
           </dd>
         </div>
@@ -74,7 +91,7 @@ function FunctionView({ detail, asAt }: { detail: FunctionDetail; asAt: string |
           </dd>
         </div>
         <div>
-          <dt>Target (current baseline)</dt>
+          <dt>Target in the period</dt>
           <dd data-figure="target">
             <Money pence={fn.targetPence} short /> <SourceButton sourceIds={fn.targetSourceIds} figure={`the ${fn.name} target`} />
           </dd>
@@ -83,6 +100,7 @@ function FunctionView({ detail, asAt }: { detail: FunctionDetail; asAt: string |
           <dt>Delivered</dt>
           <dd data-figure="delivered">
             {fn.periodsWithActual === 0 ? 'No actual recorded yet' : <Money pence={fn.deliveredPence} short />}{' '}
+            {fn.usesIllustrativeActuals ? <IllustrativeTag /> : null}
             <SourceButton sourceIds={fn.deliveredSourceIds} figure={`${fn.name} delivered`} />
           </dd>
         </div>
@@ -94,59 +112,63 @@ function FunctionView({ detail, asAt }: { detail: FunctionDetail; asAt: string |
         </div>
         <div>
           <dt>Forecast</dt>
-          <dd>{fn.forecastPence === null ? 'No forecast recorded' : <Money pence={fn.forecastPence} short />}</dd>
+          <dd data-figure="forecast">{fn.forecastPence === null ? 'No forecast recorded' : <Money pence={fn.forecastPence} short />}</dd>
         </div>
       </dl>
 
       <Reconciliation detail={detail} />
 
-      <section aria-labelledby="years-heading">
-        <h2 id="years-heading">By financial year</h2>
-        <ChartFrame
-          title={`${fn.name}: target against delivered, by financial year`}
-          caption={`${detail.years
-            .map((y) => `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(y.deliveredPence)}`}`)
-            .join('; ')}.`}
-          chart={
-            <TargetDeliveredChart
-              rows={detail.years.map((y) => ({
-                label: y.fy === null ? 'Whole period' : y.fy.replace('-', '/'),
-                targetPence: y.targetPence,
-                deliveredPence: y.deliveredPence,
-                forecastPence: y.forecastPence,
-              }))}
+      {nothingInPeriod ? null : (
+        <>
+          <section aria-labelledby="variance-heading">
+            <h2 id="variance-heading">Where it stands, line by line</h2>
+            <LineVariances detail={detail} />
+          </section>
+
+          <section aria-labelledby="years-heading">
+            <h2 id="years-heading">By financial year</h2>
+            <ChartFrame
+              title={`${fn.name}: target against delivered, by financial year`}
+              caption={`${detail.years
+                .map(
+                  (y) =>
+                    `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(y.deliveredPence)}`}${y.forecastPence === null ? '' : `, forecast ${formatMoneyShort(y.forecastPence)}`}`,
+                )
+                .join('; ')}.`}
+              chart={
+                <TargetDeliveredChart
+                  rows={detail.years.map((y) => ({
+                    label: y.fy === null ? 'Whole period' : y.fy.replace('-', '/'),
+                    targetPence: y.targetPence,
+                    deliveredPence: y.deliveredPence,
+                    forecastPence: y.forecastPence,
+                  }))}
+                />
+              }
+              table={<YearsTable detail={detail} />}
+              stacked
             />
-          }
-          table={<YearsTable detail={detail} />}
-        />
-      </section>
+            <CumulativeSection data={detail} />
+          </section>
 
-      <section aria-labelledby="lines-heading">
-        <h2 id="lines-heading">Savings lines</h2>
-        <SavingsLinesTable detail={detail} />
-      </section>
+          <section aria-labelledby="lines-heading">
+            <h2 id="lines-heading">Savings lines</h2>
+            <SavingsLinesTable detail={detail} />
+          </section>
 
-      <section aria-labelledby="function-forces-heading">
-        <h2 id="function-forces-heading">By force</h2>
-        <ForceSplit detail={detail} />
+          <section aria-labelledby="function-forces-heading">
+            <h2 id="function-forces-heading">By force</h2>
+            <ForceSplit detail={detail} view={view} />
+          </section>
+        </>
+      )}
+
+      <section aria-labelledby="baselines-heading">
+        <h2 id="baselines-heading">Baselines: the original promise and the current target</h2>
+        <BaselinesTable detail={detail} />
       </section>
 
       <AgreementSection detail={detail} />
-
-      <section aria-labelledby="baselines-heading">
-        <h2 id="baselines-heading">Baselines</h2>
-        <ul className="plain-list">
-          {detail.baselines.map((b) => (
-            <li key={b.version}>
-              <strong>
-                Version {b.version}: {b.name}
-              </strong>
-              {b.isCurrent ? ' (current)' : ''}, adopted {b.adoptedOn ? formatPaperDate(b.adoptedOn) : 'on a date the papers do not give'}, target{' '}
-              <Money pence={b.targetPence} />. {b.reason} <SourceButton sourceIds={[b.sourceId]} figure={`baseline ${b.version}`} />
-            </li>
-          ))}
-        </ul>
-      </section>
 
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Where these figures come from</h2>
@@ -162,46 +184,12 @@ function FunctionView({ detail, asAt }: { detail: FunctionDetail; asAt: string |
   );
 }
 
-function YearsTable({ detail }: { detail: FunctionDetail }) {
-  return (
-    <table className="data-table compact">
-      <caption>{detail.function.name} by financial year</caption>
-      <thead>
-        <tr>
-          <th scope="col">Year</th>
-          <th scope="col" className="numeric">
-            Target
-          </th>
-          <th scope="col" className="numeric">
-            Delivered
-          </th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {detail.years.map((y) => (
-          <tr key={y.fy ?? 'whole'} data-year={y.fy ?? 'whole'}>
-            <th scope="row">{formatFiscalYear(y.fy)}</th>
-            <td className="numeric">
-              <Money pence={y.targetPence} />
-            </td>
-            <td className="numeric">{y.deliveredPence === null ? <span className="muted">none recorded</span> : <Money pence={y.deliveredPence} />}</td>
-            <td>
-              <RagBadge rag={y.rag} detail={y.variancePence === null ? undefined : describeVariance(y.variancePence)} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 function AgreementSection({ detail }: { detail: FunctionDetail }) {
   const agreement = detail.agreement;
   if (!agreement) return null;
   return (
     <section aria-labelledby="agreement-heading">
-      <h2 id="agreement-heading">Agreement</h2>
+      <h2 id="agreement-heading">Agreement and dates</h2>
       <p>
         <strong>{agreement.name}</strong>
         {agreement.note ? `. ${agreement.note}` : ''}

@@ -26,7 +26,8 @@ export function SavingsLinesTable({ detail }: { detail: FunctionDetail }) {
           </tr>
         </thead>
         <tbody>
-          {detail.lines.map((line) => (
+          {/* In a period, only the lines with something in it. */}
+          {detail.lines.filter((line) => detail.period.id === 'all' || line.years.length > 0).map((line) => (
             <tr key={line.id} data-line={line.code}>
               <th scope="row">
                 {line.name}

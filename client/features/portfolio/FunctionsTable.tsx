@@ -1,83 +1,132 @@
 import { Link } from 'wouter';
 import type { FunctionSummary } from '../../../server/contracts/functions';
+import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { RagBadge } from '../../components/RagBadge';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { SourceButton } from '../../components/SourceButton';
 import { describeVariance, formatMoneyShort } from '../../lib/money';
-import { withAsAt } from '../../lib/url';
+import { withView, type ViewParams } from '../../lib/url';
+
+const SEVERITY = { red: 0, amber: 1, none: 2, green: 3 } as const;
 
 export function reportingLine(fn: FunctionSummary): string {
   const periods = fn.periodsWithActual + fn.periodsWithoutActual;
-  if (periods === 0) return 'no targets yet';
+  if (periods === 0) return 'nothing due in this period';
   const noun = fn.firstFiscalYear === null ? 'period' : 'year';
   return `${fn.periodsWithActual} of ${periods} ${noun}${periods === 1 ? '' : 's'} with an actual`;
 }
 
-export function FunctionsTable({ functions, asAt }: { functions: readonly FunctionSummary[]; asAt: string | undefined }) {
-  return (
-    <table className="data-table" aria-describedby="functions-table-caption">
-      <caption id="functions-table-caption">Every function: its business-case headline, target, delivery and status</caption>
-      <thead>
-        <tr>
-          <th scope="col">Function</th>
-          <th scope="col" className="numeric">
-            Headline
-          </th>
-          <th scope="col" className="numeric">
-            Target
-          </th>
-          <th scope="col" className="numeric">
-            Delivered
-          </th>
-          <th scope="col" className="numeric">
-            Gap
-          </th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {functions.map((fn) => (
-          <tr key={fn.slug} data-function={fn.slug}>
-            <th scope="row">
-              <Link href={withAsAt(`/functions/${fn.slug}`, asAt)}>{fn.name}</Link>
-              <span className="cell-note">{fn.collaborationName}</span>
-            </th>
-            <td className="numeric" data-figure="headline">
-              <Money pence={fn.headlineTargetPence} short />
-              {fn.headlineQualifier ? <span className="cell-note">{fn.headlineQualifier}</span> : null}
-              <SourceButton sourceIds={[fn.headlineSourceId]} figure={`the ${fn.name} headline`} />
-            </td>
-            <td className="numeric" data-figure="target">
-              <Money pence={fn.targetPence} short />
-              <span className="cell-note">{fn.firstFiscalYear ? yearsSpan(fn) : 'not profiled by year'}</span>
-              {fn.years.length > 1 ? (
-                <span className="cell-note" data-figure="profile">
-                  by year: {fn.years.map((y) => formatMoneyShort(y.targetPence)).join(', ')}
-                </span>
-              ) : null}
-              <SourceButton sourceIds={fn.targetSourceIds} figure={`the ${fn.name} target`} />
-            </td>
-            <td className="numeric" data-figure="delivered">
-              {fn.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={fn.deliveredPence} short />}
-              <SourceButton sourceIds={fn.deliveredSourceIds} figure={`${fn.name} delivered`} />
-            </td>
-            <td className="numeric" data-figure="gap">
-              <Money pence={fn.gapPence} short />
-              <span className="cell-note">{fn.gapPence < 0 ? describeVariance(-fn.gapPence) : fn.gapPence === 0 ? 'none' : 'still to deliver'}</span>
-            </td>
-            <td data-figure="status">
-              <RagBadge rag={fn.rag} />
-              <span className="cell-note">{reportingLine(fn)}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 function yearsSpan(fn: FunctionSummary): string {
-  const from = fn.firstFiscalYear!.replace('-', '/');
+  if (!fn.firstFiscalYear) return fn.years.length > 0 ? 'not profiled by year' : 'nothing in this period';
+  const from = fn.firstFiscalYear.replace('-', '/');
   const to = fn.lastFiscalYear!.replace('-', '/');
   return from === to ? `FY ${from}` : `FY ${from} to ${to}`;
+}
+
+export function FunctionsTable({ functions, view }: { functions: readonly FunctionSummary[]; view: ViewParams }) {
+  const columns: Column<FunctionSummary>[] = [
+    {
+      id: 'function',
+      header: 'Function',
+      rowHeader: true,
+      sortValue: (fn) => fn.name,
+      cell: (fn) => (
+        <>
+          <Link href={withView(`/functions/${fn.slug}`, view)}>{fn.name}</Link>
+          <span className="cell-note">{fn.collaborationName}</span>
+        </>
+      ),
+    },
+    {
+      id: 'headline',
+      header: 'Headline',
+      numeric: true,
+      sortValue: (fn) => fn.headlineTargetPence,
+      cell: (fn) => (
+        <span data-figure="headline">
+          <Money pence={fn.headlineTargetPence} short />
+          {fn.headlineQualifier ? <span className="cell-note">{fn.headlineQualifier}</span> : null}
+          <SourceButton sourceIds={[fn.headlineSourceId]} figure={`the ${fn.name} headline`} />
+        </span>
+      ),
+    },
+    {
+      id: 'target',
+      header: 'Target',
+      numeric: true,
+      sortValue: (fn) => fn.targetPence,
+      cell: (fn) => (
+        <span data-figure="target">
+          <Money pence={fn.targetPence} short />
+          <span className="cell-note">{yearsSpan(fn)}</span>
+          {fn.years.length > 1 ? (
+            <span className="cell-note" data-figure="profile">
+              by year: {fn.years.map((y) => formatMoneyShort(y.targetPence)).join(', ')}
+            </span>
+          ) : null}
+          <SourceButton sourceIds={fn.targetSourceIds} figure={`the ${fn.name} target`} />
+        </span>
+      ),
+    },
+    {
+      id: 'delivered',
+      header: 'Delivered',
+      numeric: true,
+      sortValue: (fn) => (fn.periodsWithActual === 0 ? null : fn.deliveredPence),
+      cell: (fn) => (
+        <span data-figure="delivered">
+          {fn.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={fn.deliveredPence} short />}
+          {fn.usesIllustrativeActuals ? (
+            <span className="cell-note">
+              <IllustrativeTag />
+            </span>
+          ) : null}
+          <SourceButton sourceIds={fn.deliveredSourceIds} figure={`${fn.name} delivered`} />
+        </span>
+      ),
+    },
+    {
+      id: 'forecast',
+      header: 'Forecast',
+      numeric: true,
+      sortValue: (fn) => fn.forecastPence,
+      cell: (fn) => (
+        <span data-figure="forecast">{fn.forecastPence === null ? <span className="muted">none</span> : <Money pence={fn.forecastPence} short />}</span>
+      ),
+    },
+    {
+      id: 'gap',
+      header: 'Gap',
+      numeric: true,
+      sortValue: (fn) => fn.gapPence,
+      cell: (fn) => (
+        <span data-figure="gap">
+          <Money pence={fn.gapPence} short />
+          <span className="cell-note">{fn.gapPence < 0 ? describeVariance(-fn.gapPence) : fn.gapPence === 0 ? 'none' : 'still to deliver'}</span>
+        </span>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      sortValue: (fn) => (fn.years.length === 0 ? 4 : SEVERITY[fn.rag]),
+      cell: (fn) => (
+        <span data-figure="status">
+          {fn.years.length === 0 ? <span className="muted">Nothing due</span> : <RagBadge rag={fn.rag} />}
+          <span className="cell-note">{reportingLine(fn)}</span>
+        </span>
+      ),
+    },
+  ];
+  return (
+    <SortableTable
+      caption="Every function: its business-case headline, target, delivery, forecast and status, most off track first"
+      columns={columns}
+      rows={functions}
+      rowKey={(fn) => fn.slug}
+      rowProps={(fn) => ({ 'data-function': fn.slug })}
+      testId="functions-table"
+    />
+  );
 }

@@ -1,79 +1,136 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { Link } from 'wouter';
-import type { FunctionSummary } from '../../../server/contracts/functions';
+import type { FunctionList, FunctionSummary } from '../../../server/contracts/functions';
 import { functionsQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
+import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
+import { RagCounts } from '../../components/RagCounts';
 import { formatPaperDate } from '../../lib/dates';
 import { formatMoneyShort } from '../../lib/money';
-import { withAsAt, useAsAt } from '../../lib/url';
+import { mostOffTrackFirst } from '../../lib/rag';
+import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { ForceSection } from '../function/ForceSection';
+import { CumulativeSection } from './CumulativeSection';
 import { FunctionsTable } from './FunctionsTable';
 import { ProgrammeFigures } from './ProgrammeFigures';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
 export function PortfolioPage() {
-  const asAt = useAsAt();
-  const functions = useQuery(functionsQuery(asAt));
+  const view = useViewParams();
+  const portfolio = useQuery(functionsQuery(view));
   return (
     <>
       <h1>Collaborated functions: savings promised and delivered</h1>
-      <QueryState query={functions} what="the savings ledger">
-        {(data) => (
-          <>
-            <p className="lead">
-              As at {formatPaperDate(data.asAt)}. Target is the sum of each function’s yearly targets in its current
-              baseline; delivered is the actuals recorded. Every figure has a <em>Source</em> button for the paper,
-              paragraph and words behind it.
-            </p>
-            {data.functions.length === 0 ? (
-              <p className="empty">
-                No functions are in the ledger yet. A new database is seeded from the board papers when the server
-                starts; if this one was created empty, delete it and start Realise again.
-              </p>
-            ) : (
-              <>
-                <section aria-labelledby="functions-heading">
-                  <h2 id="functions-heading">Functions</h2>
-                  <FunctionsTable functions={data.functions} asAt={asAt} />
-                </section>
-                <Reconciliations functions={data.functions} asAt={asAt} />
-                <section aria-labelledby="chart-heading">
-                  <h2 id="chart-heading">Target against delivered</h2>
-                  <ChartFrame
-                    title="Target against delivered, by function"
-                    caption={`${data.functions
-                      .map((fn) => `${fn.name}: target ${formatMoneyShort(fn.targetPence)}, ${fn.periodsWithActual === 0 ? 'no actual yet' : `delivered ${formatMoneyShort(fn.deliveredPence)}`}`)
-                      .join('; ')}.`}
-                    chart={
-                      <TargetDeliveredChart
-                        rows={data.functions.map((fn) => ({
-                          label: fn.name.length > 18 ? shortName(fn) : fn.name,
-                          targetPence: fn.targetPence,
-                          deliveredPence: fn.periodsWithActual === 0 ? null : fn.deliveredPence,
-                          forecastPence: fn.forecastPence,
-                        }))}
-                      />
-                    }
-                    table={<ChartTable functions={data.functions} />}
-                  />
-                </section>
-                <ForceSection functions={data.functions} asAt={asAt} />
-                <ProgrammeFigures />
-              </>
-            )}
-          </>
-        )}
+      <QueryState query={portfolio} what="the savings ledger">
+        {(data) => <Portfolio data={data} view={view} />}
       </QueryState>
     </>
   );
 }
 
-function shortName(fn: FunctionSummary): string {
-  return fn.slug === 'ctc' ? 'CTC' : fn.slug === 'aoj' ? 'AOJ' : fn.name.split(' ')[0]!;
+const shortName = (fn: FunctionSummary) => (fn.slug === 'ctc' ? 'CTC' : fn.slug === 'aoj' ? 'AOJ' : fn.name.split(' ')[0]!);
+
+function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
+  const functions = mostOffTrackFirst(data.functions);
+  const scopeWords = `${data.period.description}${data.collaboration === 'all' ? '' : `, ${functions[0]?.collaborationName ?? data.collaboration}`}`;
+  const illustrativeActuals = functions.some((f) => f.usesIllustrativeActuals);
+  return (
+    <>
+      <p className="lead" data-testid="view-scope">
+        {scopeWords}, as at {formatPaperDate(data.asAt)}. Target is the sum of each function’s targets in the period (a
+        half or quarter takes its year’s target pro rata by month); delivered is the actuals recorded. Every figure has a{' '}
+        <em>Source</em> button.
+      </p>
+      {illustrativeActuals ? (
+        <p className="note note-illustrative">
+          <IllustrativeTag /> This ledger includes the illustrative demo data set: invented monthly actuals and forecasts,
+          marked wherever they count. They are not from the papers.
+        </p>
+      ) : null}
+      {functions.length === 0 ? (
+        <p className="empty" role="status">
+          No function of {data.collaboration === 'all' ? 'any collaboration' : `the ${data.collaboration} collaboration`} has
+          savings in the ledger yet. Choose another collaboration, or all of them.
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="totals-heading">
+            <h2 id="totals-heading" className="visually-hidden">
+              Totals
+            </h2>
+            <dl className="summary-list totals" data-testid="totals">
+              <div>
+                <dt>Target</dt>
+                <dd>
+                  <Money pence={data.totals.targetPence} short />
+                </dd>
+              </div>
+              <div>
+                <dt>Delivered</dt>
+                <dd>
+                  <Money pence={data.totals.deliveredPence} short />
+                </dd>
+              </div>
+              <div>
+                <dt>Forecast</dt>
+                <dd>{data.totals.forecastPence === null ? <span className="muted">none recorded</span> : <Money pence={data.totals.forecastPence} short />}</dd>
+              </div>
+              <div>
+                <dt>Gap</dt>
+                <dd>
+                  <Money pence={data.totals.gapPence} short />
+                </dd>
+              </div>
+            </dl>
+            <RagCounts counts={data.ragCounts} />
+            <p>
+              <Link href={withView('/present', view)} className="button button-secondary">
+                Present to the Summit
+              </Link>
+            </p>
+          </section>
+          <section aria-labelledby="functions-heading">
+            <h2 id="functions-heading">Functions</h2>
+            <FunctionsTable functions={functions} view={view} />
+          </section>
+          <Reconciliations functions={functions} view={view} />
+          <section aria-labelledby="chart-heading">
+            <h2 id="chart-heading">Target against delivered</h2>
+            <ChartFrame
+              title={`Target against delivered, by function: ${data.period.description}`}
+              caption={`${functions
+                .map(
+                  (fn) =>
+                    `${fn.name}: target ${formatMoneyShort(fn.targetPence)}, ${fn.periodsWithActual === 0 ? 'no actual yet' : `delivered ${formatMoneyShort(fn.deliveredPence)}`}${fn.forecastPence === null ? '' : `, forecast ${formatMoneyShort(fn.forecastPence)}`}`,
+                )
+                .join('; ')}.`}
+              chart={
+                <TargetDeliveredChart
+                  rows={functions.map((fn) => ({
+                    label: fn.name.length > 18 ? shortName(fn) : fn.name,
+                    targetPence: fn.targetPence,
+                    deliveredPence: fn.periodsWithActual === 0 ? null : fn.deliveredPence,
+                    forecastPence: fn.forecastPence,
+                  }))}
+                />
+              }
+              table={<ChartTable functions={functions} />}
+            />
+          </section>
+          <section aria-labelledby="cumulative-heading">
+            <h2 id="cumulative-heading">Cumulative delivery against cumulative target</h2>
+            <CumulativeSection data={data} />
+          </section>
+          <ForceSection functions={functions} view={view} />
+          <ProgrammeFigures />
+        </>
+      )}
+    </>
+  );
 }
 
 function ChartTable({ functions }: { functions: readonly FunctionSummary[] }) {
@@ -89,6 +146,9 @@ function ChartTable({ functions }: { functions: readonly FunctionSummary[] }) {
           <th scope="col" className="numeric">
             Delivered
           </th>
+          <th scope="col" className="numeric">
+            Forecast
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -99,6 +159,9 @@ function ChartTable({ functions }: { functions: readonly FunctionSummary[] }) {
               <Money pence={fn.targetPence} />
             </td>
             <td className="numeric">{fn.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={fn.deliveredPence} />}</td>
+            <td className="numeric">
+              <Money pence={fn.forecastPence} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -107,7 +170,9 @@ function ChartTable({ functions }: { functions: readonly FunctionSummary[] }) {
 }
 
 /** Where a business case's headline and its yearly profile differ, say so plainly. */
-function Reconciliations({ functions, asAt }: { functions: readonly FunctionSummary[]; asAt: string | undefined }) {
+function Reconciliations({ functions, view }: { functions: readonly FunctionSummary[]; view: ViewParams }) {
+  // Only over all years: a period's target is a part of the profile by design.
+  if (view.period) return null;
   const differing = functions.filter((fn) => fn.headlineTargetPence !== null && fn.headlineTargetPence !== fn.targetPence);
   if (differing.length === 0) return null;
   return (
@@ -119,10 +184,10 @@ function Reconciliations({ functions, asAt }: { functions: readonly FunctionSumm
           return (
             <li key={fn.slug} data-reconciliation={fn.slug}>
               <strong>{fn.name}</strong>: headline {formatMoneyShort(fn.headlineTargetPence!)}
-              {fn.headlineQualifier ? ` (${fn.headlineQualifier})` : ''}, profiled by year {formatMoneyShort(fn.targetPence)}
-              , so {formatMoneyShort(Math.abs(unprofiled))} {unprofiled > 0 ? 'is not profiled in any year' : 'more is profiled than the headline'}{' '}
-              (<Money pence={fn.headlineTargetPence} /> − <Money pence={fn.targetPence} /> = <Money pence={unprofiled} />).{' '}
-              <Link href={withAsAt(`/functions/${fn.slug}#reconciliation`, asAt)}>See the {fn.name} reconciliation</Link>
+              {fn.headlineQualifier ? ` (${fn.headlineQualifier})` : ''}, profiled by year {formatMoneyShort(fn.targetPence)}, so{' '}
+              {formatMoneyShort(Math.abs(unprofiled))} {unprofiled > 0 ? 'is not profiled in any year' : 'more is profiled than the headline'} (
+              <Money pence={fn.headlineTargetPence} /> − <Money pence={fn.targetPence} /> = <Money pence={unprofiled} />).{' '}
+              <Link href={withView(`/functions/${fn.slug}#reconciliation`, view)}>See the {fn.name} reconciliation</Link>
             </li>
           );
         })}

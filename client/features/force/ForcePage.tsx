@@ -1,0 +1,218 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy } from 'react';
+import { Link } from 'wouter';
+import type { ForceDetail } from '../../../server/contracts/forces';
+import { ApiError } from '../../api/client';
+import { forceQuery } from '../../api/queries';
+import { ChartFrame } from '../../components/ChartFrame';
+import { IllustrativeNote, IllustrativeTag } from '../../components/Illustrative';
+import { Money } from '../../components/Money';
+import { QueryState } from '../../components/QueryState';
+import { SourceButton } from '../../components/SourceButton';
+import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
+import { BASIS_LABEL } from '../../lib/labels';
+import { formatMoneyShort, formatShare } from '../../lib/money';
+import { useViewParams, withView, type ViewParams } from '../../lib/url';
+
+const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
+
+export function ForcePage({ slug }: { slug: string }) {
+  const view = useViewParams();
+  const detail = useQuery(forceQuery(slug, view));
+  if (detail.isError && detail.error instanceof ApiError && detail.error.status === 404) {
+    return (
+      <>
+        <h1>No such force</h1>
+        <p>{detail.error.message}</p>
+        <p>
+          Go back to the <Link href={withView('/', view)}>portfolio</Link>.
+        </p>
+      </>
+    );
+  }
+  return (
+    <QueryState query={detail} what="the force">
+      {(data) => <ForceView detail={data} view={view} />}
+    </QueryState>
+  );
+}
+
+const shareWords = (share: number, basis: string) => (share === 0 ? 'none' : basis === 'equal' ? 'an equal share' : formatShare(share));
+
+function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) {
+  const { force, functions } = detail;
+  const illustrative = functions.some((f) => f.isIllustrative);
+  return (
+    <article>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link href={withView('/', view)}>Portfolio</Link>
+          </li>
+          <li aria-current="page">{force.name}</li>
+        </ol>
+      </nav>
+      <h1>{force.name}</h1>
+      <p className="lead" data-testid="view-scope">
+        Its share of every collaborated function it belongs to: {detail.period.description}, as at {formatPaperDate(detail.asAt)}.
+      </p>
+
+      <section aria-labelledby="memberships-heading">
+        <h2 id="memberships-heading">Collaborations and when it joined</h2>
+        <table className="data-table compact" data-testid="memberships">
+          <caption>{force.name}’s memberships, with the other members and when they joined</caption>
+          <thead>
+            <tr>
+              <th scope="col">Collaboration</th>
+              <th scope="col">Joined</th>
+              <th scope="col">Other members</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.memberships.map((m) => (
+              <tr key={`${m.collaboration}-${m.joinedOn}`} data-membership={m.collaboration}>
+                <th scope="row">{m.collaborationName}</th>
+                <td>
+                  {formatPaperDate(m.joinedOn)}
+                  {m.leftOn ? `; left ${formatPaperDate(m.leftOn)}` : ''} <SourceButton sourceIds={[m.sourceId]} figure={`the date ${force.name} joined`} />
+                  {m.note ? <span className="cell-note">{m.note}</span> : null}
+                </td>
+                <td>
+                  {m.otherMembers.map((o, i) => (
+                    <span key={o.force}>
+                      {i > 0 ? ', ' : ''}
+                      <Link href={withView(`/forces/${o.force}`, view)}>{o.forceName}</Link>
+                      {o.joinedOn !== m.joinedOn ? ` (joined ${formatPaperDate(o.joinedOn)})` : ''}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="force-functions-heading">
+        <h2 id="force-functions-heading">Its share of each function</h2>
+        {illustrative ? <IllustrativeNote /> : null}
+        {functions.length === 0 ? (
+          <p className="empty" role="status">
+            {force.name} has no share of any function’s savings in {detail.period.description}. Choose another period.
+          </p>
+        ) : (
+          <ChartFrame
+            title={`${force.name}: target against delivered, by function${illustrative ? ' (illustrative shares)' : ''}`}
+            caption={`${functions
+              .map((f) => `${f.name}: target ${formatMoneyShort(f.targetPence)}, ${f.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(f.deliveredPence)}`}`)
+              .join('; ')}.`}
+            chart={
+              <TargetDeliveredChart
+                rows={functions.map((f) => ({ label: f.slug === 'firearms-licensing' ? 'Firearms' : f.slug.length <= 4 ? f.slug.toUpperCase() : f.name, targetPence: f.targetPence, deliveredPence: f.deliveredPence }))}
+              />
+            }
+            table={
+              <table className="data-table compact" data-testid="force-functions">
+                <caption>{force.name} by function</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Function</th>
+                    <th scope="col" className="numeric">
+                      Its target
+                    </th>
+                    <th scope="col" className="numeric">
+                      Delivered
+                    </th>
+                    <th scope="col" className="numeric">
+                      Function’s target
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {functions.map((f) => (
+                    <tr key={f.slug} data-force-function={f.slug}>
+                      <th scope="row">
+                        <Link href={withView(`/functions/${f.slug}`, view)}>{f.name}</Link>
+                        {f.isIllustrative ? (
+                          <>
+                            {' '}
+                            <IllustrativeTag />
+                          </>
+                        ) : null}
+                      </th>
+                      <td className="numeric">
+                        <Money pence={f.targetPence} />
+                      </td>
+                      <td className="numeric">{f.deliveredPence === null ? <span className="muted">none recorded</span> : <Money pence={f.deliveredPence} />}</td>
+                      <td className="numeric">
+                        <Money pence={f.functionTargetPence} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">Total</th>
+                    <td className="numeric">
+                      <Money pence={detail.totals.targetPence} />
+                    </td>
+                    <td className="numeric">
+                      <Money pence={detail.totals.deliveredPence} />
+                    </td>
+                    <td />
+                  </tr>
+                </tfoot>
+              </table>
+            }
+            stacked
+          />
+        )}
+      </section>
+
+      {functions.length > 0 ? (
+        <section aria-labelledby="shares-heading">
+          <h2 id="shares-heading">Its share, year by year</h2>
+          <p>How {force.name}’s share of each function was set in each year, and on what basis.</p>
+          <table className="data-table compact" data-testid="force-shares">
+            <caption>{force.name}’s share of each function, by year</caption>
+            <thead>
+              <tr>
+                <th scope="col">Function and year</th>
+                <th scope="col">Share</th>
+                <th scope="col">Basis</th>
+                <th scope="col" className="numeric">
+                  Its target
+                </th>
+                <th scope="col" className="numeric">
+                  Function’s target
+                </th>
+                <th scope="col">Note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {functions.flatMap((f) =>
+                f.years.map((y) => (
+                  <tr key={`${f.slug}-${y.fy ?? 'whole'}`} data-share={`${f.slug}-${y.fy ?? 'whole'}`}>
+                    <th scope="row">
+                      {f.name}, {y.fy === null ? 'not profiled by year' : formatFiscalYear(y.fy)}
+                    </th>
+                    <td>
+                      {shareWords(y.shareTenthsPercent, y.basis)} {y.isIllustrative ? <IllustrativeTag /> : null}
+                    </td>
+                    <td>{BASIS_LABEL[y.basis]}</td>
+                    <td className="numeric">
+                      <Money pence={y.targetPence} />
+                    </td>
+                    <td className="numeric">
+                      <Money pence={y.functionTargetPence} />
+                    </td>
+                    <td>{y.note ?? ''}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </article>
+  );
+}

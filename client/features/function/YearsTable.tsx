@@ -1,0 +1,79 @@
+import type { FunctionDetail } from '../../../server/contracts/functions';
+import { IllustrativeTag } from '../../components/Illustrative';
+import { Money } from '../../components/Money';
+import { RagBadge } from '../../components/RagBadge';
+import { formatFiscalYear } from '../../lib/dates';
+import { describeVariance } from '../../lib/money';
+
+/** Target, delivered and forecast per financial year, and cumulatively, each year with its RAG. */
+export function YearsTable({ detail }: { detail: FunctionDetail }) {
+  let cumulativeTarget = 0;
+  let cumulativeDelivered = 0;
+  return (
+    <table className="data-table compact" data-testid="years-table">
+      <caption>{detail.function.name} by financial year</caption>
+      <thead>
+        <tr>
+          <th scope="col">Year</th>
+          <th scope="col" className="numeric">
+            Target
+          </th>
+          <th scope="col" className="numeric">
+            Delivered
+          </th>
+          <th scope="col" className="numeric">
+            Forecast
+          </th>
+          <th scope="col" className="numeric">
+            Cumulative target
+          </th>
+          <th scope="col" className="numeric">
+            Cumulative delivered
+          </th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {detail.years.map((y) => {
+          cumulativeTarget += y.targetPence;
+          cumulativeDelivered += y.deliveredPence ?? 0;
+          return (
+            <tr key={y.fy ?? 'whole'} data-year={y.fy ?? 'whole'}>
+              <th scope="row">
+                {formatFiscalYear(y.fy)}
+                {y.partYear ? <span className="cell-note">part of the year, target pro rata</span> : null}
+              </th>
+              <td className="numeric">
+                <Money pence={y.targetPence} />
+              </td>
+              <td className="numeric">
+                {y.deliveredPence === null ? (
+                  <span className="muted">{y.yearlyActualNotSplit ? 'recorded for the whole year only' : 'none recorded'}</span>
+                ) : (
+                  <Money pence={y.deliveredPence} />
+                )}
+                {y.isIllustrative ? (
+                  <span className="cell-note">
+                    <IllustrativeTag />
+                  </span>
+                ) : null}
+              </td>
+              <td className="numeric">
+                <Money pence={y.forecastPence} />
+              </td>
+              <td className="numeric">
+                <Money pence={cumulativeTarget} />
+              </td>
+              <td className="numeric">
+                <Money pence={cumulativeDelivered} />
+              </td>
+              <td>
+                <RagBadge rag={y.rag} detail={y.variancePence === null ? undefined : describeVariance(y.variancePence)} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
