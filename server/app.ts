@@ -1,53 +1,97 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { guardApi } from './auth/middleware';
+import type { HashCost } from './auth/passwords';
+import { createAuthService } from './auth/service';
+import { createUserAdmin } from './auth/users';
 import type { Db } from './db/connection';
+import { createAccountRepository } from './db/repositories/accounts';
+import { createAuditRepository } from './db/repositories/audit';
 import { createCollaborationRepository } from './db/repositories/collaborations';
 import { createForceRepository } from './db/repositories/forces';
 import { createLedgerRepository } from './db/repositories/ledger';
+import { createLedgerEntryRepository } from './db/repositories/ledger-entries';
 import { createSourceRepository } from './db/repositories/sources';
-import { errorBody } from './http';
+import { errorBody, type AppEnv } from './http';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
 import { collaborationRoutes } from './routes/collaborations';
 import { forceRoutes } from './routes/forces';
 import { functionRoutes } from './routes/functions';
 import { healthRoutes } from './routes/health';
+import { ledgerEntryRoutes } from './routes/ledger-entries';
 import { sourceRoutes } from './routes/sources';
+import { userRoutes } from './routes/users';
+import { createRecording } from './services/recording';
 
 export type AppOptions = {
   db: Db;
   /** The clock, passed in so tests and "as at" views can fix it. */
   now?: () => Date;
+  /** Let anyone read the dashboard and read-only API without signing in (a Summit screen on a closed network). */
+  publicRead?: boolean;
+  /** scrypt's cost; tests lower it, production keeps the standard. */
+  hashCost?: HashCost;
   logError?: (message: string, error: unknown) => void;
 };
 
-export function createApp({ db, now = () => new Date(), logError = (m, e) => console.error(m, e) }: AppOptions) {
+export function createApp({ db, now = () => new Date(), publicRead = false, hashCost, logError = (m, e) => console.error(m, e) }: AppOptions) {
   const ledger = createLedgerRepository(db);
-  const today = () => now().toISOString().slice(0, 10);
+  const accounts = createAccountRepository(db);
+  const auth = createAuthService({ db, accounts, now, ...(hashCost ? { hashCost } : {}) });
+  const entries = createLedgerEntryRepository(db);
 
-  const app = new OpenAPIHono()
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Charts set inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use('*', guardApi({ auth, db, publicRead, now }));
+
+  const routes = app
     .route('/api', healthRoutes())
-    .route('/api', functionRoutes(ledger, today))
-    .route('/api', forceRoutes(ledger, createForceRepository(db, ledger), today))
+    .route('/api', authRoutes(auth, publicRead))
+    .route('/api', functionRoutes(ledger, db, now))
+    .route('/api', forceRoutes(ledger, createForceRepository(db, ledger), () => now().toISOString().slice(0, 10)))
     .route('/api', sourceRoutes(createSourceRepository(db)))
-    .route('/api', collaborationRoutes(createCollaborationRepository(db)));
+    .route('/api', collaborationRoutes(createCollaborationRepository(db)))
+    .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))
+    .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
+    .route('/api', auditRoutes(createAuditRepository(db), db, now));
 
-  app.doc31('/api/openapi.json', {
+  routes.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Realise API',
       version: '1.0.0',
       description:
-        'Savings and benefits realisation for police collaborations. Money is integer pence in fields ending Pence; financial years are written 2016-17.',
+        'Savings and benefits realisation for police collaborations. Money is integer pence in fields ending Pence; financial years are written 2016-17. Reads need a session cookie unless the server runs with PUBLIC_READ=true; every write needs a session and its X-CSRF-Token header.',
     },
   });
 
-  app.notFound((c) => {
+  routes.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
       return c.json(errorBody('not_found', `There is no API route ${c.req.method} ${c.req.path}. The routes are listed at /api/openapi.json.`), 404);
     }
     return c.json(errorBody('not_found', `Nothing is at ${c.req.path}.`), 404);
   });
 
-  app.onError((error, c) => {
+  routes.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('bad_request', error.message || 'The request could not be read'), error.status);
     }
@@ -59,7 +103,7 @@ export function createApp({ db, now = () => new Date(), logError = (m, e) => con
     );
   });
 
-  return app;
+  return routes;
 }
 
 export type AppType = ReturnType<typeof createApp>;

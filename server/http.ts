@@ -1,7 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { CurrentSession } from './auth/service';
 import type { ErrorBody } from './contracts/common';
+
+/** What every request carries: its session, if it has one. */
+export type AppEnv = { Variables: { session: CurrentSession | null } };
 
 type Issue = { path: PropertyKey[]; message: string };
 
@@ -24,7 +28,7 @@ export function errorJson(c: Context, status: ContentfulStatusCode, code: string
  * answered 400 in the error shape, naming each field and what to write instead.
  */
 export function apiRouter() {
-  return new OpenAPIHono({
+  return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
         const issues = result.error.issues;

@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
+import { createAuthService } from './auth/service';
 import { openDatabase } from './db/connection';
 import { loadDemoData, seedDemo } from './db/demo';
 import { migrate } from './db/migrate';
+import { createAccountRepository } from './db/repositories/accounts';
 import { isEmpty, loadPaperData, seedFromPapers } from './db/seed';
 import { readSettings } from './settings';
 
@@ -23,7 +25,7 @@ if (isEmpty(db)) {
   }
 }
 
-const app = createApp({ db });
+const app = createApp({ db, publicRead: settings.publicRead });
 
 const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
 if (!existsSync(`${clientDir}index.html`)) {
@@ -36,7 +38,15 @@ const dashboard = serveStatic({ root, path: 'index.html' });
 app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : dashboard(c, next)));
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
-  console.log(`Realise is serving the dashboard and API on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${info.port}`);
+  const origin = `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${info.port}`;
+  console.log(`Realise is serving the dashboard and API on ${origin}`);
+  // Metabase and Jupyter do it this way: until an administrator exists, a one-time link to create one.
+  const setupToken = createAuthService({ db, accounts: createAccountRepository(db), now: () => new Date() }).issueSetupToken();
+  if (setupToken) {
+    console.log(`No administrator exists yet. Open this one-time link to create the first: ${origin}/setup?token=${setupToken}`);
+    console.log('(Or run `npm run create-admin -- --email you@example.org --name "Your Name"` on this machine.)');
+  }
+  if (settings.publicRead) console.log('PUBLIC_READ is on: anyone who can reach this address can read the dashboard; changes still need a sign-in.');
 });
 
 const shutdown = () => {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-export type Settings = { port: number; host: string; databasePath: string; demoData: boolean };
+export type Settings = { port: number; host: string; databasePath: string; demoData: boolean; publicRead: boolean };
 
 const defaultDatabase = fileURLToPath(new URL('../data/realise.db', import.meta.url));
 
@@ -16,5 +16,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databasePath: env.DATABASE_PATH ?? defaultDatabase,
     // Only for a new database: adds invented monthly actuals, marked illustrative everywhere.
     demoData: env.DEMO_DATA === 'true',
+    // Reading without signing in, for a Summit screen on a closed network; writes always need a session.
+    publicRead: env.PUBLIC_READ === 'true',
   };
 }

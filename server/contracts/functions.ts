@@ -200,3 +200,21 @@ export const FunctionParams = z.object({
   slug: Slug.openapi({ param: { name: 'slug', in: 'path' }, example: 'ict' }),
 });
 
+
+/** The parts of a function's plan its owner changes here (targets and baselines change by re-baselining). */
+export const FunctionPlan = z
+  .object({
+    slug: Slug,
+    description: z.string(),
+    toleranceTenthsPercent: z.number().int().openapi({ description: 'How far below target, in tenths of a percent, still counts as amber' }),
+  })
+  .openapi('FunctionPlan');
+export type FunctionPlan = z.infer<typeof FunctionPlan>;
+
+export const PlanChange = z
+  .object({
+    description: z.string().trim().min(1).max(1000).optional(),
+    toleranceTenthsPercent: z.number().int('Write the tolerance in tenths of a percent, as a whole number: 50 is 5.0%').min(0).max(1000).optional(),
+  })
+  .refine((change) => change.description !== undefined || change.toleranceTenthsPercent !== undefined, 'Send a description or a toleranceTenthsPercent to change')
+  .openapi('PlanChange');

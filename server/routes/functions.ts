@@ -1,6 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorise } from '../auth/middleware';
 import { errorResponse, jsonResponse, ViewQuery } from '../contracts/common';
-import { FunctionDetail, FunctionList, FunctionParams } from '../contracts/functions';
+import { FunctionDetail, FunctionList, FunctionParams, FunctionPlan, PlanChange } from '../contracts/functions';
+import { recordAudit } from '../db/audit';
+import type { Db } from '../db/connection';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import { parseScope } from '../domain/scope';
 import { apiRouter, errorBody } from '../http';
@@ -28,8 +31,23 @@ const getFunction = createRoute({
   },
 });
 
-export const functionRoutes = (ledger: LedgerRepository, today: () => string) =>
-  apiRouter()
+const changePlan = createRoute({
+  method: 'patch',
+  path: '/functions/{slug}',
+  tags: ['functions'],
+  request: { params: FunctionParams, body: { content: { 'application/json': { schema: PlanChange } }, required: true } },
+  responses: {
+    200: jsonResponse(FunctionPlan, 'The plan as changed'),
+    400: errorResponse('The change is not valid'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not the function’s owner, or no CSRF token'),
+    404: errorResponse('No function has that slug'),
+  },
+});
+
+export const functionRoutes = (ledger: LedgerRepository, db: Db, now: () => Date) => {
+  const today = () => now().toISOString().slice(0, 10);
+  return apiRouter()
     .openapi(listFunctions, (c) => {
       const { asAt, period, collaboration } = c.req.valid('query');
       if (collaboration && collaboration !== 'all' && !ledger.hasCollaboration(collaboration)) {
@@ -48,4 +66,20 @@ export const functionRoutes = (ledger: LedgerRepository, today: () => string) =>
         return c.json(errorBody('not_found', `There is no function "${slug}". The list of functions is at /api/functions.`), 404);
       }
       return c.json(detail, 200);
+    })
+    .openapi(changePlan, (c) => {
+      const { slug } = c.req.valid('param');
+      const before = ledger.plan(slug);
+      if (!before) return c.json(errorBody('not_found', `There is no function "${slug}".`), 404);
+      const allowed = authorise(c, db, now, { kind: 'plan', function: slug });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      const change = c.req.valid('json');
+      const after = db.transaction(() => {
+        ledger.changePlan(slug, change);
+        const changed = ledger.plan(slug)!;
+        recordAudit(db, { at: now().toISOString(), actor: allowed.session.user.email, action: 'change-plan', entity: 'function', entityId: slug, before, after: changed });
+        return changed;
+      })();
+      return c.json(after, 200);
     });
+};

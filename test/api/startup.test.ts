@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../server/db/migrate';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -11,7 +12,7 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 async function startServer(databasePath: string): Promise<{ log: string; functions: any }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath },
+    env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, PUBLIC_READ: 'true' },
   });
   let log = '';
   try {
@@ -41,12 +42,14 @@ describe('server start-up', () => {
   it('creates, migrates and seeds a new database at DATABASE_PATH, and never reseeds it', async () => {
     const databasePath = join(mkdtempSync(join(tmpdir(), 'realise-start-')), 'ledger.db');
     const first = await startServer(databasePath);
-    expect(first.log).toMatch(/schema version 0 → 1/);
+    const newest = loadMigrations().length;
+    expect(first.log).toContain(`schema version 0 → ${newest}`);
     expect(first.log).toMatch(/seeded from data\/papers: 4 functions/);
+    expect(first.log).toMatch(/one-time link to create the first: http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]{43}/);
     expect(first.functions.functions).toHaveLength(4);
 
     const second = await startServer(databasePath);
-    expect(second.log).toMatch(/schema version 1 → 1/);
+    expect(second.log).toContain(`schema version ${newest} → ${newest}`);
     expect(second.log).not.toMatch(/seeded/);
     expect(second.functions.functions).toHaveLength(4);
   }, 60_000);

@@ -342,6 +342,21 @@ export function createLedgerRepository(db: Db) {
       });
     },
 
+    plan(slug: string): { slug: string; description: string; toleranceTenthsPercent: number } | null {
+      return (
+        (db.prepare('SELECT slug, description, rag_tolerance_tenths_percent AS toleranceTenthsPercent FROM functions WHERE slug = ?').get(slug) as
+          | { slug: string; description: string; toleranceTenthsPercent: number }
+          | undefined) ?? null
+      );
+    },
+
+    changePlan(slug: string, change: { description?: string | undefined; toleranceTenthsPercent?: number | undefined }) {
+      db.prepare(
+        `UPDATE functions SET description = coalesce(@description, description),
+                rag_tolerance_tenths_percent = coalesce(@tolerance, rag_tolerance_tenths_percent) WHERE slug = @slug`,
+      ).run({ slug, description: change.description ?? null, tolerance: change.toleranceTenthsPercent ?? null });
+    },
+
     hasCollaboration(slug: string): boolean {
       return db.prepare('SELECT 1 FROM collaborations WHERE slug = ?').get(slug) !== undefined;
     },

@@ -1,0 +1,168 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { recordAudit } from '../db/audit';
+import type { Db } from '../db/connection';
+import type { AccountRepository, UserRow } from '../db/repositories/accounts';
+import type { Grant } from '../domain/permissions';
+import { hashPassword, passwordProblem, STANDARD_COST, verifyPassword, type HashCost } from './passwords';
+
+// Sign-in, sessions and the first administrator, to OWASP ASVS level 2: 256-bit random session
+// tokens stored only as hashes, idle and absolute timeouts, throttled guessing, and the same answer
+// and the same work whether or not an account exists.
+
+export const IDLE_TIMEOUT_MS = 30 * 60_000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+/** A session's last-seen time is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export type SessionUser = { id: number; email: string; displayName: string; grants: Grant[] };
+export type CurrentSession = { user: SessionUser; csrfToken: string; tokenHash: string };
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const newToken = () => randomBytes(32).toString('base64url');
+
+export type SignInResult =
+  | { ok: true; token: string; session: CurrentSession }
+  | { ok: false; reason: 'wrong-email-or-password' | 'throttled' };
+
+export function createAuthService({
+  db,
+  accounts,
+  now,
+  hashCost = STANDARD_COST,
+}: {
+  db: Db;
+  accounts: AccountRepository;
+  now: () => Date;
+  hashCost?: HashCost;
+}) {
+  // Checked against when the email is unknown, so a wrong email takes as long as a wrong password.
+  let decoyHash: Promise<string> | null = null;
+  const decoy = () => (decoyHash ??= hashPassword(newToken(), hashCost));
+  const at = () => now().toISOString();
+  const sessionUser = (user: UserRow): SessionUser => ({
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    grants: accounts.grants(user.id),
+  });
+  const audit = (actor: string, action: string, entity: string, entityId: string | null, before: unknown, after: unknown) =>
+    recordAudit(db, { at: at(), actor, action, entity, entityId, before, after });
+
+  function startSession(user: UserRow): { token: string; session: CurrentSession } {
+    const token = newToken();
+    const tokenHash = hashToken(token);
+    const csrfToken = newToken();
+    const started = now();
+    accounts.insertSession({
+      tokenHash,
+      userId: user.id,
+      csrfToken,
+      createdAt: started.toISOString(),
+      lastSeenAt: started.toISOString(),
+      expiresAt: new Date(started.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString(),
+    });
+    return { token, session: { user: sessionUser(user), csrfToken, tokenHash } };
+  }
+
+  return {
+    async signIn(email: string, password: string, address: string): Promise<SignInResult> {
+      const since = new Date(now().getTime() - THROTTLE_WINDOW_MS).toISOString();
+      const failures = accounts.failuresSince(email, address, since);
+      if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) {
+        audit(email, 'sign-in-throttled', 'session', null, null, { address });
+        return { ok: false, reason: 'throttled' };
+      }
+      const user = accounts.userByEmail(email);
+      const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+      if (!user || !user.isActive || !matches) {
+        accounts.recordFailure(email, address, at());
+        audit(email, 'sign-in-failed', 'session', null, null, { address });
+        return { ok: false, reason: 'wrong-email-or-password' };
+      }
+      accounts.clearFailures(email);
+      const started = startSession(user);
+      audit(user.email, 'sign-in', 'session', String(user.id), null, { address });
+      return { ok: true, ...started };
+    },
+
+    /** The session a cookie names, if it is still within both timeouts; it is ended if not. */
+    session(token: string | undefined): CurrentSession | null {
+      if (!token || token.length > 100) return null;
+      const tokenHash = hashToken(token);
+      const row = accounts.session(tokenHash);
+      if (!row) return null;
+      const time = now().getTime();
+      const user = accounts.userById(row.userId);
+      if (!user || !user.isActive || Date.parse(row.expiresAt) <= time || Date.parse(row.lastSeenAt) + IDLE_TIMEOUT_MS <= time) {
+        accounts.deleteSession(tokenHash);
+        return null;
+      }
+      if (time - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) accounts.touchSession(tokenHash, now().toISOString());
+      return { user: sessionUser(user), csrfToken: row.csrfToken, tokenHash };
+    },
+
+    signOut(session: CurrentSession) {
+      accounts.deleteSession(session.tokenHash);
+      audit(session.user.email, 'sign-out', 'session', String(session.user.id), null, null);
+    },
+
+    async changePassword(session: CurrentSession, current: string, next: string): Promise<string | null> {
+      const user = accounts.userById(session.user.id)!;
+      if (!(await verifyPassword(current, user.passwordHash))) return 'Your current password is not right.';
+      const problem = passwordProblem(next, user);
+      if (problem) return problem;
+      const hash = await hashPassword(next, hashCost);
+      db.transaction(() => {
+        accounts.setPassword(user.id, hash, at());
+        // Anyone else signed in as this person is signed out.
+        accounts.deleteOtherSessions(user.id, session.tokenHash);
+        audit(user.email, 'change-password', 'user', String(user.id), null, null);
+      })();
+      return null;
+    },
+
+    /** While no administrator exists, a one-time link to create the first; null once one does. */
+    issueSetupToken(): string | null {
+      if (accounts.activeAdministrators() > 0) return null;
+      const token = newToken();
+      db.transaction(() => {
+        accounts.retireSetupTokens(at());
+        accounts.insertSetupToken(hashToken(token), at());
+      })();
+      return token;
+    },
+
+    setupNeeded: () => accounts.activeAdministrators() === 0,
+
+    async completeSetup(
+      token: string,
+      account: { email: string; displayName: string; password: string },
+    ): Promise<{ ok: true; token: string; session: CurrentSession } | { ok: false; status: 400 | 403; message: string }> {
+      const tokenHash = hashToken(token);
+      if (accounts.activeAdministrators() > 0 || !accounts.setupTokenUnused(tokenHash)) {
+        return { ok: false, status: 403, message: 'This setup link has been used or replaced. Restart Realise to print a new one, or sign in.' };
+      }
+      const problem = passwordProblem(account.password, account);
+      if (problem) return { ok: false, status: 400, message: problem };
+      const hash = await hashPassword(account.password, hashCost);
+      let created: UserRow | null = null;
+      db.transaction(() => {
+        // Checked again inside the transaction: two people may open the link at once.
+        if (!accounts.useSetupToken(tokenHash, at()) || accounts.activeAdministrators() > 0) return;
+        const id = accounts.insertUser({ email: account.email, displayName: account.displayName, passwordHash: hash, at: at() });
+        accounts.replaceGrants(id, [{ role: 'administrator', force: null, function: null }]);
+        created = accounts.userById(id);
+        audit(account.email, 'create-first-administrator', 'user', String(id), null, { email: account.email, displayName: account.displayName, grants: ['administrator'] });
+      })();
+      if (!created) return { ok: false, status: 403, message: 'This setup link has been used. Sign in instead.' };
+      return { ok: true, ...startSession(created) };
+    },
+
+    hashPassword: (password: string) => hashPassword(password, hashCost),
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

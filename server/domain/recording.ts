@@ -1,0 +1,41 @@
+import { fiscalYearStart, fiscalYearEnd, monthsOfFiscalYear, type FiscalYear } from './fiscal';
+
+// The rules a recorded actual or forecast must keep, as messages a finance officer can act on.
+
+export type EntryToCheck = { measure: 'actual' | 'forecast'; fiscalYear: FiscalYear; month: string | null; force: string | null };
+export type EntryContext = {
+  /** Today's date, ISO. */
+  today: string;
+  functionName: string;
+  /** The years the line has a target in; empty when its targets are not profiled by year. */
+  lineYears: readonly FiscalYear[];
+  /** The collaboration's members and when they joined. */
+  members: readonly { force: string; joinedOn: string }[];
+};
+export type Problem = { path: string; message: string };
+
+const fy = (year: FiscalYear) => `${year.slice(0, 4)}/${year.slice(5)}`;
+
+export function entryProblems(entry: EntryToCheck, context: EntryContext): Problem[] {
+  const problems: Problem[] = [];
+  if (entry.month !== null && !monthsOfFiscalYear(entry.fiscalYear).includes(entry.month)) {
+    problems.push({ path: 'month', message: `${entry.month} is not in FY ${fy(entry.fiscalYear)}, which runs from April ${entry.fiscalYear.slice(0, 4)} to March ${Number(entry.fiscalYear.slice(0, 4)) + 1}.` });
+  }
+  if (context.lineYears.length > 0 && !context.lineYears.includes(entry.fiscalYear)) {
+    problems.push({
+      path: 'fiscalYear',
+      message: `This savings line has targets only in ${context.lineYears.map((y) => `FY ${fy(y)}`).join(', ')}; record against one of those years.`,
+    });
+  }
+  const periodStart = entry.month !== null ? `${entry.month}-01` : fiscalYearStart(entry.fiscalYear);
+  if (entry.measure === 'actual' && periodStart > context.today) {
+    problems.push({ path: entry.month !== null ? 'month' : 'fiscalYear', message: 'An actual cannot be recorded for a period that has not begun; record a forecast instead.' });
+  }
+  if (entry.force !== null) {
+    const member = context.members.find((m) => m.force === entry.force);
+    const periodEnd = entry.month !== null ? `${entry.month}-31` : fiscalYearEnd(entry.fiscalYear);
+    if (!member) problems.push({ path: 'force', message: `${entry.force} is not a member of the collaboration behind ${context.functionName}.` });
+    else if (member.joinedOn > periodEnd) problems.push({ path: 'force', message: `${entry.force} had not joined by then: it joined in ${member.joinedOn}.` });
+  }
+  return problems;
+}

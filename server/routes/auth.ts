@@ -1,0 +1,100 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ChangePasswordBody, Ok, SessionState, SetupBody, SignInBody } from '../contracts/auth';
+import { errorResponse, jsonResponse } from '../contracts/common';
+import { clearSessionCookie, clientAddress, setSessionCookie } from '../auth/middleware';
+import type { AuthService, CurrentSession } from '../auth/service';
+import { apiRouter, errorBody } from '../http';
+
+const json = <T,>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+const getSession = createRoute({
+  method: 'get',
+  path: '/auth/session',
+  tags: ['auth'],
+  responses: { 200: jsonResponse(SessionState, 'Who is signed in, and the token for changes') },
+});
+const signIn = createRoute({
+  method: 'post',
+  path: '/auth/sign-in',
+  tags: ['auth'],
+  request: { body: json(SignInBody) },
+  responses: {
+    200: jsonResponse(SessionState, 'Signed in: the session cookie is set'),
+    400: errorResponse('The email or password is missing or malformed'),
+    401: errorResponse('The email or password is not right'),
+    429: errorResponse('Too many failed sign-ins'),
+  },
+});
+const signOut = createRoute({
+  method: 'post',
+  path: '/auth/sign-out',
+  tags: ['auth'],
+  responses: { 200: jsonResponse(Ok, 'Signed out'), 401: errorResponse('Not signed in'), 403: errorResponse('No CSRF token') },
+});
+const changePassword = createRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags: ['auth'],
+  request: { body: json(ChangePasswordBody) },
+  responses: {
+    200: jsonResponse(Ok, 'Password changed; other sessions ended'),
+    400: errorResponse('The new password will not do, or the current one is wrong'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('No CSRF token'),
+  },
+});
+const setup = createRoute({
+  method: 'post',
+  path: '/auth/setup',
+  tags: ['auth'],
+  request: { body: json(SetupBody) },
+  responses: {
+    200: jsonResponse(SessionState, 'The first administrator is created and signed in'),
+    400: errorResponse('The account details will not do'),
+    403: errorResponse('The setup link is used, replaced or wrong'),
+  },
+});
+
+export function authRoutes(auth: AuthService, publicRead: boolean) {
+  const state = (session: CurrentSession | null) => ({
+    user: session?.user ?? null,
+    csrfToken: session?.csrfToken ?? null,
+    publicRead,
+    setupNeeded: auth.setupNeeded(),
+  });
+  return apiRouter()
+    .openapi(getSession, (c) => c.json(state(c.get('session')), 200))
+    .openapi(signIn, async (c) => {
+      const { email, password } = c.req.valid('json');
+      const result = await auth.signIn(email, password, clientAddress(c));
+      if (!result.ok) {
+        return result.reason === 'throttled'
+          ? c.json(
+              errorBody('too_many_attempts', 'Too many failed sign-ins for this account or from this address. Wait 15 minutes and try again, or ask an administrator to reset your password.'),
+              429,
+            )
+          : c.json(errorBody('sign_in_failed', 'The email or password is not right. Check them and try again.'), 401);
+      }
+      setSessionCookie(c, result.token);
+      return c.json(state(result.session), 200);
+    })
+    .openapi(signOut, (c) => {
+      const session = c.get('session')!;
+      auth.signOut(session);
+      clearSessionCookie(c);
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(changePassword, async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const problem = await auth.changePassword(c.get('session')!, currentPassword, newPassword);
+      if (problem) return c.json(errorBody('password_not_changed', problem), 400);
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(setup, async (c) => {
+      const { token, ...account } = c.req.valid('json');
+      const result = await auth.completeSetup(token, account);
+      if (!result.ok) return c.json(errorBody(result.status === 403 ? 'setup_link_invalid' : 'invalid_request', result.message), result.status);
+      setSessionCookie(c, result.token);
+      return c.json(state(result.session), 200);
+    });
+}

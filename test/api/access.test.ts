@@ -1,0 +1,195 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMINISTRATOR, asUser, createUser, FORCE_EDITOR, FUNCTION_OWNER, signIn, VIEWER, type Signed } from './accounts';
+import { seededApp } from './seeded-app';
+
+// The table of who may do what, asserted both ways: every role against every state-changing
+// route, with PUBLIC_READ off (the default). README's table is this one.
+
+type Who = 'anonymous' | 'viewer' | 'bedfordshire editor' | 'hertfordshire editor' | 'aoj owner' | 'ict owner' | 'administrator';
+const PEOPLE: Record<Exclude<Who, 'anonymous'>, { email: string; grants: Parameters<typeof createUser>[2] }> = {
+  viewer: { email: 'viewer@example.org', grants: [VIEWER] },
+  'bedfordshire editor': { email: 'beds@example.org', grants: [FORCE_EDITOR('bedfordshire')] },
+  'hertfordshire editor': { email: 'herts@example.org', grants: [FORCE_EDITOR('hertfordshire')] },
+  'aoj owner': { email: 'aoj@example.org', grants: [FUNCTION_OWNER('aoj')] },
+  'ict owner': { email: 'ict@example.org', grants: [FUNCTION_OWNER('ict')] },
+  administrator: { email: 'admin@example.org', grants: [ADMINISTRATOR] },
+};
+
+/** A new seeded ledger with everyone signed in, so no test's writes change another's answer. */
+async function world() {
+  const { app, db } = seededApp({ publicRead: false, now: () => new Date('2018-05-10T09:00:00Z') });
+  const signedIn = new Map<Who, Signed | null>([['anonymous', null]]);
+  for (const [who, person] of Object.entries(PEOPLE)) {
+    await createUser(db, person.email, person.grants);
+    signedIn.set(who as Who, await signIn(app, person.email));
+  }
+  const lineId = (code: string) => (db.prepare('SELECT id FROM savings_lines WHERE code = ?').get(code) as { id: number }).id;
+  const as = (who: Who) => asUser(app, signedIn.get(who) ?? null);
+  return { app, db, signedIn, lineId, as };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const entry = (w: World, force: string | null, measure = 'forecast') => ({
+  lineId: w.lineId('aoj-blueprint'),
+  measure,
+  fiscalYear: '2017-18',
+  month: '2017-06',
+  force,
+  amountPence: 12_345,
+});
+async function recorded(w: World, force: string | null) {
+  const by: Who = force === null ? 'aoj owner' : force === 'bedfordshire' ? 'bedfordshire editor' : 'hertfordshire editor';
+  const created = await w.as(by)('POST', '/api/ledger-entries', entry(w, force, 'actual'));
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+  return created.body as { id: number; version: number };
+}
+
+/** One state-changing request, built in a fresh world for each person. */
+type Case = { route: string; allowed: Who[]; request: (w: World) => Promise<[string, string, unknown?]> };
+
+const CASES: Case[] = [
+  { route: 'POST /api/ledger-entries for Bedfordshire', allowed: ['bedfordshire editor'], request: async (w) => ['POST', '/api/ledger-entries', entry(w, 'bedfordshire')] },
+  { route: 'POST /api/ledger-entries for Hertfordshire', allowed: ['hertfordshire editor'], request: async (w) => ['POST', '/api/ledger-entries', entry(w, 'hertfordshire')] },
+  { route: 'POST /api/ledger-entries for the whole function', allowed: ['aoj owner'], request: async (w) => ['POST', '/api/ledger-entries', entry(w, null)] },
+  {
+    route: 'PUT /api/ledger-entries/:id (a Bedfordshire figure)',
+    allowed: ['bedfordshire editor'],
+    request: async (w) => {
+      const e = await recorded(w, 'bedfordshire');
+      return ['PUT', `/api/ledger-entries/${e.id}`, { amountPence: 5, version: e.version }];
+    },
+  },
+  {
+    route: 'DELETE /api/ledger-entries/:id (a Bedfordshire figure)',
+    allowed: ['bedfordshire editor'],
+    request: async (w) => {
+      const e = await recorded(w, 'bedfordshire');
+      return ['DELETE', `/api/ledger-entries/${e.id}?version=${e.version}`];
+    },
+  },
+  {
+    route: 'PUT /api/ledger-entries/:id (a whole-function figure)',
+    allowed: ['aoj owner'],
+    request: async (w) => {
+      const e = await recorded(w, null);
+      return ['PUT', `/api/ledger-entries/${e.id}`, { amountPence: 5, version: e.version }];
+    },
+  },
+  {
+    route: 'DELETE /api/ledger-entries/:id (a whole-function figure)',
+    allowed: ['aoj owner'],
+    request: async (w) => {
+      const e = await recorded(w, null);
+      return ['DELETE', `/api/ledger-entries/${e.id}?version=${e.version}`];
+    },
+  },
+  { route: 'PATCH /api/functions/aoj (its plan)', allowed: ['aoj owner'], request: async () => ['PATCH', '/api/functions/aoj', { toleranceTenthsPercent: 40 }] },
+  { route: 'PATCH /api/functions/ict (its plan)', allowed: ['ict owner'], request: async () => ['PATCH', '/api/functions/ict', { toleranceTenthsPercent: 40 }] },
+  {
+    route: 'POST /api/users',
+    allowed: ['administrator'],
+    request: async () => ['POST', '/api/users', { email: 'new@example.org', displayName: 'New Person', password: 'a long enough passphrase', grants: [VIEWER] }],
+  },
+  {
+    route: 'PATCH /api/users/:id (roles)',
+    allowed: ['administrator'],
+    request: async (w) => {
+      const id = await createUser(w.db, 'someone@example.org', [VIEWER]);
+      return ['PATCH', `/api/users/${id}`, { grants: [FORCE_EDITOR('kent')] }];
+    },
+  },
+  {
+    route: 'POST /api/users/:id/password',
+    allowed: ['administrator'],
+    request: async (w) => {
+      const id = await createUser(w.db, 'reset@example.org', [VIEWER]);
+      return ['POST', `/api/users/${id}/password`, { password: 'another long passphrase' }];
+    },
+  },
+];
+
+const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'administrator'];
+
+describe('who may change what', () => {
+  for (const c of CASES) {
+    for (const who of EVERYONE) {
+      const may = c.allowed.includes(who);
+      it(`${c.route}: ${who} ${may ? 'may' : 'may not'}`, async () => {
+        const w = await world();
+        const [method, path, body] = await c.request(w);
+        const before = w.db.prepare('SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users, (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance').get(path.split('/')[3] ?? '');
+        const response = await w.as(who)(method, path, body);
+        if (may) {
+          expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+        } else {
+          expect(response.status).toBe(who === 'anonymous' ? 401 : 403);
+          expect(response.body.error.code).toBe(who === 'anonymous' ? 'sign_in_required' : 'forbidden');
+          // Refused, and nothing written.
+          const after = w.db.prepare('SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users, (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance').get(path.split('/')[3] ?? '');
+          expect(after).toEqual(before);
+        }
+      });
+    }
+  }
+});
+
+describe('who may read what', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await world();
+  });
+
+  it.each(EVERYONE)('%s reading the ledger', async (who) => {
+    const response = await w.as(who)('GET', '/api/functions');
+    expect(response.status).toBe(who === 'anonymous' ? 401 : 200);
+  });
+
+  it.each(EVERYONE)('%s reading the audit log and the users', async (who) => {
+    const audit = await w.as(who)('GET', '/api/audit');
+    const users = await w.as(who)('GET', '/api/users');
+    const expected = who === 'administrator' ? 200 : who === 'anonymous' ? 401 : 403;
+    expect([audit.status, users.status]).toEqual([expected, expected]);
+  });
+
+  it('lets anyone read health, the session and the API document', async () => {
+    const anonymous = w.as('anonymous');
+    expect((await anonymous('GET', '/api/health')).status).toBe(200);
+    expect((await anonymous('GET', '/api/openapi.json')).status).toBe(200);
+    expect((await anonymous('GET', '/api/auth/session')).body).toMatchObject({ user: null, publicRead: false });
+  });
+});
+
+describe('refusals', () => {
+  it('are recorded in the audit log with who asked for what', async () => {
+    const w = await world();
+    const response = await w.as('bedfordshire editor')('POST', '/api/ledger-entries', entry(w, 'hertfordshire'));
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toContain('hertfordshire is not one of them');
+    const last = w.db.prepare("SELECT actor, action, entity_id AS entityId, after_json AS after FROM audit_log WHERE action = 'refused' ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
+    expect(last).toMatchObject({ actor: 'beds@example.org', action: 'refused', entityId: 'POST /api/ledger-entries' });
+    expect(JSON.parse(last.after!)).toEqual({ kind: 'record', function: 'aoj', force: 'hertfordshire' });
+  });
+
+  it('refuse a write without the CSRF token, even with a good session', async () => {
+    const w = await world();
+    const signed = w.signedIn.get('bedfordshire editor')!;
+    const response = await w.app.request('/api/ledger-entries', {
+      method: 'POST',
+      headers: { cookie: signed.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(entry(w, 'bedfordshire')),
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('csrf_token_invalid');
+  });
+});
+
+describe('PUBLIC_READ=true', () => {
+  const open = seededApp({ publicRead: true });
+  it('lets anyone read, but still needs a session to write', async () => {
+    const anonymous = asUser(open.app, null);
+    expect((await anonymous('GET', '/api/functions')).status).toBe(200);
+    expect((await anonymous('GET', '/api/forces/kent')).status).toBe(200);
+    expect((await anonymous('POST', '/api/ledger-entries', { lineId: 6, measure: 'forecast', fiscalYear: '2017-18', force: 'bedfordshire', amountPence: 1 })).status).toBe(401);
+    expect((await anonymous('GET', '/api/audit')).status).toBe(401);
+  });
+});
