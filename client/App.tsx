@@ -1,22 +1,86 @@
-import { Link, Route, Switch, useRoute } from 'wouter';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
+import { sessionQuery } from './api/queries';
+import { QueryState } from './components/QueryState';
 import { ViewFilters } from './components/ViewFilters';
+import { AccountPage } from './features/account/AccountPage';
+import { SetupPage } from './features/account/SetupPage';
+import { SignInPage } from './features/account/SignInPage';
+import { AuditPage } from './features/admin/AuditPage';
+import { UsersPage } from './features/admin/UsersPage';
 import { ForcePage } from './features/force/ForcePage';
 import { FunctionPage } from './features/function/FunctionPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { PresentPage } from './features/present/PresentPage';
+import { RecordPage } from './features/record/RecordPage';
+import { canRecord, isAdministrator, type SessionUser } from './lib/roles';
 
 export function App() {
+  const session = useQuery(sessionQuery());
   const [presenting] = useRoute('/present/*?');
-  if (presenting) {
-    return (
-      <main id="main" tabIndex={-1}>
-        <Switch>
-          <Route path="/present">{() => <PresentPage slug={undefined} />}</Route>
-          <Route path="/present/:slug">{(params) => <PresentPage slug={params.slug} />}</Route>
-        </Switch>
-      </main>
-    );
-  }
+  const [location] = useLocation();
+  const search = useSearch();
+  const open = location === '/sign-in' || location === '/setup';
+  return (
+    <QueryState query={session} what="your session">
+      {(state) => {
+        // Reading needs a sign-in unless the server runs with PUBLIC_READ=true.
+        const mustSignIn = !state.user && !state.publicRead && !open;
+        const here = `${location}${search ? `?${search}` : ''}`;
+        if (presenting && !mustSignIn) {
+          return (
+            <main id="main" tabIndex={-1}>
+              <Switch>
+                <Route path="/present">{() => <PresentPage slug={undefined} />}</Route>
+                <Route path="/present/:slug">{(params) => <PresentPage slug={params.slug} />}</Route>
+              </Switch>
+            </main>
+          );
+        }
+        return (
+          <Shell user={state.user}>
+            {mustSignIn ? (
+              <SignInPage next={here} setupNeeded={state.setupNeeded} />
+            ) : (
+              <Switch>
+                <Route path="/" component={PortfolioPage} />
+                <Route path="/functions/:slug">{(params) => <FunctionPage slug={params.slug} />}</Route>
+                <Route path="/forces/:slug">{(params) => <ForcePage slug={params.slug} />}</Route>
+                <Route path="/sign-in">
+                  <SignInPage next={new URLSearchParams(search).get('next') ?? '/'} setupNeeded={state.setupNeeded} />
+                </Route>
+                <Route path="/setup" component={SetupPage} />
+                <Route path="/account">{state.user ? <AccountPage /> : <SignInPage next="/account" setupNeeded={state.setupNeeded} />}</Route>
+                <Route path="/record">{canRecord(state.user) ? <RecordPage /> : <NotAllowed what="record figures" />}</Route>
+                <Route path="/admin/users">{isAdministrator(state.user) ? <UsersPage /> : <NotAllowed what="manage users" />}</Route>
+                <Route path="/admin/audit">{isAdministrator(state.user) ? <AuditPage /> : <NotAllowed what="read the audit log" />}</Route>
+                <Route>
+                  <h1>Page not found</h1>
+                  <p>
+                    There is nothing at this address. Go to the <Link href="/">portfolio of collaborated functions</Link>.
+                  </p>
+                </Route>
+              </Switch>
+            )}
+          </Shell>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function NotAllowed({ what }: { what: string }) {
+  return (
+    <>
+      <h1>You cannot {what}</h1>
+      <p>Your roles do not include this. An administrator can give you the role you need.</p>
+    </>
+  );
+}
+
+function Shell({ user, children }: { user: SessionUser | null; children: React.ReactNode }) {
+  const [location] = useLocation();
+  const showFilters = location === '/' || location.startsWith('/functions/') || location.startsWith('/forces/');
   return (
     <>
       <a href="#main" className="skip-link">
@@ -28,32 +92,27 @@ export function App() {
             Realise
           </Link>
           <span className="site-strapline">Savings realisation for police collaborations</span>
+          <nav aria-label="Account and tools" className="header-nav">
+            {canRecord(user) ? <Link href="/record">Record figures</Link> : null}
+            {isAdministrator(user) ? (
+              <>
+                <Link href="/admin/users">Users</Link>
+                <Link href="/admin/audit">Audit log</Link>
+              </>
+            ) : null}
+            {user ? <Link href="/account">{user.displayName}</Link> : <Link href="/sign-in">Sign in</Link>}
+          </nav>
         </div>
       </header>
-      <div className="filters-bar">
-        <div className="width-container">
-          <Switch>
-            <Route path="/">
-              <ViewFilters showCollaboration />
-            </Route>
-            <Route>
-              <ViewFilters showCollaboration={false} />
-            </Route>
-          </Switch>
+      {showFilters ? (
+        <div className="filters-bar">
+          <div className="width-container">
+            <ViewFilters showCollaboration={location === '/'} />
+          </div>
         </div>
-      </div>
+      ) : null}
       <main id="main" className="width-container" tabIndex={-1}>
-        <Switch>
-          <Route path="/" component={PortfolioPage} />
-          <Route path="/functions/:slug">{(params) => <FunctionPage slug={params.slug} />}</Route>
-          <Route path="/forces/:slug">{(params) => <ForcePage slug={params.slug} />}</Route>
-          <Route>
-            <h1>Page not found</h1>
-            <p>
-              There is nothing at this address. Go to the <Link href="/">portfolio of collaborated functions</Link>.
-            </p>
-          </Route>
-        </Switch>
+        {children}
       </main>
       <footer className="site-footer">
         <div className="width-container">

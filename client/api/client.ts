@@ -2,13 +2,20 @@ import { hc } from 'hono/client';
 import type { ErrorBody } from '../../server/contracts/common';
 import type { AppType } from '../../server/app';
 
-export const api = hc<AppType>('/');
+// The session's CSRF token, sent with every request; the server insists on it for every change.
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export const api = hc<AppType>('/', { headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) });
 
 /** An API answer that is not 2xx, with the message the server wrote for a person to act on. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -22,13 +29,15 @@ type SuccessBody<R> = R extends { status: 200 | 201; json(): Promise<infer B> } 
 export async function unwrap<R extends AnyResponse>(response: R): Promise<SuccessBody<R>> {
   if (!response.ok) {
     let message = `The server answered ${response.status}.`;
+    let body: unknown = null;
     try {
-      const body = (await response.json()) as ErrorBody;
-      if (body?.error?.message) message = body.error.message;
+      body = await response.json();
+      const error = (body as ErrorBody | null)?.error;
+      if (error?.message) message = error.message;
     } catch {
       // not JSON: keep the status line
     }
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, body);
   }
   return (await response.json()) as SuccessBody<R>;
 }

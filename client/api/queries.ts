@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ViewParams } from '../lib/url';
-import { api, unwrap } from './client';
+import { api, setCsrfToken, unwrap } from './client';
 
 // One key factory per resource, general to specific, so a mutation can invalidate by prefix.
 export const functionKeys = {
@@ -61,4 +61,44 @@ export const collaborationsQuery = () =>
     queryKey: collaborationKeys.all,
     queryFn: async () => unwrap(await api.api.collaborations.$get()),
     staleTime: Infinity,
+  });
+
+export const sessionKeys = { all: ['session'] as const };
+
+export const sessionQuery = () =>
+  queryOptions({
+    queryKey: sessionKeys.all,
+    queryFn: async () => {
+      const state = await unwrap(await api.api.auth.session.$get());
+      setCsrfToken(state.csrfToken);
+      return state;
+    },
+    staleTime: 60_000,
+  });
+
+export const ledgerEntryKeys = {
+  all: ['ledger-entries'] as const,
+  byFunction: (slug: string) => [...ledgerEntryKeys.all, slug] as const,
+};
+
+export const ledgerEntriesQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ledgerEntryKeys.byFunction(slug),
+    queryFn: async () => unwrap(await api.api['ledger-entries'].$get({ query: { function: slug } })),
+  });
+
+export const userKeys = { all: ['users'] as const };
+
+export const usersQuery = () =>
+  queryOptions({
+    queryKey: userKeys.all,
+    queryFn: async () => unwrap(await api.api.users.$get()),
+  });
+
+export const auditKeys = { all: ['audit'] as const, list: (filter: Record<string, string>) => [...auditKeys.all, filter] as const };
+
+export const auditQuery = (filter: Record<string, string>) =>
+  queryOptions({
+    queryKey: auditKeys.list(filter),
+    queryFn: async () => unwrap(await api.api.audit.$get({ query: filter })),
   });

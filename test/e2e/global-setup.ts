@@ -11,10 +11,14 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A server on a new database seeded from the papers only. */
+    /** A server on a new database seeded from the papers only, readable without signing in (PUBLIC_READ). */
     baseUrl: string;
-    /** A server on a new database seeded from the papers and the illustrative demo data set. */
+    /** The same with the illustrative demo data set. */
     demoUrl: string;
+    /** A server as `npm start` leaves it: reading needs a sign-in, and no administrator exists yet. */
+    closedUrl: string;
+    /** The one-time setup link that server printed in its log. */
+    closedSetupLink: string;
   }
 }
 
@@ -44,7 +48,7 @@ async function startServer(dataDir: string, name: string, env: Record<string, st
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
   };
-  return { url, stop };
+  return { url, stop, log: () => log };
 }
 
 /**
@@ -58,13 +62,19 @@ export default async function setup(project: TestProject) {
   await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
 
   const dataDir = mkdtempSync(join(tmpdir(), 'realise-e2e-'));
-  const papers = await startServer(dataDir, 'papers');
-  const demo = await startServer(dataDir, 'demo', { DEMO_DATA: 'true' });
+  const papers = await startServer(dataDir, 'papers', { PUBLIC_READ: 'true' });
+  const demo = await startServer(dataDir, 'demo', { PUBLIC_READ: 'true', DEMO_DATA: 'true' });
+  const closed = await startServer(dataDir, 'closed');
   project.provide('baseUrl', papers.url);
   project.provide('demoUrl', demo.url);
+  project.provide('closedUrl', closed.url);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const link = /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(closed.log());
+  if (!link) throw new Error(`the closed server printed no setup link:\n${closed.log()}`);
+  project.provide('closedSetupLink', link[1]!);
 
   return async () => {
-    await Promise.all([papers.stop(), demo.stop()]);
+    await Promise.all([papers.stop(), demo.stop(), closed.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

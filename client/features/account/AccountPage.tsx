@@ -1,0 +1,87 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { ApiError, api, setCsrfToken, unwrap } from '../../api/client';
+import { sessionQuery } from '../../api/queries';
+import { ErrorSummary, TextField } from '../../components/Form';
+import { describeGrant } from '../../lib/roles';
+
+export function AccountPage() {
+  const session = useQuery(sessionQuery());
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [changed, setChanged] = useState(false);
+  const user = session.data?.user;
+  if (!user) return <p>You are not signed in.</p>;
+  return (
+    <div className="narrow">
+      <h1>Your account</h1>
+      <dl className="summary-list">
+        <div>
+          <dt>Name</dt>
+          <dd>{user.displayName}</dd>
+        </div>
+        <div>
+          <dt>Email</dt>
+          <dd>{user.email}</dd>
+        </div>
+      </dl>
+      <h2>Your roles</h2>
+      <ul data-testid="my-roles">
+        {user.grants.length === 0 ? <li>None yet: ask an administrator for one.</li> : user.grants.map((g) => <li key={`${g.role}-${g.force}-${g.function}`}>{describeGrant(g)}</li>)}
+      </ul>
+
+      <h2>Change your password</h2>
+      {changed ? (
+        <p role="status" className="success">
+          Your password is changed. Anywhere else you were signed in has been signed out.
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} fieldIds={{ current: 'current-password', next: 'new-password' }} />
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const formElement = event.currentTarget;
+          const form = new FormData(formElement);
+          const currentPassword = String(form.get('current') ?? '');
+          const newPassword = String(form.get('next') ?? '');
+          const problems: Record<string, string> = {};
+          if (!currentPassword) problems.current = 'Enter your current password';
+          if (newPassword.length < 12) problems.next = 'Use at least 12 characters for the new password';
+          setErrors(problems);
+          setChanged(false);
+          if (Object.keys(problems).length > 0) return;
+          try {
+            await unwrap(await api.api.auth.password.$post({ json: { currentPassword, newPassword } }));
+            setChanged(true);
+            formElement.reset();
+          } catch (error) {
+            setErrors({ form: error instanceof ApiError ? error.message : 'Realise could not be reached. Try again.' });
+          }
+        }}
+      >
+        <TextField id="current-password" label="Current password" name="current" type="password" autoComplete="current-password" error={errors.current} />
+        <TextField id="new-password" label="New password" name="next" type="password" autoComplete="new-password" hint="At least 12 characters." error={errors.next} />
+        <button type="submit" className="button">
+          Change password
+        </button>
+      </form>
+
+      <h2>Sign out</h2>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={async () => {
+          await api.api.auth['sign-out'].$post();
+          setCsrfToken(null);
+          queryClient.clear();
+          navigate('/sign-in');
+        }}
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}
