@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { sessionQuery } from './api/queries';
 import { QueryState } from './components/QueryState';
@@ -80,6 +81,13 @@ function NotAllowed({ what }: { what: string }) {
 
 function Shell({ user, children }: { user: SessionUser | null; children: React.ReactNode }) {
   const [location] = useLocation();
+  // Moving to another view moves focus to its content, as a page load would; a filter change does not.
+  const shown = useRef(location);
+  useEffect(() => {
+    if (shown.current === location) return;
+    shown.current = location;
+    document.getElementById('main')?.focus();
+  }, [location]);
   const showFilters = location === '/' || location.startsWith('/functions/') || location.startsWith('/forces/');
   return (
     <>

@@ -67,7 +67,7 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
     .route('/api', healthRoutes())
     .route('/api', authRoutes(auth, publicRead))
     .route('/api', functionRoutes(ledger, db, now))
-    .route('/api', forceRoutes(ledger, createForceRepository(db, ledger), () => now().toISOString().slice(0, 10)))
+    .route('/api', forceRoutes(ledger, createForceRepository(db, ledger), now))
     .route('/api', sourceRoutes(createSourceRepository(db)))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)))
     .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))

@@ -1,6 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { CurrentSession } from './auth/service';
 import type { ErrorBody } from './contracts/common';
 
@@ -19,9 +17,6 @@ export function errorBody(code: string, message: string, issues?: Issue[]): Erro
   };
 }
 
-export function errorJson(c: Context, status: ContentfulStatusCode, code: string, message: string) {
-  return c.json(errorBody(code, message), status);
-}
 
 /**
  * A sub-app of the API. Every request parameter is checked by its route's zod schema; what fails is
@@ -42,3 +37,6 @@ export function apiRouter() {
     },
   });
 }
+
+/** A required JSON request body for a route's definition. */
+export const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });

@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMonth } from '../lib/dates';
 import { formatMoney, formatMoneyShort } from '../lib/money';
+import { legendText } from './legend';
 
 export type CumulativePoint = { month: string; cumulativeTargetPence: number; cumulativeDeliveredPence: number };
 
@@ -13,7 +14,7 @@ export default function CumulativeChart({ points, height = 300 }: { points: read
       <XAxis dataKey="month" tickFormatter={formatMonth} minTickGap={24} tick={{ fontSize: 13 }} />
       <YAxis tickFormatter={(value: number) => formatMoneyShort(value)} width={72} tick={{ fontSize: 13 }} />
       <Tooltip labelFormatter={(label) => formatMonth(String(label))} formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
-      <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: '#0b0c0c' }}>{value}</span>} />
+      <Legend itemSorter={null} formatter={legendText} />
       <Line type="stepAfter" dataKey="cumulativeTargetPence" name="Cumulative target" stroke="#12436D" strokeWidth={3} dot={false} isAnimationActive={false} />
       <Line
         type="stepAfter"

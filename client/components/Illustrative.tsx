@@ -1,10 +1,6 @@
-/** Marks a figure that rests on illustrative data, with the reason in words. */
+/** Marks a figure that rests on illustrative data; the note beside the table or page says which and why. */
 export function IllustrativeTag() {
-  return (
-    <span className="tag tag-illustrative" title="Illustrative: the papers give no split between forces">
-      Illustrative
-    </span>
-  );
+  return <span className="tag tag-illustrative">Illustrative</span>;
 }
 
 export function IllustrativeNote() {

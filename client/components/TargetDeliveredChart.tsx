@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney, formatMoneyShort } from '../lib/money';
+import { legendText } from './legend';
 
 export type TargetDeliveredRow = {
   label: string;
@@ -13,9 +14,6 @@ export type TargetDeliveredRow = {
 const TARGET = '#12436D';
 const DELIVERED = '#28A197';
 const FORECAST = '#801650';
-
-// Legend words in the text colour: the series colours are too light for text on white.
-export const legendText = (value: string) => <span style={{ color: '#0b0c0c' }}>{value}</span>;
 
 /** Target against delivered (and forecast, where any is recorded) as grouped bars. Loaded lazily. */
 export default function TargetDeliveredChart({ rows, height = 320 }: { rows: readonly TargetDeliveredRow[]; height?: number }) {

@@ -125,7 +125,15 @@ export function ViewFilters({ showCollaboration }: { showCollaboration: boolean 
         />
       </div>
       {view.period || view.collaboration || view.asAt ? (
-        <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams())}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setParams(new URLSearchParams());
+            // The button goes with the filters it cleared: keep the keyboard user in the form.
+            document.getElementById(ids.kind)?.focus();
+          }}
+        >
           Clear filters
         </button>
       ) : null}

@@ -23,10 +23,6 @@ export function useViewParams(): ViewParams {
   };
 }
 
-export function useAsAt(): string | undefined {
-  return useViewParams().asAt;
-}
-
 /** A link to another view that keeps the shared filters, so the chosen period follows the user. */
 export function withView(path: string, view: ViewParams, extra: Record<string, string> = {}): string {
   const [pathname, hash] = path.split('#') as [string, string | undefined];
@@ -37,9 +33,4 @@ export function withView(path: string, view: ViewParams, extra: Record<string, s
   for (const [key, value] of Object.entries(extra)) search.set(key, value);
   const query = search.toString();
   return `${pathname}${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
-}
-
-/** Kept for links that only carry the date. */
-export function withAsAt(path: string, asAt: string | undefined): string {
-  return withView(path, asAt ? { asAt } : {});
 }

@@ -11,6 +11,9 @@ export const PeriodFigures = z.object({
   rag: Rag,
   variancePence: Pence.nullable().openapi({ description: 'delivered − target; null with no actual' }),
   isIllustrative: z.boolean().openapi({ description: 'Some of the delivered or forecast money is from the illustrative demo data set' }),
+  targetToDatePence: Pence.nullable()
+    .optional()
+    .openapi({ description: 'For a year still running on the as-at date: the target of its months that have ended, which its RAG and variance are judged against' }),
   partYear: z.boolean().optional().openapi({ description: 'Only part of the year is in the period: its target is pro rata by month' }),
   yearlyActualNotSplit: z
     .boolean()
@@ -189,7 +192,8 @@ export const FunctionDetail = z
     timeline: z.array(TimelinePoint),
     lines: z.array(SavingsLine),
     forces: z.array(ForceShare),
-    unapportionedPence: Pence.openapi({ description: 'Money in years with no shares recorded, so not split between forces' }),
+    unapportionedPence: Pence.openapi({ description: 'Target in years with no shares recorded, so not split between forces' }),
+    unapportionedDeliveredPence: Pence.openapi({ description: 'Function-level actuals in years with no shares recorded' }),
     reconciliation: Reconciliation,
     sources: z.array(Source),
   })

@@ -10,12 +10,20 @@ export type AuditEntry = {
   after: unknown;
 };
 
+// Prepared once per database, not on every write.
+const inserts = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
 /** Appends to the audit log. Call it inside the transaction of the write it records. */
 export function recordAudit(db: Db, entry: AuditEntry): void {
-  db.prepare(
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
-     VALUES (@at, @actor, @action, @entity, @entityId, @before, @after)`,
-  ).run({
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+       VALUES (@at, @actor, @action, @entity, @entityId, @before, @after)`,
+    );
+    inserts.set(db, insert);
+  }
+  insert.run({
     at: entry.at,
     actor: entry.actor,
     action: entry.action,

@@ -21,7 +21,10 @@ export function entryProblems(entry: EntryToCheck, context: EntryContext): Probl
   if (entry.month !== null && !monthsOfFiscalYear(entry.fiscalYear).includes(entry.month)) {
     problems.push({ path: 'month', message: `${entry.month} is not in FY ${fy(entry.fiscalYear)}, which runs from April ${entry.fiscalYear.slice(0, 4)} to March ${Number(entry.fiscalYear.slice(0, 4)) + 1}.` });
   }
-  if (context.lineYears.length > 0 && !context.lineYears.includes(entry.fiscalYear)) {
+  if (context.lineYears.length === 0) {
+    // Its delivery is a figure for the whole collaboration too; a yearly one beside it would count twice.
+    problems.push({ path: 'fiscalYear', message: 'This savings line’s target is not profiled by year, as its paper gives it, so its delivery cannot be recorded by year.' });
+  } else if (!context.lineYears.includes(entry.fiscalYear)) {
     problems.push({
       path: 'fiscalYear',
       message: `This savings line has targets only in ${context.lineYears.map((y) => `FY ${fy(y)}`).join(', ')}; record against one of those years.`,

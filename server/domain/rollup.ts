@@ -111,14 +111,15 @@ export function splitBetweenForces(totalPence: number, shares: readonly ShareFig
     const sign = totalPence < 0 ? -1 : 1;
     const whole = Math.abs(totalPence);
     const each = Math.floor(whole / sharing.length);
-    let leftover = whole - each * sharing.length;
+    // The pennies left over go to the larger stated shares first (33.4% before 33.3%), then in order.
+    const leftover = new Set(
+      [...sharing]
+        .sort((a, b) => b.tenthsPercent - a.tenthsPercent)
+        .slice(0, whole - each * sharing.length)
+        .map((share) => share.force),
+    );
     for (const share of shares) {
-      let pence = 0;
-      if (share.tenthsPercent > 0) {
-        pence = each + (leftover > 0 ? 1 : 0);
-        if (leftover > 0) leftover -= 1;
-      }
-      parts.set(share.force, sign * pence);
+      parts.set(share.force, share.tenthsPercent > 0 ? sign * (each + (leftover.has(share.force) ? 1 : 0)) : 0);
     }
     return parts;
   }
@@ -143,13 +144,14 @@ export type ForceTotals = { force: string; targetPence: number; deliveredPence: 
 
 /**
  * Each force's part of every period: its share of the function-level money, plus anything recorded
- * against the force itself. Money in a period with no shares is returned as unapportioned.
+ * against the force itself, which is always the force's own, shares or not. Function-level money in
+ * a period with no shares cannot be split, and is returned as unapportioned.
  */
 export function rollUpForces(
   periods: readonly PeriodTotals[],
   ledger: readonly LedgerFigure[],
   shares: readonly ShareFigure[],
-): { forces: ForceTotals[]; unapportionedPence: number } {
+): { forces: ForceTotals[]; unapportionedPence: number; unapportionedDeliveredPence: number } {
   const forces = new Map<string, ForceTotals>();
   const forceOf = (force: string) => {
     let totals = forces.get(force);
@@ -160,33 +162,43 @@ export function rollUpForces(
     return totals;
   };
   let unapportionedPence = 0;
+  let unapportionedDeliveredPence = 0;
   for (const period of periods) {
     const periodShares = shares.filter((share) => share.fy === period.fy);
     const actuals = ledger.filter((e) => e.measure === 'actual' && e.fy === period.fy);
     const functionLevelActual = actuals.filter((e) => e.force === null).reduce((sum, e) => sum + e.amountPence, 0);
+    const directTo = (force: string) => actuals.filter((e) => e.force === force).reduce((sum, e) => sum + e.amountPence, 0);
     if (periodShares.length === 0) {
       unapportionedPence += period.targetPence;
-      continue;
+      unapportionedDeliveredPence += functionLevelActual;
     }
-    const targetParts = splitBetweenForces(period.targetPence, periodShares);
-    const deliveredParts = splitBetweenForces(functionLevelActual, periodShares);
+    const targetParts = periodShares.length > 0 ? splitBetweenForces(period.targetPence, periodShares) : new Map<string, number>();
+    const deliveredParts = periodShares.length > 0 ? splitBetweenForces(functionLevelActual, periodShares) : new Map<string, number>();
+    const credited = new Set<string>();
     for (const share of periodShares) {
-      const direct = actuals.filter((e) => e.force === share.force).reduce((sum, e) => sum + e.amountPence, 0);
+      credited.add(share.force);
       const targetPence = targetParts.get(share.force) ?? 0;
-      const deliveredPence = actuals.length === 0 ? null : (deliveredParts.get(share.force) ?? 0) + direct;
+      const deliveredPence = actuals.length === 0 ? null : (deliveredParts.get(share.force) ?? 0) + directTo(share.force);
       const totals = forceOf(share.force);
       totals.targetPence += targetPence;
       totals.deliveredPence += deliveredPence ?? 0;
+      totals.periods.push({ fy: period.fy, shareTenthsPercent: share.tenthsPercent, basis: share.basis, isIllustrative: share.isIllustrative, note: share.note, targetPence, deliveredPence });
+    }
+    // Recorded against a force with no share this period: still that force's delivery.
+    for (const force of new Set(actuals.map((e) => e.force).filter((f): f is string => f !== null && !credited.has(f)))) {
+      const deliveredPence = directTo(force);
+      const totals = forceOf(force);
+      totals.deliveredPence += deliveredPence;
       totals.periods.push({
         fy: period.fy,
-        shareTenthsPercent: share.tenthsPercent,
-        basis: share.basis,
-        isIllustrative: share.isIllustrative,
-        note: share.note,
-        targetPence,
+        shareTenthsPercent: 0,
+        basis: 'fixed',
+        isIllustrative: false,
+        note: 'Recorded against this force; it has no share of the target in this period.',
+        targetPence: 0,
         deliveredPence,
       });
     }
   }
-  return { forces: [...forces.values()], unapportionedPence };
+  return { forces: [...forces.values()], unapportionedPence, unapportionedDeliveredPence };
 }

@@ -20,6 +20,8 @@ import type { LedgerFigure, TargetFigure } from './rollup';
 export type Scope = { kind: 'all' } | { kind: 'years'; from: FiscalYear; to: FiscalYear } | { kind: 'period'; period: FiscalPeriod };
 
 export const ALL_YEARS: Scope = { kind: 'all' };
+/** A range longer than this is a typing slip, and would ask for a timeline of centuries. */
+export const MAX_RANGE_YEARS = 20;
 
 /** Reads "all", "2016-17..2018-19", "2016-17", "2016-17-H1", "2016-17-Q3" or "2016-17-M01". */
 export function parseScope(text: string | undefined): Scope {
@@ -29,6 +31,9 @@ export function parseScope(text: string | undefined): Scope {
     const [, from = '', to = ''] = range;
     if (!isFiscalYear(from) || !isFiscalYear(to)) throw new RangeError(`"${text}" is not a range of financial years; write it as 2016-17..2018-19`);
     if (from > to) throw new RangeError(`"${text}" runs backwards; write the earlier year first, as in 2016-17..2018-19`);
+    if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) >= MAX_RANGE_YEARS) {
+      throw new RangeError(`"${text}" spans more than ${MAX_RANGE_YEARS} financial years; choose a shorter range, or all years`);
+    }
     return { kind: 'years', from, to };
   }
   const period = parseFiscalPeriod(text);

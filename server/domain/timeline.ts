@@ -1,4 +1,5 @@
-import { fiscalYearsBetween, monthsOfFiscalYear, type FiscalYear } from './fiscal';
+import { fiscalYearEnd, fiscalYearsBetween, monthsOfFiscalYear, type FiscalYear } from './fiscal';
+import type { Rag } from './rag';
 import type { LedgerFigure, TargetFigure } from './rollup';
 import { monthlyTargets } from './scope';
 
@@ -46,5 +47,39 @@ export function cumulativeTimeline(
     cumulativeTargetPence += targetPence;
     cumulativeDeliveredPence += deliveredPence;
     return { month, targetPence, deliveredPence, cumulativeTargetPence, cumulativeDeliveredPence };
+  });
+}
+
+/** The last calendar month wholly before a date: 2019-06-20 → 2019-05. */
+export function lastEndedMonth(isoDate: string): string {
+  const [year, month] = isoDate.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+/**
+ * A year still running on the "as at" date is judged against its target to date (its months that
+ * have ended, pro rata), not its whole year: a function on profile in October is on track, not
+ * red. Years that have ended keep their whole-year rating.
+ */
+export function rateYearsInProgress<P extends { fy: string | null; deliveredPence: number | null }>(
+  periods: readonly P[],
+  targets: readonly TargetFigure[],
+  asAt: string,
+  rate: (targetPence: number, deliveredPence: number | null) => Rag,
+): (P & { targetToDatePence: number | null; rag?: Rag; variancePence?: number | null })[] {
+  const through = lastEndedMonth(asAt);
+  return periods.map((period) => {
+    if (period.fy === null || fiscalYearEnd(period.fy) < asAt) return { ...period, targetToDatePence: null };
+    const targetToDatePence = targets
+      .filter((t) => t.fy === period.fy)
+      .flatMap((t) => monthlyTargets(period.fy!, t.amountPence))
+      .filter((m) => m.month <= through)
+      .reduce((sum, m) => sum + m.pence, 0);
+    return {
+      ...period,
+      targetToDatePence,
+      rag: rate(targetToDatePence, period.deliveredPence),
+      variancePence: period.deliveredPence === null ? null : period.deliveredPence - targetToDatePence,
+    };
   });
 }

@@ -3,9 +3,8 @@ import { ChangePasswordBody, Ok, SessionState, SetupBody, SignInBody } from '../
 import { errorResponse, jsonResponse } from '../contracts/common';
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../auth/middleware';
 import type { AuthService, CurrentSession } from '../auth/service';
-import { apiRouter, errorBody } from '../http';
+import { apiRouter, errorBody, jsonBody } from '../http';
 
-const json = <T,>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 const getSession = createRoute({
   method: 'get',
@@ -17,7 +16,7 @@ const signIn = createRoute({
   method: 'post',
   path: '/auth/sign-in',
   tags: ['auth'],
-  request: { body: json(SignInBody) },
+  request: { body: jsonBody(SignInBody) },
   responses: {
     200: jsonResponse(SessionState, 'Signed in: the session cookie is set'),
     400: errorResponse('The email or password is missing or malformed'),
@@ -35,7 +34,7 @@ const changePassword = createRoute({
   method: 'post',
   path: '/auth/password',
   tags: ['auth'],
-  request: { body: json(ChangePasswordBody) },
+  request: { body: jsonBody(ChangePasswordBody) },
   responses: {
     200: jsonResponse(Ok, 'Password changed; other sessions ended'),
     400: errorResponse('The new password will not do, or the current one is wrong'),
@@ -47,7 +46,7 @@ const setup = createRoute({
   method: 'post',
   path: '/auth/setup',
   tags: ['auth'],
-  request: { body: json(SetupBody) },
+  request: { body: jsonBody(SetupBody) },
   responses: {
     200: jsonResponse(SessionState, 'The first administrator is created and signed in'),
     400: errorResponse('The account details will not do'),

@@ -25,13 +25,13 @@ const getForce = createRoute({
   },
 });
 
-export const forceRoutes = (ledger: LedgerRepository, forces: ForceRepository, today: () => string) =>
+export const forceRoutes = (ledger: LedgerRepository, forces: ForceRepository, now: () => Date) =>
   apiRouter()
     .openapi(listForces, (c) => c.json({ forces: ledger.forces() }, 200))
     .openapi(getForce, (c) => {
       const { slug } = c.req.valid('param');
       const { asAt, period } = c.req.valid('query');
-      const detail = forces.detail(slug, asAt ?? today(), parseScope(period));
+      const detail = forces.detail(slug, asAt ?? now().toISOString().slice(0, 10), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}". The list of forces is at /api/forces.`), 404);
       return c.json(detail, 200);
     });

@@ -6,7 +6,7 @@ import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import { parseScope } from '../domain/scope';
-import { apiRouter, errorBody } from '../http';
+import { apiRouter, errorBody, jsonBody } from '../http';
 
 const listFunctions = createRoute({
   method: 'get',
@@ -35,7 +35,7 @@ const changePlan = createRoute({
   method: 'patch',
   path: '/functions/{slug}',
   tags: ['functions'],
-  request: { params: FunctionParams, body: { content: { 'application/json': { schema: PlanChange } }, required: true } },
+  request: { params: FunctionParams, body: jsonBody(PlanChange) },
   responses: {
     200: jsonResponse(FunctionPlan, 'The plan as changed'),
     400: errorResponse('The change is not valid'),

@@ -6,10 +6,9 @@ import { ConflictBody, DeleteLedgerEntry, LedgerEntry, LedgerEntryList, LedgerEn
 import { Ok } from '../contracts/auth';
 import type { Db } from '../db/connection';
 import type { LedgerEntryRepository } from '../db/repositories/ledger-entries';
-import { apiRouter, errorBody, type AppEnv } from '../http';
+import { apiRouter, errorBody, jsonBody, type AppEnv } from '../http';
 import type { Outcome, Recording } from '../services/recording';
 
-const json = <T,>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const writeResponses = {
   400: errorResponse('The figure breaks a rule: the message says which'),
   401: errorResponse('Not signed in'),
@@ -29,14 +28,14 @@ const createEntry = createRoute({
   method: 'post',
   path: '/ledger-entries',
   tags: ['ledger entries'],
-  request: { body: json(NewLedgerEntry) },
+  request: { body: jsonBody(NewLedgerEntry) },
   responses: { 201: jsonResponse(LedgerEntry, 'Recorded'), ...writeResponses },
 });
 const updateEntry = createRoute({
   method: 'put',
   path: '/ledger-entries/{id}',
   tags: ['ledger entries'],
-  request: { params: LedgerEntryParams, body: json(UpdateLedgerEntry) },
+  request: { params: LedgerEntryParams, body: jsonBody(UpdateLedgerEntry) },
   responses: { 200: jsonResponse(LedgerEntry, 'Changed'), ...writeResponses },
 });
 const deleteEntry = createRoute({

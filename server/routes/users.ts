@@ -4,9 +4,8 @@ import { authorise } from '../auth/middleware';
 import type { UserAdmin } from '../auth/users';
 import { errorResponse, jsonResponse } from '../contracts/common';
 import { CreateUserBody, ResetPasswordBody, UpdateUserBody, User, UserList, UserParams } from '../contracts/users';
-import { apiRouter, errorBody } from '../http';
+import { apiRouter, errorBody, jsonBody } from '../http';
 
-const json = <T,>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const refusals = { 401: errorResponse('Not signed in'), 403: errorResponse('Not an administrator, or no CSRF token') };
 
 const listUsers = createRoute({
@@ -19,14 +18,14 @@ const createUser = createRoute({
   method: 'post',
   path: '/users',
   tags: ['users'],
-  request: { body: json(CreateUserBody) },
+  request: { body: jsonBody(CreateUserBody) },
   responses: { 201: jsonResponse(User, 'Created'), 400: errorResponse('The account will not do'), 409: errorResponse('The email is taken'), ...refusals },
 });
 const updateUser = createRoute({
   method: 'patch',
   path: '/users/{id}',
   tags: ['users'],
-  request: { params: UserParams, body: json(UpdateUserBody) },
+  request: { params: UserParams, body: jsonBody(UpdateUserBody) },
   responses: {
     200: jsonResponse(User, 'Updated'),
     400: errorResponse('The change will not do'),
@@ -39,7 +38,7 @@ const resetPassword = createRoute({
   method: 'post',
   path: '/users/{id}/password',
   tags: ['users'],
-  request: { params: UserParams, body: json(ResetPasswordBody) },
+  request: { params: UserParams, body: jsonBody(ResetPasswordBody) },
   responses: { 200: jsonResponse(User, 'Password set; the user’s sessions ended'), 400: errorResponse('The password will not do'), 404: errorResponse('No such user'), ...refusals },
 });
 

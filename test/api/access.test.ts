@@ -193,3 +193,47 @@ describe('PUBLIC_READ=true', () => {
     expect((await anonymous('GET', '/api/audit')).status).toBe(401);
   });
 });
+
+describe('grants', () => {
+  it('given twice are one grant, not an error', async () => {
+    const w = await world();
+    const created = await w.as('administrator')('POST', '/api/users', {
+      email: 'twice@example.org',
+      displayName: 'Twice',
+      password: 'a long enough passphrase',
+      grants: [VIEWER, VIEWER, FORCE_EDITOR('kent'), FORCE_EDITOR('kent')],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.grants).toEqual([FORCE_EDITOR('kent'), VIEWER]);
+  });
+});
+
+describe('recording rules', () => {
+  it('refuses a yearly figure on a line whose target is not profiled by year, so it cannot count twice', async () => {
+    const w = await world();
+    await createUser(w.db, 'firearms@example.org', [FUNCTION_OWNER('firearms-licensing')]);
+    const owner = asUser(w.app, await signIn(w.app, 'firearms@example.org'));
+    const response = await owner('POST', '/api/ledger-entries', {
+      lineId: w.lineId('firearms-licensing-collaboration'),
+      measure: 'actual',
+      fiscalYear: '2016-17',
+      month: '2016-05',
+      force: null,
+      amountPence: 2_000_000,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues[0]).toMatchObject({ path: 'fiscalYear', message: expect.stringContaining('not profiled by year') });
+  });
+
+  it('refuses an actual for a period that has not begun, and a month outside its year', async () => {
+    const w = await world(); // the clock reads 10 May 2018
+    const editor = w.as('bedfordshire editor');
+    const ctc = { lineId: w.lineId('ctc-vehicle-recharge'), fiscalYear: '2019-20', force: 'bedfordshire', amountPence: 1 };
+    const future = await editor('POST', '/api/ledger-entries', { ...ctc, measure: 'actual', month: '2019-06' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toContain('record a forecast instead');
+    expect((await editor('POST', '/api/ledger-entries', { ...ctc, measure: 'forecast', month: '2019-06' })).status).toBe(201);
+    const outside = await w.as('aoj owner')('POST', '/api/ledger-entries', { lineId: w.lineId('aoj-blueprint'), measure: 'actual', fiscalYear: '2017-18', month: '2018-06', force: null, amountPence: 1 });
+    expect(outside.body.error.issues[0]).toMatchObject({ path: 'month', message: expect.stringContaining('is not in FY 2017/18') });
+  });
+});

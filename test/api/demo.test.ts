@@ -38,6 +38,15 @@ describe('the illustrative demo data set', () => {
     expect(body.function).toMatchObject({ deliveredPence: 33_000_000, rag: 'red' });
   });
 
+  it('judges a year still running on the as-at date against its target to date', async () => {
+    // As at 20 October 2017, April to September have ended and been reported: £315k against £327k.
+    const { body } = await getJson(app, '/api/functions/aoj?asAt=2017-10-20');
+    expect(body.years[0]).toMatchObject({ fy: '2017-18', targetPence: 65_400_000, targetToDatePence: 32_700_000, deliveredPence: 31_500_000, rag: 'amber', variancePence: -1_200_000 });
+    expect(body.function.rag).toBe('amber');
+    const ended = await getJson(app, '/api/functions/aoj');
+    expect(ended.body.years[0]).toMatchObject({ targetToDatePence: null, rag: 'green' });
+  });
+
   it('is left out of a view as at a date before it was reported', async () => {
     const { body } = await getJson(app, '/api/functions/aoj?asAt=2017-06-30');
     expect(body.function.deliveredPence).toBe(5_000_000 + 5_000_000);

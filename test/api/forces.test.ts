@@ -36,7 +36,8 @@ describe('GET /api/forces/:slug', () => {
     const { body } = await getJson(app, '/api/forces/bedfordshire?period=2017-18');
     expect(body.period.description).toBe('FY 2017/18');
     const functions = Object.fromEntries(body.functions.map((f: any) => [f.slug, f.targetPence]));
-    expect(functions).toEqual({ ict: 33_333_334, aoj: 21_800_000 });
+    // A third of £1m: the spare penny goes to Hertfordshire's 33.4%.
+    expect(functions).toEqual({ ict: 33_333_333, aoj: 21_800_000 });
   });
 
   it('answers an unknown force with 404 and a malformed one with 400', async () => {

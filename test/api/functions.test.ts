@@ -134,6 +134,7 @@ describe('GET /api/functions/:slug', () => {
         isIllustrative: false,
         partYear: false,
         yearlyActualNotSplit: false,
+        targetToDatePence: null,
       },
     ]);
     expect(body.baselines).toEqual([expect.objectContaining({ version: 1, name: 'Original prediction', targetPence: 11_000_000, isCurrent: true })]);

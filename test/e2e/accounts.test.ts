@@ -90,7 +90,7 @@ describe('a force editor', () => {
     expect(await page().locator('tr[data-function="aoj"] [data-figure="delivered"]').innerText()).toContain('none recorded');
 
     await page().getByRole('link', { name: 'Record figures' }).click();
-    await page().getByLabel('Function').selectOption({ label: 'Administration of Justice' });
+    await page().getByLabel('Function', { exact: true }).selectOption({ label: 'Administration of Justice' });
     const form = page().getByTestId('record-form');
     await form.waitFor();
     expect(await form.getByLabel('For').locator('option').allInnerTexts()).toEqual(['Bedfordshire Police']);

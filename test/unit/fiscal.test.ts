@@ -19,10 +19,10 @@ import {
   nextFiscalYear,
   parseFiscalPeriod,
   parseFiscalYear,
+  previousFiscalYear,
+  quarterOf,
+  type FiscalPeriod,
 } from '../../server/domain/fiscal';
-import type { FiscalPeriod } from '../../server/domain/fiscal';
-// Two through the index, so its re-exports are exercised too.
-import { previousFiscalYear, quarterOf } from '../../server/domain/index';
 
 const DAY_MS = 86_400_000;
 

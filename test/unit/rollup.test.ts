@@ -72,9 +72,11 @@ describe('splitBetweenForces', () => {
     expect([...parts.values()]).toEqual([21_800_000, 21_800_000, 21_800_000]);
   });
 
-  it('gives a force with no share nothing, and the leftover pennies to the first forces', () => {
+  it('gives a force with no share nothing, and the leftover pennies to the larger stated shares first', () => {
     const parts = splitBetweenForces(100, [share('a', 333), share('b', 333), share('c', 334), share('btp', 0)]);
-    expect(Object.fromEntries(parts)).toEqual({ a: 34, b: 33, c: 33, btp: 0 });
+    expect(Object.fromEntries(parts)).toEqual({ a: 33, b: 33, c: 34, btp: 0 });
+    const two = splitBetweenForces(101, [share('a', 333), share('b', 333), share('c', 334)]);
+    expect(Object.fromEntries(two)).toEqual({ a: 34, b: 33, c: 34 });
   });
 
   it('splits other bases by tenths of a percent', () => {
@@ -128,6 +130,27 @@ describe('rollUpForces', () => {
       ['hertfordshire', 300, 150],
     ]);
     expect(unapportionedPence).toBe(77);
+  });
+
+  it('credits an actual recorded against a force even where the force has no share, and reports what could not be split', () => {
+    const withoutShares = rollUpPeriods(
+      [{ lineId: 1, fy: '2016-17', amountPence: 500 }],
+      [
+        { lineId: 1, measure: 'actual', fy: '2016-17', force: 'bedfordshire', amountPence: 40 },
+        { lineId: 1, measure: 'actual', fy: '2016-17', force: null, amountPence: 7 },
+      ],
+      50,
+    );
+    const result = rollUpForces(
+      withoutShares,
+      [
+        { lineId: 1, measure: 'actual', fy: '2016-17', force: 'bedfordshire', amountPence: 40 },
+        { lineId: 1, measure: 'actual', fy: '2016-17', force: null, amountPence: 7 },
+      ],
+      [],
+    );
+    expect(result.forces.map((f) => [f.force, f.targetPence, f.deliveredPence])).toEqual([['bedfordshire', 0, 40]]);
+    expect(result).toMatchObject({ unapportionedPence: 500, unapportionedDeliveredPence: 7 });
   });
 
   it('marks a force’s period with no actual as null, not zero', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeScope, formatScopeId, monthlyTargets, parseScope, scopeLedger, scopeMonths, scopeTargets } from '../../server/domain/scope';
-import { cumulativeTimeline, monthsOfYears } from '../../server/domain/timeline';
+import { cumulativeTimeline, lastEndedMonth, monthsOfYears, rateYearsInProgress } from '../../server/domain/timeline';
 
 describe('parseScope', () => {
   it.each([
@@ -17,7 +17,7 @@ describe('parseScope', () => {
     expect(describeScope(scope)).toBe(words);
   });
 
-  it.each(['2018-19..2016-17', '2016-18', '2016-17..', 'H1', '2016-17-H3', '2016/17'])('refuses %s', (text) => {
+  it.each(['2018-19..2016-17', '2016-18', '2016-17..', 'H1', '2016-17-H3', '2016/17', '0000-01..9998-99', '2000-01..2020-21'])('refuses %s', (text) => {
     expect(() => parseScope(text)).toThrow(RangeError);
   });
 
@@ -86,6 +86,33 @@ describe('scopeTargets and scopeLedger', () => {
     expect([...h2016.yearlyOnlyYears]).toEqual(['2016-17']);
     expect(scopeLedger(ledger, parseScope('2016-17')).ledger.map((e) => e.amountPence)).toEqual([30]);
     expect(scopeLedger(ledger, parseScope('all')).ledger).toHaveLength(4);
+  });
+});
+
+describe('rateYearsInProgress', () => {
+  const rate = (target: number, delivered: number | null) => (delivered === null ? 'none' : delivered >= target ? 'green' : delivered * 1000 >= target * 950 ? 'amber' : 'red') as 'green' | 'amber' | 'red' | 'none';
+  const periods = [
+    { fy: '2016-17', deliveredPence: 100, rag: 'red' as const },
+    { fy: '2017-18', deliveredPence: 31_500_000, rag: 'red' as const },
+    { fy: null, deliveredPence: 5, rag: 'green' as const },
+  ];
+  const targets = [
+    { lineId: 1, fy: '2016-17', amountPence: 1_000 },
+    { lineId: 1, fy: '2017-18', amountPence: 65_400_000 },
+  ];
+
+  it('judges a year still running on its target to date, and leaves ended years alone', () => {
+    const rated = rateYearsInProgress(periods, targets, '2017-10-20', rate);
+    expect(rated[0]).toMatchObject({ fy: '2016-17', targetToDatePence: null, rag: 'red' });
+    // April to September have ended: six twelfths of £654k.
+    expect(rated[1]).toMatchObject({ fy: '2017-18', targetToDatePence: 32_700_000, rag: 'amber', variancePence: -1_200_000 });
+    expect(rated[2]).toMatchObject({ fy: null, targetToDatePence: null, rag: 'green' });
+  });
+
+  it('counts only whole months: on 1 April nothing is due yet', () => {
+    expect(lastEndedMonth('2017-04-01')).toBe('2017-03');
+    expect(lastEndedMonth('2018-01-15')).toBe('2017-12');
+    expect(rateYearsInProgress(periods, targets, '2017-04-01', rate)[1]).toMatchObject({ targetToDatePence: 0, rag: 'green' });
   });
 });
 

@@ -5,6 +5,7 @@ import { ApiError, api, setCsrfToken, unwrap } from '../../api/client';
 import { sessionQuery } from '../../api/queries';
 import { ErrorSummary, TextField } from '../../components/Form';
 import { describeGrant } from '../../lib/roles';
+import { usePageTitle } from '../../lib/page';
 
 export function AccountPage() {
   const session = useQuery(sessionQuery());
@@ -12,6 +13,7 @@ export function AccountPage() {
   const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [changed, setChanged] = useState(false);
+  usePageTitle('Your account');
   const user = session.data?.user;
   if (!user) return <p>You are not signed in.</p>;
   return (

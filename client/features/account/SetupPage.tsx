@@ -4,11 +4,13 @@ import { useLocation, useSearchParams } from 'wouter';
 import { ApiError, api, setCsrfToken, unwrap } from '../../api/client';
 import { sessionKeys } from '../../api/queries';
 import { ErrorSummary, TextField } from '../../components/Form';
+import { usePageTitle } from '../../lib/page';
 
 /** The one-time link's page: create the first administrator. */
 export function SetupPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
+  usePageTitle('Set up');
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});

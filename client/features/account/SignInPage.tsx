@@ -4,12 +4,14 @@ import { useLocation } from 'wouter';
 import { ApiError, api, setCsrfToken, unwrap } from '../../api/client';
 import { sessionKeys } from '../../api/queries';
 import { ErrorSummary, TextField } from '../../components/Form';
+import { usePageTitle } from '../../lib/page';
 
 export function SignInPage({ next, setupNeeded }: { next: string; setupNeeded: boolean }) {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  usePageTitle('Sign in');
   return (
     <div className="narrow">
       <h1>Sign in to Realise</h1>

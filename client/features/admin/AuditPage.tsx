@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useSearchParams } from 'wouter';
 import { auditQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
+import { usePageTitle } from '../../lib/page';
 
 const FILTERS = ['actor', 'action', 'entity', 'from', 'to', 'before'] as const;
 const ACTIONS = ['record', 'change', 'remove', 'change-plan', 'create-user', 'update-user', 'reset-password', 'change-password', 'sign-in', 'sign-in-failed', 'sign-in-throttled', 'sign-out', 'refused', 'create-first-administrator', 'seed', 'seed-demo'];
@@ -15,6 +16,7 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? '']).filter(([, v]) => v !== '')) as Record<string, string>;
   const audit = useQuery(auditQuery(filter));
+  usePageTitle('Audit log');
   const ids = { actor: useId(), action: useId(), entity: useId(), from: useId(), to: useId() };
   return (
     <>

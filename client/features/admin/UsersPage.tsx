@@ -7,10 +7,12 @@ import { ErrorSummary, TextField } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { describeGrant, type Grant } from '../../lib/roles';
 import { GrantEditor } from './GrantEditor';
+import { usePageTitle } from '../../lib/page';
 
 
 export function UsersPage() {
   const users = useQuery(usersQuery());
+  usePageTitle('Users and roles');
   const forces = useQuery(forcesQuery());
   const functions = useQuery(functionsQuery({}));
   const lists = {

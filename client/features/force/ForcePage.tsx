@@ -13,6 +13,7 @@ import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
 import { BASIS_LABEL } from '../../lib/labels';
 import { formatMoneyShort, formatShare } from '../../lib/money';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
+import { usePageTitle } from '../../lib/page';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
@@ -41,6 +42,7 @@ const shareWords = (share: number, basis: string) => (share === 0 ? 'none' : bas
 
 function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) {
   const { force, functions } = detail;
+  usePageTitle(force.name);
   const illustrative = functions.some((f) => f.isIllustrative);
   return (
     <article>

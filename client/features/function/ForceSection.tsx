@@ -120,10 +120,10 @@ export function ForceSplit({ detail, view }: { detail: FunctionDetail; view: Vie
           </table>
         }
       />
-      {detail.unapportionedPence > 0 ? (
+      {detail.unapportionedPence > 0 || detail.unapportionedDeliveredPence > 0 ? (
         <p className="note">
-          <Money pence={detail.unapportionedPence} /> of {fn.name}’s target falls in years with no split recorded, so it is not
-          shown against any force.
+          <Money pence={detail.unapportionedPence} /> of {fn.name}’s target and <Money pence={detail.unapportionedDeliveredPence} /> of
+          its delivery fall in years with no split recorded, so they are not shown against any force.
         </p>
       ) : null}
       <ShareNotes detail={detail} />

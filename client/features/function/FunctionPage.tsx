@@ -13,15 +13,16 @@ import { Citation, SourceButton } from '../../components/SourceButton';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
 import { MILESTONE_LABEL } from '../../lib/labels';
 import { describeVariance, formatMoneyShort } from '../../lib/money';
+import { reportingLine } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { CumulativeSection } from '../portfolio/CumulativeSection';
-import { reportingLine } from '../portfolio/FunctionsTable';
 import { BaselinesTable } from './BaselinesTable';
 import { ForceSplit } from './ForceSection';
 import { LineVariances } from './LineVariances';
 import { Reconciliation } from './Reconciliation';
 import { SavingsLinesTable } from './SavingsLinesTable';
 import { YearsTable } from './YearsTable';
+import { usePageTitle } from '../../lib/page';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
@@ -48,6 +49,7 @@ export function FunctionPage({ slug }: { slug: string }) {
 
 function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewParams }) {
   const fn = detail.function;
+  usePageTitle(fn.name);
   const nothingInPeriod = detail.years.length === 0;
   return (
     <article>

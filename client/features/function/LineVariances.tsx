@@ -4,6 +4,7 @@ import { RagBadge } from '../../components/RagBadge';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { CATEGORY_LABEL } from '../../lib/labels';
 import { describeVariance } from '../../lib/money';
+import { SEVERITY } from '../../lib/rag';
 
 type LineInPeriod = {
   line: SavingsLine;
@@ -14,7 +15,6 @@ type LineInPeriod = {
   rag: 'green' | 'amber' | 'red' | 'none';
 };
 
-const SEVERITY = { red: 0, amber: 1, none: 2, green: 3 } as const;
 
 function inPeriod(detail: FunctionDetail): LineInPeriod[] {
   return detail.lines
@@ -31,7 +31,8 @@ function inPeriod(detail: FunctionDetail): LineInPeriod[] {
         targetPence: line.targetPence,
         deliveredPence,
         forecastPence: forecasts.length === 0 ? null : forecasts.reduce((sum, y) => sum + y.forecastPence!, 0),
-        variancePence: deliveredPence === null ? null : deliveredPence - line.targetPence,
+        // Against the targets of the years that have an actual (to date, for a year still running), as the RAG is.
+        variancePence: delivered.length === 0 ? null : delivered.reduce((sum, y) => sum + (y.variancePence ?? 0), 0),
         rag,
       };
     })

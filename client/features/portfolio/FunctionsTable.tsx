@@ -6,16 +6,9 @@ import { RagBadge } from '../../components/RagBadge';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { SourceButton } from '../../components/SourceButton';
 import { describeVariance, formatMoneyShort } from '../../lib/money';
+import { reportingLine, SEVERITY } from '../../lib/rag';
 import { withView, type ViewParams } from '../../lib/url';
 
-const SEVERITY = { red: 0, amber: 1, none: 2, green: 3 } as const;
-
-export function reportingLine(fn: FunctionSummary): string {
-  const periods = fn.periodsWithActual + fn.periodsWithoutActual;
-  if (periods === 0) return 'nothing due in this period';
-  const noun = fn.firstFiscalYear === null ? 'period' : 'year';
-  return `${fn.periodsWithActual} of ${periods} ${noun}${periods === 1 ? '' : 's'} with an actual`;
-}
 
 function yearsSpan(fn: FunctionSummary): string {
   if (!fn.firstFiscalYear) return fn.years.length > 0 ? 'not profiled by year' : 'nothing in this period';
@@ -90,6 +83,7 @@ export function FunctionsTable({ functions, view }: { functions: readonly Functi
       id: 'forecast',
       header: 'Forecast',
       numeric: true,
+      // Only years with a forecast recorded; the rest show none.
       sortValue: (fn) => fn.forecastPence,
       cell: (fn) => (
         <span data-figure="forecast">{fn.forecastPence === null ? <span className="muted">none</span> : <Money pence={fn.forecastPence} short />}</span>

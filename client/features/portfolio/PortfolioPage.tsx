@@ -16,12 +16,14 @@ import { ForceSection } from '../function/ForceSection';
 import { CumulativeSection } from './CumulativeSection';
 import { FunctionsTable } from './FunctionsTable';
 import { ProgrammeFigures } from './ProgrammeFigures';
+import { usePageTitle } from '../../lib/page';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
 export function PortfolioPage() {
   const view = useViewParams();
   const portfolio = useQuery(functionsQuery(view));
+  usePageTitle('Portfolio');
   return (
     <>
       <h1>Collaborated functions: savings promised and delivered</h1>
@@ -76,7 +78,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
                 </dd>
               </div>
               <div>
-                <dt>Forecast</dt>
+                <dt>Forecast, where recorded</dt>
                 <dd>{data.totals.forecastPence === null ? <span className="muted">none recorded</span> : <Money pence={data.totals.forecastPence} short />}</dd>
               </div>
               <div>

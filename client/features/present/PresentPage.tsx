@@ -10,9 +10,9 @@ import { QueryState } from '../../components/QueryState';
 import { RagBadge } from '../../components/RagBadge';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
 import { describeVariance, formatMoneyShort } from '../../lib/money';
-import { mostOffTrackFirst } from '../../lib/rag';
+import { mostOffTrackFirst, reportingLine } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
-import { reportingLine } from '../portfolio/FunctionsTable';
+import { usePageTitle } from '../../lib/page';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
@@ -45,6 +45,7 @@ export function PresentPage({ slug }: { slug: string | undefined }) {
 function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[]; index: number; view: ViewParams; period: string; asAt: string }) {
   const [, navigate] = useLocation();
   const fn = order[index]!;
+  usePageTitle(`Presenting ${fn.name}`);
   const detail = useQuery(functionQuery(fn.slug, view));
   const heading = useRef<HTMLHeadingElement>(null);
   const go = (to: number) => {

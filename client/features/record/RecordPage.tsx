@@ -12,6 +12,7 @@ import { formatFiscalYear, formatMonth } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { parsePoundsInput } from '../../lib/money-input';
 import type { SessionUser } from '../../lib/roles';
+import { usePageTitle } from '../../lib/page';
 
 const monthsOf = (fy: string) => Array.from({ length: 12 }, (_, i) => {
   const start = Number(fy.slice(0, 4));
@@ -30,6 +31,7 @@ export function RecordPage() {
   const session = useQuery(sessionQuery());
   const all = useQuery(functionsQuery({}));
   const [params, setParams] = useSearchParams();
+  usePageTitle('Record figures');
   const user = session.data?.user;
   if (!user) return null;
   return (

@@ -40,7 +40,8 @@ export function createAccountRepository(db: Db) {
     setDisplayName: db.prepare('UPDATE users SET display_name = ? WHERE id = ?'),
     grants: db.prepare('SELECT role, force_slug AS force, function_slug AS function FROM user_roles WHERE user_id = ? ORDER BY role, force_slug, function_slug'),
     deleteGrants: db.prepare('DELETE FROM user_roles WHERE user_id = ?'),
-    insertGrant: db.prepare('INSERT INTO user_roles (user_id, role, force_slug, function_slug) VALUES (?, ?, ?, ?)'),
+    // A grant given twice is one grant.
+    insertGrant: db.prepare('INSERT OR IGNORE INTO user_roles (user_id, role, force_slug, function_slug) VALUES (?, ?, ?, ?)'),
     administrators: db.prepare(
       `SELECT count(DISTINCT u.id) AS n FROM users u JOIN user_roles r ON r.user_id = u.id
         WHERE r.role = 'administrator' AND u.is_active = 1`,

@@ -9,7 +9,8 @@ import {
   type TargetFigure,
 } from '../../domain/rollup';
 import { describeScope, formatScopeId, scopeLedger, scopeMonths, scopeTargets, scopeYears, type Scope } from '../../domain/scope';
-import { cumulativeTimeline, monthsOfYears } from '../../domain/timeline';
+import { ragOf } from '../../domain/rag';
+import { cumulativeTimeline, monthsOfYears, rateYearsInProgress } from '../../domain/timeline';
 import type { Db } from '../connection';
 import { createSourceRepository } from './sources';
 
@@ -126,6 +127,13 @@ export function createLedgerRepository(db: Db) {
     `SELECT DISTINCT source_id AS id FROM collaboration_members WHERE collaboration_slug = ? AND source_id IS NOT NULL`,
   );
   const forceNames = db.prepare(`SELECT slug, name FROM forces`);
+  const forcesByName = db.prepare('SELECT slug, name FROM forces ORDER BY name');
+  const planOf = db.prepare('SELECT slug, description, rag_tolerance_tenths_percent AS toleranceTenthsPercent FROM functions WHERE slug = ?');
+  const updatePlan = db.prepare(
+    `UPDATE functions SET description = coalesce(@description, description),
+            rag_tolerance_tenths_percent = coalesce(@tolerance, rag_tolerance_tenths_percent) WHERE slug = @slug`,
+  );
+  const collaborationExists = db.prepare('SELECT 1 FROM collaborations WHERE slug = ?');
   const sources = createSourceRepository(db);
 
   function shareRows(slug: string): ShareRow[] {
@@ -150,11 +158,17 @@ export function createLedgerRepository(db: Db) {
     const allLedger = ledgerRows(row.slug, asAt);
     const scopedTargets = scopeTargets(allTargets, scope);
     const scopedLedger = scopeLedger(allLedger, scope);
-    const periods: PeriodFigures[] = rollUpPeriods(scopedTargets.targets, scopedLedger.ledger, row.toleranceTenthsPercent).map((p) => ({
-      ...p,
-      partYear: p.fy !== null && scopedTargets.partYears.has(p.fy),
-      yearlyActualNotSplit: p.fy !== null && scopedLedger.yearlyOnlyYears.has(p.fy),
-    }));
+    const rate = (targetPence: number, actualPence: number | null) => ragOf({ targetPence, actualPence, toleranceTenthsPercent: row.toleranceTenthsPercent });
+    const periods: PeriodFigures[] = rateYearsInProgress(
+      rollUpPeriods(scopedTargets.targets, scopedLedger.ledger, row.toleranceTenthsPercent).map((p) => ({
+        ...p,
+        partYear: p.fy !== null && scopedTargets.partYears.has(p.fy),
+        yearlyActualNotSplit: p.fy !== null && scopedLedger.yearlyOnlyYears.has(p.fy),
+      })),
+      scopedTargets.targets,
+      asAt,
+      rate,
+    );
     const totals = totalsOf(periods);
     const shareList = shareRows(row.slug);
     const years = periods.map((p) => p.fy).filter((fy): fy is string => fy !== null);
@@ -178,7 +192,7 @@ export function createLedgerRepository(db: Db) {
       years: periods,
       usesIllustrativeActuals: periods.some((p) => p.isIllustrative),
     };
-    return { row, summary, baselines: all, current, allTargets, scopedTargets, scopedLedger, periods, shareList };
+    return { row, summary, baselines: all, current, allTargets, scopedTargets, scopedLedger, periods, shareList, rate };
   }
 
   const scopeInfo = (scope: Scope) => ({ id: formatScopeId(scope), description: describeScope(scope) });
@@ -220,7 +234,7 @@ export function createLedgerRepository(db: Db) {
     functionDetail(slug: string, asAt: string, scope: Scope): FunctionDetail | null {
       const row = functionRow.get(slug) as FunctionRow | undefined;
       if (!row) return null;
-      const { summary, baselines: all, current, allTargets, scopedTargets, scopedLedger, periods, shareList } = load(row, asAt, scope);
+      const { summary, baselines: all, current, allTargets, scopedTargets, scopedLedger, periods, shareList, rate } = load(row, asAt, scope);
       const names = new Map((forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name]));
       const lineRows = lines.all(slug) as LineRow[];
       const scopedTargetRows = scopedTargets.targets as TargetRow[];
@@ -228,7 +242,7 @@ export function createLedgerRepository(db: Db) {
       const lineDetails: SavingsLine[] = lineRows.map((line) => {
         const lineTargets = scopedTargetRows.filter((t) => t.lineId === line.id);
         const lineLedger = scopedLedger.ledger.filter((e) => e.lineId === line.id);
-        const lineYears = rollUpPeriods(lineTargets, lineLedger, row.toleranceTenthsPercent).map((period) => {
+        const lineYears = rateYearsInProgress(rollUpPeriods(lineTargets, lineLedger, row.toleranceTenthsPercent), lineTargets, asAt, rate).map((period) => {
           const target = lineTargets.find((t) => t.fy === period.fy);
           const actuals = lineLedger.filter((e) => e.fy === period.fy && e.measure === 'actual');
           return {
@@ -248,7 +262,7 @@ export function createLedgerRepository(db: Db) {
         };
       });
 
-      const { forces, unapportionedPence } = rollUpForces(periods, scopedLedger.ledger, shareList);
+      const { forces, unapportionedPence, unapportionedDeliveredPence } = rollUpForces(periods, scopedLedger.ledger, shareList);
       const forceShares = forces.map((f) => {
         const distinctShares = new Set(f.periods.map((p) => p.shareTenthsPercent));
         const distinctBases = new Set(f.periods.map((p) => p.basis));
@@ -322,6 +336,7 @@ export function createLedgerRepository(db: Db) {
         lines: lineDetails,
         forces: forceShares,
         unapportionedPence,
+        unapportionedDeliveredPence,
         reconciliation: {
           headlinePence: row.headlineTargetPence,
           profiledPence,
@@ -343,26 +358,19 @@ export function createLedgerRepository(db: Db) {
     },
 
     plan(slug: string): { slug: string; description: string; toleranceTenthsPercent: number } | null {
-      return (
-        (db.prepare('SELECT slug, description, rag_tolerance_tenths_percent AS toleranceTenthsPercent FROM functions WHERE slug = ?').get(slug) as
-          | { slug: string; description: string; toleranceTenthsPercent: number }
-          | undefined) ?? null
-      );
+      return (planOf.get(slug) as { slug: string; description: string; toleranceTenthsPercent: number } | undefined) ?? null;
     },
 
     changePlan(slug: string, change: { description?: string | undefined; toleranceTenthsPercent?: number | undefined }) {
-      db.prepare(
-        `UPDATE functions SET description = coalesce(@description, description),
-                rag_tolerance_tenths_percent = coalesce(@tolerance, rag_tolerance_tenths_percent) WHERE slug = @slug`,
-      ).run({ slug, description: change.description ?? null, tolerance: change.toleranceTenthsPercent ?? null });
+      updatePlan.run({ slug, description: change.description ?? null, tolerance: change.toleranceTenthsPercent ?? null });
     },
 
     hasCollaboration(slug: string): boolean {
-      return db.prepare('SELECT 1 FROM collaborations WHERE slug = ?').get(slug) !== undefined;
+      return collaborationExists.get(slug) !== undefined;
     },
 
     forces(): { slug: string; name: string }[] {
-      return db.prepare('SELECT slug, name FROM forces ORDER BY name').all() as { slug: string; name: string }[];
+      return forcesByName.all() as { slug: string; name: string }[];
     },
   };
 }
