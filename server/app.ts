@@ -8,6 +8,7 @@ import { createUserAdmin } from './auth/users';
 import type { Db } from './db/connection';
 import { createAccountRepository } from './db/repositories/accounts';
 import { createAuditRepository } from './db/repositories/audit';
+import { createBenefitRepository } from './db/repositories/benefits';
 import { createCollaborationRepository } from './db/repositories/collaborations';
 import { createForceRepository } from './db/repositories/forces';
 import { createLedgerRepository } from './db/repositories/ledger';
@@ -16,6 +17,7 @@ import { createSourceRepository } from './db/repositories/sources';
 import { errorBody, type AppEnv } from './http';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { benefitRoutes } from './routes/benefits';
 import { collaborationRoutes } from './routes/collaborations';
 import { forceRoutes } from './routes/forces';
 import { functionRoutes } from './routes/functions';
@@ -41,6 +43,7 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
   const accounts = createAccountRepository(db);
   const auth = createAuthService({ db, accounts, now, ...(hashCost ? { hashCost } : {}) });
   const entries = createLedgerEntryRepository(db);
+  const sources = createSourceRepository(db);
 
   const app = new OpenAPIHono<AppEnv>();
   app.use(
@@ -68,7 +71,8 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
     .route('/api', authRoutes(auth, publicRead))
     .route('/api', functionRoutes(ledger, db, now))
     .route('/api', forceRoutes(ledger, createForceRepository(db, ledger), now))
-    .route('/api', sourceRoutes(createSourceRepository(db)))
+    .route('/api', sourceRoutes(sources))
+    .route('/api', benefitRoutes(createBenefitRepository(db), sources, db, now))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)))
     .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))

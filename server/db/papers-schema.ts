@@ -138,7 +138,40 @@ export const ProgrammeFile = z.object({
   ),
 });
 
+const benefitValue = z.object({
+  milli: z.number().int(),
+  asWritten: z.string(),
+  date: paperDate.nullable(),
+  dataSource: z.string().optional(),
+  source: z.string(),
+});
+
+export const BenefitsFile = z.object({
+  benefits: z.array(
+    z.object({
+      number: z.string().regex(/^[A-Z]+-B\d+$/),
+      function: z.string(),
+      source: z.string(),
+      description: z.string(),
+      feature: z.string(),
+      category: z.enum(['direct-public-sector', 'wider-social']),
+      cashClass: z.enum(['cash-releasing', 'non-cash-releasing']),
+      measureClass: z.enum(['quantitative', 'qualitative']),
+      measure: z.string(),
+      unit: z.string().nullable(),
+      direction: z.enum(['higher-is-better', 'lower-is-better']),
+      isDisbenefit: z.boolean().optional(),
+      owner: z.string().optional(),
+      baseline: benefitValue.optional(),
+      target: benefitValue.optional(),
+      toleranceMilli: z.number().int().nonnegative().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
 export type PaperData = {
+  benefits: z.infer<typeof BenefitsFile>;
   papers: z.infer<typeof PapersFile>;
   organisations: z.infer<typeof OrganisationsFile>;
   functions: z.infer<typeof FunctionsFile>;

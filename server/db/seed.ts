@@ -6,7 +6,7 @@ import { assertSharesComplete } from '../domain/apportion';
 import { parseMoneyToPence } from '../domain/money';
 import { recordAudit } from './audit';
 import type { Db } from './connection';
-import { FunctionsFile, OrganisationsFile, PapersFile, ProgrammeFile, type PaperData } from './papers-schema';
+import { BenefitsFile, FunctionsFile, OrganisationsFile, PapersFile, ProgrammeFile, type PaperData } from './papers-schema';
 
 export const papersDir = fileURLToPath(new URL('../../data/papers/', import.meta.url));
 
@@ -29,6 +29,7 @@ export function loadPaperData(dir = papersDir): PaperData {
     organisations: readJson(dir, 'organisations.json', OrganisationsFile),
     functions: readJson(dir, 'functions.json', FunctionsFile),
     programme: readJson(dir, 'programme.json', ProgrammeFile),
+    benefits: readJson(dir, 'benefits.json', BenefitsFile),
   };
   const sourceIds = new Set(data.papers.sources.map((source) => source.id));
   const cite = (where: string, source: string | undefined) => {
@@ -71,6 +72,11 @@ export function loadPaperData(dir = papersDir): PaperData {
   }
   for (const collaboration of data.organisations.collaborations) {
     for (const member of collaboration.members) cite(`${collaboration.slug} member ${member.force}`, member.source);
+  }
+  for (const benefit of data.benefits.benefits) {
+    cite(benefit.number, benefit.source);
+    cite(`${benefit.number} baseline`, benefit.baseline?.source);
+    cite(`${benefit.number} target`, benefit.target?.source);
   }
   for (const agreement of data.organisations.agreements) {
     cite(`${agreement.slug} parties`, agreement.partiesSource);
@@ -263,6 +269,34 @@ export function seedFromPapers(db: Db, data: PaperData, now: Date): Record<strin
         to_fiscal_year: figure.toFiscalYear ?? null,
         as_written: figure.asWritten,
         source_id: figure.source,
+      });
+    }
+    for (const b of data.benefits.benefits) {
+      insert('benefits', {
+        number: b.number,
+        function_slug: b.function,
+        description: b.description,
+        category: b.category,
+        cash_class: b.cashClass,
+        measure_class: b.measureClass,
+        feature: b.feature,
+        owner: b.owner ?? null,
+        measure: b.measure,
+        unit: b.unit,
+        direction: b.direction,
+        is_disbenefit: bool(b.isDisbenefit ?? false),
+        baseline_milli: b.baseline?.milli ?? null,
+        baseline_as_written: b.baseline?.asWritten ?? null,
+        baseline_date: b.baseline?.date ?? null,
+        baseline_data_source: b.baseline?.dataSource ?? null,
+        baseline_source_id: b.baseline?.source ?? null,
+        target_milli: b.target?.milli ?? null,
+        target_as_written: b.target?.asWritten ?? null,
+        target_date: b.target?.date ?? null,
+        target_source_id: b.target?.source ?? null,
+        tolerance_milli: b.toleranceMilli ?? 0,
+        source_id: b.source,
+        note: b.note ?? null,
       });
     }
     recordAudit(db, { at, actor: SEEDER, action: 'seed', entity: 'ledger', entityId: null, before: null, after: { ...counts } });

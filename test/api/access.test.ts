@@ -83,6 +83,11 @@ const CASES: Case[] = [
       return ['DELETE', `/api/ledger-entries/${e.id}?version=${e.version}`];
     },
   },
+  {
+    route: 'POST /api/benefits/ICT-B4/measurements',
+    allowed: ['ict owner'],
+    request: async () => ['POST', '/api/benefits/ICT-B4/measurements', { measuredOn: '2017-03-31', valueMilli: 20_000, dataSource: 'Activity sampling' }],
+  },
   { route: 'PATCH /api/functions/aoj (its plan)', allowed: ['aoj owner'], request: async () => ['PATCH', '/api/functions/aoj', { toleranceTenthsPercent: 40 }] },
   { route: 'PATCH /api/functions/ict (its plan)', allowed: ['ict owner'], request: async () => ['PATCH', '/api/functions/ict', { toleranceTenthsPercent: 40 }] },
   {
@@ -108,6 +113,11 @@ const CASES: Case[] = [
   },
 ];
 
+/** What a refused request must leave as it was. */
+const STATE = `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users,
+                      (SELECT count(*) FROM benefit_measurements) AS measures,
+                      (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance`;
+
 const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'administrator'];
 
 describe('who may change what', () => {
@@ -117,7 +127,7 @@ describe('who may change what', () => {
       it(`${c.route}: ${who} ${may ? 'may' : 'may not'}`, async () => {
         const w = await world();
         const [method, path, body] = await c.request(w);
-        const before = w.db.prepare('SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users, (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance').get(path.split('/')[3] ?? '');
+        const before = w.db.prepare(STATE).get(path.split('/')[3] ?? '');
         const response = await w.as(who)(method, path, body);
         if (may) {
           expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
@@ -125,7 +135,7 @@ describe('who may change what', () => {
           expect(response.status).toBe(who === 'anonymous' ? 401 : 403);
           expect(response.body.error.code).toBe(who === 'anonymous' ? 'sign_in_required' : 'forbidden');
           // Refused, and nothing written.
-          const after = w.db.prepare('SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users, (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance').get(path.split('/')[3] ?? '');
+          const after = w.db.prepare(STATE).get(path.split('/')[3] ?? '');
           expect(after).toEqual(before);
         }
       });

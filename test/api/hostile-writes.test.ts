@@ -20,7 +20,7 @@ const snapshot = () =>
               (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM user_roles) AS grants,
               (SELECT group_concat(password_hash) FROM users) AS hashes,
               (SELECT group_concat(rag_tolerance_tenths_percent || description) FROM functions) AS plans,
-              (SELECT count(*) FROM setup_tokens) AS setupTokens`,
+              (SELECT count(*) FROM setup_tokens) AS setupTokens, (SELECT count(*) FROM benefit_measurements) AS measures`,
     )
     .get();
 
@@ -77,6 +77,11 @@ const ROUTES: [string, string, fc.Arbitrary<string>][] = [
   ['POST', '/api/users', mutated({ email: 'someone@example.org', displayName: 'Some One', password: 'short', grants: [] }, (key, value) => key === 'password' && goodPassword(value))],
   ['PATCH', `/api/users/999`, mutated({ isActive: false })],
   ['POST', '/api/users/999/password', mutated({ password: 'a long enough passphrase' })],
+  [
+    'POST',
+    '/api/benefits/ICT-B4/measurements',
+    mutated({ measuredOn: '2017-03-31', valueMilli: 1.5, dataSource: 'Activity sampling' }, (key, value) => key === 'valueMilli' && Number.isInteger(value) && Math.abs(value as number) <= 1e15),
+  ],
   ['POST', '/api/auth/sign-in', mutated({ email: 'everyone@example.org', password: 'wrong password here' })],
   ['POST', '/api/auth/password', mutated({ currentPassword: 'wrong password here', newPassword: 'x' })],
   ['POST', '/api/auth/setup', mutated({ token: 'not a token', email: 'x@example.org', displayName: 'X', password: 'a long enough passphrase' })],

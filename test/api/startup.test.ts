@@ -44,7 +44,7 @@ describe('server start-up', () => {
     const first = await startServer(databasePath);
     const newest = loadMigrations().length;
     expect(first.log).toContain(`schema version 0 → ${newest}`);
-    expect(first.log).toMatch(/seeded from data\/papers: 4 functions/);
+    expect(first.log).toMatch(/seeded from data\/papers: 6 functions/);
     expect(first.log).toMatch(/one-time link to create the first: http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]{43}/);
     expect(first.functions.functions).toHaveLength(4);
 

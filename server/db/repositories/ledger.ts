@@ -76,6 +76,10 @@ export function createLedgerRepository(db: Db) {
       ORDER BY f.rowid`,
   );
   const functionRow = db.prepare(`SELECT * FROM (${functionRows.source}) WHERE slug = ?`);
+  // The savings portfolio lists functions with a savings plan; the others have benefits only.
+  const savingsFunctionRows = db.prepare(
+    `SELECT * FROM (${functionRows.source}) AS f WHERE EXISTS (SELECT 1 FROM savings_lines l WHERE l.function_slug = f.slug)`,
+  );
   const memberForces = db.prepare(
     `SELECT force_slug AS force FROM collaboration_members WHERE collaboration_slug = ?
       GROUP BY force_slug ORDER BY min(joined_on), force_slug`,
@@ -200,7 +204,7 @@ export function createLedgerRepository(db: Db) {
   return {
     /** The portfolio: every function (of one collaboration, or all), their totals and a cumulative timeline. */
     portfolio(asAt: string, scope: Scope, collaboration: string | undefined) {
-      const loaded = (functionRows.all() as FunctionRow[])
+      const loaded = (savingsFunctionRows.all() as FunctionRow[])
         .filter((row) => collaboration === undefined || collaboration === 'all' || row.collaboration === collaboration)
         .map((row) => load(row, asAt, scope));
       const functions = loaded.map((l) => l.summary);
@@ -351,7 +355,7 @@ export function createLedgerRepository(db: Db) {
 
     /** Every function's split by force, for a force's view. */
     forceSplits(asAt: string, scope: Scope) {
-      return (functionRows.all() as FunctionRow[]).map((row) => {
+      return (savingsFunctionRows.all() as FunctionRow[]).map((row) => {
         const { summary, periods, scopedLedger, shareList } = load(row, asAt, scope);
         return { summary, ...rollUpForces(periods, scopedLedger.ledger, shareList) };
       });
