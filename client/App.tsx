@@ -8,6 +8,8 @@ import { AccountPage } from './features/account/AccountPage';
 import { SetupPage } from './features/account/SetupPage';
 import { SignInPage } from './features/account/SignInPage';
 import { AuditPage } from './features/admin/AuditPage';
+import { BenefitPage } from './features/benefits/BenefitPage';
+import { BenefitsPage } from './features/benefits/BenefitsPage';
 import { UsersPage } from './features/admin/UsersPage';
 import { ForcePage } from './features/force/ForcePage';
 import { FunctionPage } from './features/function/FunctionPage';
@@ -47,6 +49,8 @@ export function App() {
                 <Route path="/" component={PortfolioPage} />
                 <Route path="/functions/:slug">{(params) => <FunctionPage slug={params.slug} />}</Route>
                 <Route path="/forces/:slug">{(params) => <ForcePage slug={params.slug} />}</Route>
+                <Route path="/benefits" component={BenefitsPage} />
+                <Route path="/benefits/:number">{(params) => <BenefitPage number={params.number} />}</Route>
                 <Route path="/sign-in">
                   <SignInPage next={new URLSearchParams(search).get('next') ?? '/'} setupNeeded={state.setupNeeded} />
                 </Route>
@@ -101,6 +105,8 @@ function Shell({ user, children }: { user: SessionUser | null; children: React.R
           </Link>
           <span className="site-strapline">Savings realisation for police collaborations</span>
           <nav aria-label="Account and tools" className="header-nav">
+            <Link href="/">Savings</Link>
+            <Link href="/benefits">Benefits</Link>
             {canRecord(user) ? <Link href="/record">Record figures</Link> : null}
             {isAdministrator(user) ? (
               <>

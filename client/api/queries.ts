@@ -102,3 +102,21 @@ export const auditQuery = (filter: Record<string, string>) =>
     queryKey: auditKeys.list(filter),
     queryFn: async () => unwrap(await api.api.audit.$get({ query: filter })),
   });
+
+export const benefitKeys = {
+  all: ['benefits'] as const,
+  list: (filter: { collaboration?: string; function?: string }) => [...benefitKeys.all, 'list', filter] as const,
+  detail: (number: string) => [...benefitKeys.all, 'detail', number] as const,
+};
+
+export const benefitsQuery = (filter: { collaboration?: string; function?: string } = {}) =>
+  queryOptions({
+    queryKey: benefitKeys.list(filter),
+    queryFn: async () => unwrap(await api.api.benefits.$get({ query: filter })),
+  });
+
+export const benefitQuery = (number: string) =>
+  queryOptions({
+    queryKey: benefitKeys.detail(number),
+    queryFn: async () => unwrap(await api.api.benefits[':number'].$get({ param: { number } })),
+  });

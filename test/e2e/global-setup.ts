@@ -18,6 +18,8 @@ declare module 'vitest' {
     closedUrl: string;
     /** The one-time setup link that server printed in its log. */
     closedSetupLink: string;
+    /** An administrator of the baseUrl server, made with `npm run create-admin` as a scripted install would. */
+    baseAdmin: { email: string; password: string };
   }
 }
 
@@ -67,12 +69,20 @@ export default async function setup(project: TestProject) {
   if (built.status !== 0) throw new Error(`the dashboard did not build:\n${built.stdout}${built.stderr}`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'realise-e2e-'));
+  const baseAdmin = { email: 'admin@example.org', password: 'a scripted install passphrase' };
+  const admin = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/create-admin.ts', '--email', baseAdmin.email, '--name', 'Scripted Admin'], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_PATH: join(dataDir, 'papers.db'), REALISE_ADMIN_PASSWORD: baseAdmin.password },
+    encoding: 'utf8',
+  });
+  if (admin.status !== 0) throw new Error(`create-admin failed:\n${admin.stdout}${admin.stderr}`);
   const papers = await startServer(dataDir, 'papers', { PUBLIC_READ: 'true' });
   const demo = await startServer(dataDir, 'demo', { PUBLIC_READ: 'true', DEMO_DATA: 'true' });
   const closed = await startServer(dataDir, 'closed');
   project.provide('baseUrl', papers.url);
   project.provide('demoUrl', demo.url);
   project.provide('closedUrl', closed.url);
+  project.provide('baseAdmin', baseAdmin);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const link = /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(closed.log());
   if (!link) throw new Error(`the closed server printed no setup link:\n${closed.log()}`);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { benefitRag, formatMeasure, parseMeasure, progressTenthsPercent } from '../../server/domain/benefits';
+import { formatMeasure, parseMeasure } from '../../client/lib/measure';
+import { benefitRag, progressTenthsPercent } from '../../server/domain/benefits';
 
 describe('benefitRag', () => {
   it.each([

@@ -16,6 +16,7 @@ import { describeVariance, formatMoneyShort } from '../../lib/money';
 import { reportingLine } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { CumulativeSection } from '../portfolio/CumulativeSection';
+import { FunctionBenefits } from '../benefits/FunctionBenefits';
 import { BaselinesTable } from './BaselinesTable';
 import { ForceSplit } from './ForceSection';
 import { LineVariances } from './LineVariances';
@@ -164,6 +165,8 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
           </section>
         </>
       )}
+
+      <FunctionBenefits slug={fn.slug} name={fn.name} />
 
       <section aria-labelledby="baselines-heading">
         <h2 id="baselines-heading">Baselines: the original promise and the current target</h2>
