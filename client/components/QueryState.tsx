@@ -1,8 +1,25 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { ApiError } from '../api/client';
 
-/** Loading and error states that say what is happening and what to do. */
-export function QueryState<T>({ query, what, children }: { query: UseQueryResult<T>; what: string; children: (data: T) => ReactNode }) {
+/**
+ * Loading and error states that say what is happening and what to do. A 404 shows `notFound`, with
+ * the server's message, where the view has its own words for a thing that does not exist.
+ */
+export function QueryState<T>({
+  query,
+  what,
+  children,
+  notFound,
+}: {
+  query: UseQueryResult<T>;
+  what: string;
+  children: (data: T) => ReactNode;
+  notFound?: (message: string) => ReactNode;
+}) {
+  if (notFound && query.isError && query.error instanceof ApiError && query.error.status === 404) {
+    return <>{notFound(query.error.message)}</>;
+  }
   if (query.isPending) {
     return (
       <p role="status" className="loading">

@@ -1,33 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, seriousAccessibilityViolations } from './browser';
+import { useBrowserPage } from './session';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const session = useBrowserPage();
+const page = () => session.page();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
-
-const row = (slug: string) => page.locator(`tr[data-function="${slug}"]`);
+const row = (slug: string) => page().locator(`tr[data-function="${slug}"]`);
 const cell = (slug: string, figure: string) => row(slug).locator(`[data-figure="${figure}"]`);
 
 describe('the portfolio page', () => {
   it('shows the four functions of the papers with their figures', async () => {
-    await page.goto(baseUrl);
-    await expect.poll(() => page.locator('tr[data-function]').count()).toBe(4);
+    await page().goto(baseUrl);
+    await expect.poll(() => page().locator('tr[data-function]').count()).toBe(4);
 
     expect(await row('ict').locator('th').innerText()).toContain('ICT');
     expect(await cell('ict', 'headline').innerText()).toMatch(/£4\.6m\s+approximately/);
@@ -48,19 +33,19 @@ describe('the portfolio page', () => {
     expect(await cell('ctc', 'target').innerText()).toMatch(/£400k\s+FY 2019\/20/);
 
     // The same figures in the table beside the chart, in full, and the chart itself drawn.
-    const chartTable = page.locator('figure', { hasText: 'Target against delivered, by function' }).locator('table');
+    const chartTable = page().locator('figure', { hasText: 'Target against delivered, by function' }).locator('table');
     expect(await chartTable.innerText()).toContain('£4,438,000');
-    await expect.poll(() => page.locator('figure .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => page().locator('figure .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(6);
     // The papers' programme figures, each with its source.
-    const goal = page.locator('[data-programme-figure="bch-back-office-goal"]');
+    const goal = page().locator('[data-programme-figure="bch-back-office-goal"]');
     await goal.waitFor();
     expect(await goal.innerText()).toContain('£20,000,000 a year');
-    await screenshot(page, 'portfolio');
+    await screenshot(page(), 'portfolio');
   });
 
   it('states the ICT reconciliation plainly', async () => {
-    await page.goto(baseUrl);
-    const reconciliation = page.locator('[data-reconciliation="ict"]');
+    await page().goto(baseUrl);
+    const reconciliation = page().locator('[data-reconciliation="ict"]');
     await reconciliation.waitFor();
     const text = await reconciliation.innerText();
     expect(text).toContain('headline £4.6m (approximately), profiled by year £4.438m');
@@ -69,83 +54,85 @@ describe('the portfolio page', () => {
   });
 
   it('opens the source of a figure: paper, paragraph, date and words', async () => {
-    await page.goto(baseUrl);
+    await page().goto(baseUrl);
     const button = cell('ict', 'headline').getByRole('button', { name: /Source/ });
     await button.click();
-    const dialog = page.getByRole('dialog', { name: 'Source of the ICT headline' });
+    const dialog = page().getByRole('dialog', { name: 'Source of the ICT headline' });
     await dialog.waitFor();
+    // The sources load once, on the first opening; wait for them rather than for a fixed time.
+    await expect.poll(() => dialog.innerText()).toContain('Paper 002, paragraph 4.2(5)');
     const text = await dialog.innerText();
     expect(text).toContain('Paper 002, paragraph 4.2(5)');
     expect(text).toContain('25 February 2016');
     expect(text).toContain('a total of approximately £4.6m');
     expect(text).toContain('002_f098eeb1962a537c.txt');
-    await screenshot(page, 'source-dialog');
-    await page.keyboard.press('Escape');
+    await screenshot(page(), 'source-dialog');
+    await page().keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // Focus goes back to the button that opened it.
     expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('splits a chosen function by force, marked illustrative, and keeps the choice in the URL', async () => {
-    await page.goto(baseUrl);
-    await page.getByLabel('Function', { exact: true }).selectOption('aoj');
-    const table = page.getByTestId('force-table-aoj');
+    await page().goto(baseUrl);
+    await page().getByLabel('Function', { exact: true }).selectOption('aoj');
+    const table = page().getByTestId('force-table-aoj');
     await table.waitFor();
-    expect(page.url()).toContain('function=aoj');
+    expect(page().url()).toContain('function=aoj');
     const herts = await table.locator('tr[data-force="hertfordshire"]').innerText();
     expect(herts).toContain('£218,000');
     expect(herts).toContain('Illustrative');
-    expect(await page.locator('.note-illustrative').innerText()).toContain('illustrative equal shares');
+    expect(await page().locator('.note-illustrative').innerText()).toContain('illustrative equal shares');
 
-    await page.reload();
+    await page().reload();
     await table.waitFor();
-    expect(await page.getByLabel('Function', { exact: true }).inputValue()).toBe('aoj');
-    await screenshot(page, 'portfolio-by-force-aoj');
+    expect(await page().getByLabel('Function', { exact: true }).inputValue()).toBe('aoj');
+    await screenshot(page(), 'portfolio-by-force-aoj');
   });
 
   it('has no serious or critical WCAG 2.2 AA violation', async () => {
-    await page.goto(baseUrl);
-    await page.locator('figure .recharts-bar-rectangle').first().waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page().goto(baseUrl);
+    await page().locator('figure .recharts-bar-rectangle').first().waitFor();
+    expect(await seriousAccessibilityViolations(page())).toEqual([]);
   });
 });
 
 describe('the function page', () => {
   it('drills from the portfolio into ICT: years, lines, reconciliation, sources', async () => {
-    await page.goto(baseUrl);
+    await page().goto(baseUrl);
     await row('ict').getByRole('link', { name: 'ICT' }).click();
-    await page.getByRole('heading', { level: 1, name: 'ICT' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/functions/ict');
+    await page().getByRole('heading', { level: 1, name: 'ICT' }).waitFor();
+    expect(new URL(page().url()).pathname).toBe('/functions/ict');
 
-    const years = await page.locator('table', { hasText: 'ICT by financial year' }).innerText();
+    const years = await page().locator('table', { hasText: 'ICT by financial year' }).innerText();
     expect(years).toMatch(/FY 2014\/15\s+£626,000\s+£626,000/);
     expect(years).toMatch(/FY 2016\/17\s+£1,892,000\s+none recorded/);
 
-    const staff = await page.locator('tr[data-line="ict-staff"]').innerText();
+    const staff = await page().locator('tr[data-line="ict-staff"]').innerText();
     expect(staff).toContain('£1,507,000');
     expect(staff).toContain('“circa £1.507m”');
 
-    const reconciliation = await page.getByTestId('headline-reconciliation').innerText();
+    const reconciliation = await page().getByTestId('headline-reconciliation').innerText();
     expect(reconciliation).toContain('The headline is £4.6m (approximately); the yearly profile adds up to £4.438m; so £162k is unprofiled');
 
-    const sources = page.locator('.sources-list > li');
+    const sources = page().locator('.sources-list > li');
     expect(await sources.count()).toBeGreaterThanOrEqual(12);
-    await screenshot(page, 'function-ict');
+    await screenshot(page(), 'function-ict');
 
-    await page.goBack();
-    await page.locator('tr[data-function]').first().waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
+    await page().goBack();
+    await page().locator('tr[data-function]').first().waitFor();
+    expect(new URL(page().url()).pathname).toBe('/');
   });
 
   it('says plainly when a function does not exist', async () => {
-    await page.goto(`${baseUrl}/functions/payroll`);
-    await page.getByRole('heading', { name: 'No such function' }).waitFor();
-    expect(await page.locator('main').innerText()).toContain('There is no function "payroll"');
+    await page().goto(`${baseUrl}/functions/payroll`);
+    await page().getByRole('heading', { name: 'No such function' }).waitFor();
+    expect(await page().locator('main').innerText()).toContain('There is no function "payroll"');
   });
 
   it('has no serious or critical WCAG 2.2 AA violation', async () => {
-    await page.goto(`${baseUrl}/functions/ict`);
-    await page.locator('figure .recharts-bar-rectangle').first().waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page().goto(`${baseUrl}/functions/ict`);
+    await page().locator('figure .recharts-bar-rectangle').first().waitFor();
+    expect(await seriousAccessibilityViolations(page())).toEqual([]);
   });
 });

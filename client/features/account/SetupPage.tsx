@@ -1,9 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
-import { ApiError, api, setCsrfToken, unwrap } from '../../api/client';
-import { sessionKeys } from '../../api/queries';
+import { useSearchParams } from 'wouter';
+import { ApiError, api, unwrap } from '../../api/client';
 import { ErrorSummary, TextField } from '../../components/Form';
+import { useStartSession } from './useStartSession';
 import { usePageTitle } from '../../lib/page';
 
 /** The one-time link's page: create the first administrator. */
@@ -11,8 +10,7 @@ export function SetupPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   usePageTitle('Set up');
-  const queryClient = useQueryClient();
-  const [, navigate] = useLocation();
+  const startSession = useStartSession();
   const [errors, setErrors] = useState<Record<string, string>>({});
   if (!token) {
     return (
@@ -43,11 +41,7 @@ export function SetupPage() {
           setErrors(problems);
           if (Object.keys(problems).length > 0) return;
           try {
-            const state = await unwrap(await api.api.auth.setup.$post({ json: { token, email, displayName, password } }));
-            setCsrfToken(state.csrfToken);
-            queryClient.setQueryData(sessionKeys.all, state);
-            await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-            navigate('/admin/users');
+            await startSession(await unwrap(await api.api.auth.setup.$post({ json: { token, email, displayName, password } })), '/admin/users');
           } catch (error) {
             setErrors({ form: error instanceof ApiError ? error.message : 'Realise could not be reached. Try again.' });
           }

@@ -1,14 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
-import { ApiError, api, setCsrfToken, unwrap } from '../../api/client';
-import { sessionKeys } from '../../api/queries';
+import { ApiError, api, unwrap } from '../../api/client';
 import { ErrorSummary, TextField } from '../../components/Form';
+import { useStartSession } from './useStartSession';
 import { usePageTitle } from '../../lib/page';
 
 export function SignInPage({ next, setupNeeded }: { next: string; setupNeeded: boolean }) {
-  const queryClient = useQueryClient();
-  const [, navigate] = useLocation();
+  const startSession = useStartSession();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   usePageTitle('Sign in');
@@ -40,11 +37,7 @@ export function SignInPage({ next, setupNeeded }: { next: string; setupNeeded: b
           if (Object.keys(problems).length > 0) return;
           setBusy(true);
           try {
-            const state = await unwrap(await api.api.auth['sign-in'].$post({ json: { email, password } }));
-            setCsrfToken(state.csrfToken);
-            queryClient.setQueryData(sessionKeys.all, state);
-            await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-            navigate(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+            await startSession(await unwrap(await api.api.auth['sign-in'].$post({ json: { email, password } })), next);
           } catch (error) {
             setErrors({ form: error instanceof ApiError ? error.message : 'Realise could not be reached. Check your connection and try again.' });
           } finally {

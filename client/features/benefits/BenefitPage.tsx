@@ -7,6 +7,7 @@ import { benefitKeys, benefitQuery, sessionQuery } from '../../api/queries';
 import { BenefitStatus, directionWords } from '../../components/BenefitStatus';
 import { ChartFrame } from '../../components/ChartFrame';
 import { ErrorSummary, TextField } from '../../components/Form';
+import { NotFound } from '../../components/NotFound';
 import { QueryState } from '../../components/QueryState';
 import { Citation, SourceButton } from '../../components/SourceButton';
 import { formatPaperDate } from '../../lib/dates';
@@ -17,18 +18,19 @@ const BenefitChart = lazy(() => import('./BenefitChart'));
 
 export function BenefitPage({ number }: { number: string }) {
   const detail = useQuery(benefitQuery(number));
-  if (detail.isError && detail.error instanceof ApiError && detail.error.status === 404) {
-    return (
-      <>
-        <h1>No such benefit</h1>
-        <p>{detail.error.message}</p>
-        <p>
+  return (
+    <QueryState
+      query={detail}
+      what="the benefit"
+      notFound={(message) => (
+        <NotFound title="No such benefit" message={message}>
           See the <Link href="/benefits">benefits register</Link>.
-        </p>
-      </>
-    );
-  }
-  return <QueryState query={detail} what="the benefit">{(data) => <BenefitView detail={data} />}</QueryState>;
+        </NotFound>
+      )}
+    >
+      {(data) => <BenefitView detail={data} />}
+    </QueryState>
+  );
 }
 
 function BenefitView({ detail }: { detail: BenefitDetail }) {

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { Link } from 'wouter';
 import type { ForceDetail } from '../../../server/contracts/forces';
-import { ApiError } from '../../api/client';
 import { forceQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
 import { IllustrativeNote, IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
+import { NotFound } from '../../components/NotFound';
 import { QueryState } from '../../components/QueryState';
 import { SourceButton } from '../../components/SourceButton';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
@@ -20,19 +20,16 @@ const TargetDeliveredChart = lazy(() => import('../../components/TargetDelivered
 export function ForcePage({ slug }: { slug: string }) {
   const view = useViewParams();
   const detail = useQuery(forceQuery(slug, view));
-  if (detail.isError && detail.error instanceof ApiError && detail.error.status === 404) {
-    return (
-      <>
-        <h1>No such force</h1>
-        <p>{detail.error.message}</p>
-        <p>
-          Go back to the <Link href={withView('/', view)}>portfolio</Link>.
-        </p>
-      </>
-    );
-  }
   return (
-    <QueryState query={detail} what="the force">
+    <QueryState
+      query={detail}
+      what="the force"
+      notFound={(message) => (
+        <NotFound title="No such force" message={message}>
+          Go back to the <Link href={withView('/', view)}>portfolio</Link>.
+        </NotFound>
+      )}
+    >
       {(data) => <ForceView detail={data} view={view} />}
     </QueryState>
   );

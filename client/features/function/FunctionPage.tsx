@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { Link } from 'wouter';
 import type { FunctionDetail } from '../../../server/contracts/functions';
-import { ApiError } from '../../api/client';
 import { functionQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
 import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
+import { NotFound } from '../../components/NotFound';
 import { QueryState } from '../../components/QueryState';
 import { RagBadge } from '../../components/RagBadge';
 import { Citation, SourceButton } from '../../components/SourceButton';
@@ -30,19 +30,16 @@ const TargetDeliveredChart = lazy(() => import('../../components/TargetDelivered
 export function FunctionPage({ slug }: { slug: string }) {
   const view = useViewParams();
   const detail = useQuery(functionQuery(slug, view));
-  if (detail.isError && detail.error instanceof ApiError && detail.error.status === 404) {
-    return (
-      <>
-        <h1>No such function</h1>
-        <p>{detail.error.message}</p>
-        <p>
-          Choose one from the <Link href={withView('/', view)}>portfolio of collaborated functions</Link>.
-        </p>
-      </>
-    );
-  }
   return (
-    <QueryState query={detail} what="the function">
+    <QueryState
+      query={detail}
+      what="the function"
+      notFound={(message) => (
+        <NotFound title="No such function" message={message}>
+          Choose one from the <Link href={withView('/', view)}>portfolio of collaborated functions</Link>.
+        </NotFound>
+      )}
+    >
       {(data) => <FunctionView detail={data} view={view} />}
     </QueryState>
   );
