@@ -13,6 +13,7 @@ import { createCollaborationRepository } from './db/repositories/collaborations'
 import { createForceRepository } from './db/repositories/forces';
 import { createLedgerRepository } from './db/repositories/ledger';
 import { createLedgerEntryRepository } from './db/repositories/ledger-entries';
+import { createPlanRepository } from './db/repositories/plans';
 import { createSourceRepository } from './db/repositories/sources';
 import { errorBody, type AppEnv } from './http';
 import { auditRoutes } from './routes/audit';
@@ -22,9 +23,12 @@ import { collaborationRoutes } from './routes/collaborations';
 import { forceRoutes } from './routes/forces';
 import { functionRoutes } from './routes/functions';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
+import { planRoutes } from './routes/plans';
 import { ledgerEntryRoutes } from './routes/ledger-entries';
 import { sourceRoutes } from './routes/sources';
 import { userRoutes } from './routes/users';
+import { createLedgerImport } from './services/ledger-import';
 import { createRecording } from './services/recording';
 
 export type AppOptions = {
@@ -70,11 +74,13 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
     .route('/api', healthRoutes())
     .route('/api', authRoutes(auth, publicRead))
     .route('/api', functionRoutes(ledger, db, now))
+    .route('/api', planRoutes(createPlanRepository(db), ledger, db, now))
     .route('/api', forceRoutes(ledger, createForceRepository(db, ledger), now))
     .route('/api', sourceRoutes(sources))
     .route('/api', benefitRoutes(createBenefitRepository(db), sources, db, now))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)))
     .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))
+    .route('/api', importRoutes(createLedgerImport({ db, entries, now }), db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now));
 

@@ -1,0 +1,92 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponse, jsonResponse } from '../contracts/common';
+import { FormatQuery, ImportQuery, ImportReport } from '../contracts/imports';
+import type { Db } from '../db/connection';
+import { apiRouter, errorBody } from '../http';
+import { ledgerCsv, ledgerRows, ledgerXlsx } from '../services/ledger-export';
+import { readRows, type LedgerImport } from '../services/ledger-import';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_BYTES = 20 * 1024 * 1024;
+
+const fileResponse = (description: string) => ({
+  content: { 'text/csv': { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } },
+  description,
+});
+
+const template = createRoute({
+  method: 'get',
+  path: '/imports/template',
+  tags: ['imports'],
+  request: { query: FormatQuery },
+  responses: { 200: fileResponse('The import template: its columns, and in .xlsx how to fill them in'), 400: errorResponse('Unknown format') },
+});
+const exportLedger = createRoute({
+  method: 'get',
+  path: '/export/ledger',
+  tags: ['imports'],
+  request: { query: FormatQuery },
+  responses: { 200: fileResponse('Every actual and forecast with a financial year, in the template’s columns: a backup that re-imports'), 400: errorResponse('Unknown format') },
+});
+const importFile = createRoute({
+  method: 'post',
+  path: '/imports',
+  tags: ['imports'],
+  request: { query: ImportQuery },
+  description: 'Send the file itself as the body, with Content-Type text/csv or the .xlsx type.',
+  responses: {
+    200: jsonResponse(ImportReport, 'What each row adds or changes; with mode=apply, written in one transaction'),
+    400: errorResponse('The file cannot be read, or (apply) a row has an error: the report is in the error’s issues'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('No CSRF token'),
+    413: errorResponse('The file is too large'),
+    415: errorResponse('Not CSV or .xlsx'),
+  },
+});
+
+export function importRoutes(ledgerImport: LedgerImport, db: Db, now: () => Date) {
+  const stamp = () => now().toISOString().slice(0, 10);
+  return apiRouter()
+    .openapi(template, async (c) => {
+      const { format } = c.req.valid('query');
+      if (format === 'csv') {
+        return c.body(`\uFEFF${ledgerCsv([])}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="realise-import-template.csv"' });
+      }
+      return c.body(new Uint8Array(await ledgerXlsx([], now())), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="realise-import-template.xlsx"' });
+    })
+    .openapi(exportLedger, async (c) => {
+      const { format } = c.req.valid('query');
+      const rows = ledgerRows(db);
+      const name = `realise-ledger-${stamp()}`;
+      if (format === 'csv') {
+        return c.body(`\uFEFF${ledgerCsv(rows)}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+      }
+      return c.body(new Uint8Array(await ledgerXlsx(rows, now())), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${name}.xlsx"` });
+    })
+    .openapi(importFile, async (c) => {
+      const session = c.get('session');
+      if (!session) return c.json(errorBody('sign_in_required', 'Sign in to import figures.'), 401);
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const kind = type === 'text/csv' ? 'csv' : type === XLSX ? 'xlsx' : null;
+      if (!kind) return c.json(errorBody('unsupported_file', 'Send a CSV file (text/csv) or an Excel workbook (.xlsx).'), 415);
+      const content = Buffer.from(await c.req.arrayBuffer());
+      if (content.length > MAX_BYTES) return c.json(errorBody('file_too_large', 'The file is over 20 MB. Split it into smaller files.'), 413);
+      const read = await readRows(content, kind);
+      if ('problem' in read) return c.json(errorBody('unreadable_file', read.problem), 400);
+      if (c.req.valid('query').mode === 'dry-run') return c.json({ applied: false, ...ledgerImport.dryRun(session, read.rows, content) }, 200);
+      const { applied, report } = ledgerImport.apply(session, read.rows, content);
+      if (!applied) {
+        return c.json(
+          {
+            error: {
+              code: 'import_has_errors',
+              message: `Nothing was imported: ${report.errors} of ${report.rows} rows have errors. Correct them and import the file again.`,
+              issues: report.outcomes.flatMap((o) => (o.action === 'error' ? o.errors.map((e) => ({ path: `row ${o.row}, ${e.column}`, message: e.message })) : [])),
+            },
+          },
+          400,
+        );
+      }
+      return c.json({ applied: true, ...report }, 200);
+    });
+}
