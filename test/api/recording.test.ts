@@ -14,7 +14,7 @@ async function setUp(options: { demo?: boolean; now?: () => Date } = {}) {
     const response = await app.request(`/api/imports?mode=${mode}`, {
       method: 'POST',
       headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': type },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
     return { status: response.status, body: (await response.json()) as any };
   };
