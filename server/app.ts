@@ -80,7 +80,7 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
     .route('/api', benefitRoutes(createBenefitRepository(db), sources, db, now))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)))
     .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))
-    .route('/api', importRoutes(createLedgerImport({ db, entries, now }), db, now))
+    .route('/api', importRoutes(createLedgerImport({ db, entries, now }), ledger, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now));
 

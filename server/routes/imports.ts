@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponse, jsonResponse } from '../contracts/common';
+import { ViewQuery } from '../contracts/common';
+import { FunctionParams } from '../contracts/functions';
 import { FormatQuery, ImportQuery, ImportReport } from '../contracts/imports';
+import type { LedgerRepository } from '../db/repositories/ledger';
+import { parseScope } from '../domain/scope';
+import { tablesCsv, tablesXlsx, type Table } from '../services/tables';
+import { functionTables, portfolioTables } from '../services/view-export';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody } from '../http';
 import { ledgerCsv, ledgerRows, ledgerXlsx } from '../services/ledger-export';
@@ -28,6 +34,21 @@ const exportLedger = createRoute({
   request: { query: FormatQuery },
   responses: { 200: fileResponse('Every actual and forecast with a financial year, in the template’s columns: a backup that re-imports'), 400: errorResponse('Unknown format') },
 });
+const exportPortfolio = createRoute({
+  method: 'get',
+  path: '/export/portfolio',
+  tags: ['imports'],
+  request: { query: ViewQuery.extend(FormatQuery.shape) },
+  responses: { 200: fileResponse('The portfolio view’s figures: a sheet a table'), 400: errorResponse('The query is not valid') },
+});
+const exportFunction = createRoute({
+  method: 'get',
+  path: '/export/functions/{slug}',
+  tags: ['imports'],
+  request: { params: FunctionParams, query: ViewQuery.omit({ collaboration: true }).extend(FormatQuery.shape) },
+  responses: { 200: fileResponse('A function view’s figures: a sheet a table'), 400: errorResponse('The query is not valid'), 404: errorResponse('No function has that slug') },
+});
+
 const importFile = createRoute({
   method: 'post',
   path: '/imports',
@@ -44,9 +65,27 @@ const importFile = createRoute({
   },
 });
 
-export function importRoutes(ledgerImport: LedgerImport, db: Db, now: () => Date) {
+export function importRoutes(ledgerImport: LedgerImport, ledger: LedgerRepository, db: Db, now: () => Date) {
   const stamp = () => now().toISOString().slice(0, 10);
+  const download = async (tables: Table[], format: 'csv' | 'xlsx', name: string) =>
+    format === 'csv'
+      ? { body: `\uFEFF${tablesCsv(tables)}`, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` } }
+      : { body: new Uint8Array(await tablesXlsx(tables, now())), headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename="${name}.xlsx"` } };
   return apiRouter()
+    .openapi(exportPortfolio, async (c) => {
+      const { format, asAt, period, collaboration } = c.req.valid('query');
+      const portfolio = ledger.portfolio(asAt ?? stamp(), parseScope(period), collaboration);
+      const file = await download(portfolioTables(portfolio), format, `realise-portfolio-${portfolio.period.id}-as-at-${portfolio.asAt}`);
+      return c.body(file.body, 200, file.headers);
+    })
+    .openapi(exportFunction, async (c) => {
+      const { slug } = c.req.valid('param');
+      const { format, asAt, period } = c.req.valid('query');
+      const detail = ledger.functionDetail(slug, asAt ?? stamp(), parseScope(period));
+      if (!detail) return c.json(errorBody('not_found', `There is no function "${slug}".`), 404);
+      const file = await download(functionTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
+      return c.body(file.body, 200, file.headers);
+    })
     .openapi(template, async (c) => {
       const { format } = c.req.valid('query');
       if (format === 'csv') {

@@ -196,3 +196,31 @@ describe('commentary and re-baselining', () => {
     expect(wrongLine.body.error.message).toContain('aoj’s savings lines');
   });
 });
+
+describe('exporting a view', () => {
+  it('gives the portfolio as .xlsx, a sheet a table, money as numbers in pounds; and as CSV', async () => {
+    const { app } = seededApp();
+    const xlsx = await app.request('/api/export/portfolio?format=xlsx&period=2016-17..2017-18');
+    expect(xlsx.headers.get('content-disposition')).toContain('realise-portfolio-2016-17..2017-18-as-at-2026-11-25.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Functions', 'By year', 'Cumulative']);
+    const ict = workbook.getWorksheet('Functions')!.getRow(2).values as unknown[];
+    expect(ict.slice(1, 5)).toEqual(['ICT', 'Bedfordshire, Cambridgeshire and Hertfordshire Strategic Alliance', 4_600_000, 2_892_000]);
+    expect(workbook.getWorksheet('Functions')!.getColumn(4).numFmt).toBe('£#,##0.00');
+
+    const csv = await (await app.request('/api/export/portfolio?format=csv')).text();
+    expect(csv).toContain('Functions\r\nFunction,Collaboration,Headline (£),Target (£)');
+    expect(csv).toContain('ICT,"Bedfordshire, Cambridgeshire and Hertfordshire Strategic Alliance",4600000.00,4438000.00,626000.00');
+  });
+
+  it('gives a function view’s years, lines and forces', async () => {
+    const { app } = seededApp();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await app.request('/api/export/functions/aoj?format=xlsx')).arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['By year', 'Savings lines', 'By force']);
+    const herts = (workbook.getWorksheet('By force')!.getRow(4).values as unknown[]).slice(1);
+    expect(herts).toEqual(['Hertfordshire Constabulary', 'FY 2017/18', 33.4, 'equal', 'Yes', 218_000]);
+    expect((await app.request('/api/export/functions/nope?format=csv')).status).toBe(404);
+  });
+});

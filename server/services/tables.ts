@@ -1,0 +1,35 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+// A view's figures as tables: one sheet a table in .xlsx (money as numbers in pounds, formatted),
+// and in CSV one table after another, each under its title.
+
+export type Cell = string | number | null;
+export type Table = { name: string; columns: { header: string; money?: boolean; width?: number }[]; rows: Cell[][] };
+
+const pounds = (pence: number) => `${pence < 0 ? '-' : ''}${Math.trunc(Math.abs(pence) / 100)}.${String(Math.abs(pence) % 100).padStart(2, '0')}`;
+
+export function tablesCsv(tables: readonly Table[]): string {
+  return tables
+    .map((t) =>
+      Papa.unparse({
+        fields: t.columns.map((c) => (c.money ? `${c.header} (£)` : c.header)),
+        data: t.rows.map((r) => r.map((cell, i) => (cell === null ? '' : t.columns[i]?.money && typeof cell === 'number' ? pounds(cell) : cell))),
+      }),
+    )
+    .map((csv, i) => (tables.length > 1 ? `${tables[i]!.name}\r\n${csv}` : csv))
+    .join('\r\n\r\n');
+}
+
+export async function tablesXlsx(tables: readonly Table[], generatedAt: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Realise';
+  workbook.created = generatedAt;
+  for (const t of tables) {
+    const sheet = workbook.addWorksheet(t.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = t.columns.map((c) => ({ header: c.header, width: c.width ?? (c.money ? 16 : 24), ...(c.money ? { style: { numFmt: '£#,##0.00' } } : {}) }));
+    sheet.getRow(1).font = { bold: true };
+    for (const r of t.rows) sheet.addRow(r.map((cell, i) => (t.columns[i]?.money && typeof cell === 'number' ? cell / 100 : cell)));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

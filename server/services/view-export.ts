@@ -1,0 +1,67 @@
+import type { FunctionDetail, FunctionList } from '../contracts/functions';
+import type { Table } from './tables';
+
+// The figures each dashboard view shows, as tables for download.
+
+const RAG: Record<string, string> = { green: 'On track', amber: 'At risk', red: 'Off track', none: 'No actual yet' };
+const fy = (year: string | null) => (year === null ? 'Not profiled by year' : `FY ${year.replace('-', '/')}`);
+
+export function portfolioTables(p: FunctionList): Table[] {
+  return [
+    {
+      name: 'Functions',
+      columns: [
+        { header: 'Function', width: 36 },
+        { header: 'Collaboration', width: 40 },
+        { header: 'Headline', money: true },
+        { header: 'Target', money: true },
+        { header: 'Delivered', money: true },
+        { header: 'Forecast', money: true },
+        { header: 'Gap', money: true },
+        { header: 'Status' },
+        { header: 'Illustrative figures', width: 20 },
+      ],
+      rows: p.functions.map((f) => [
+        f.name,
+        f.collaborationName,
+        f.headlineTargetPence,
+        f.targetPence,
+        f.periodsWithActual === 0 ? null : f.deliveredPence,
+        f.forecastPence,
+        f.gapPence,
+        f.years.length === 0 ? 'Nothing due' : RAG[f.rag]!,
+        [f.usesIllustrativeShares ? 'per-force shares' : '', f.usesIllustrativeActuals ? 'demo actuals' : ''].filter(Boolean).join(', ') || null,
+      ]),
+    },
+    {
+      name: 'By year',
+      columns: [{ header: 'Function', width: 36 }, { header: 'Year' }, { header: 'Target', money: true }, { header: 'Delivered', money: true }, { header: 'Forecast', money: true }, { header: 'Status' }],
+      rows: p.functions.flatMap((f) => f.years.map((y) => [f.name, fy(y.fy), y.targetPence, y.deliveredPence, y.forecastPence, RAG[y.rag]!])),
+    },
+    {
+      name: 'Cumulative',
+      columns: [{ header: 'Month' }, { header: 'Target to date', money: true }, { header: 'Delivered to date', money: true }],
+      rows: p.timeline.map((t) => [t.month, t.cumulativeTargetPence, t.cumulativeDeliveredPence]),
+    },
+  ];
+}
+
+export function functionTables(d: FunctionDetail): Table[] {
+  return [
+    {
+      name: 'By year',
+      columns: [{ header: 'Year' }, { header: 'Target', money: true }, { header: 'Delivered', money: true }, { header: 'Forecast', money: true }, { header: 'Status' }],
+      rows: d.years.map((y) => [fy(y.fy), y.targetPence, y.deliveredPence, y.forecastPence, RAG[y.rag]!]),
+    },
+    {
+      name: 'Savings lines',
+      columns: [{ header: 'Line', width: 40 }, { header: 'Category' }, { header: 'Driver' }, { header: 'Year' }, { header: 'Target', money: true }, { header: 'Delivered', money: true }, { header: 'As the paper writes it' }],
+      rows: d.lines.flatMap((l) => l.years.map((y) => [l.name, l.category, l.driver, fy(y.fy), y.targetPence, y.deliveredPence, y.targetAsWritten])),
+    },
+    {
+      name: 'By force',
+      columns: [{ header: 'Force', width: 30 }, { header: 'Year' }, { header: 'Share (%)' }, { header: 'Basis' }, { header: 'Illustrative' }, { header: 'Target', money: true }, { header: 'Delivered', money: true }],
+      rows: d.forces.flatMap((f) => f.years.map((y) => [f.forceName, fy(y.fy), y.shareTenthsPercent / 10, y.basis, y.isIllustrative ? 'Yes' : 'No', y.targetPence, y.deliveredPence])),
+    },
+  ];
+}
