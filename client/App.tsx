@@ -15,6 +15,7 @@ import { ForcePage } from './features/force/ForcePage';
 import { FunctionPage } from './features/function/FunctionPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { PresentPage } from './features/present/PresentPage';
+import { ImportPage } from './features/record/ImportPage';
 import { RecordPage } from './features/record/RecordPage';
 import { canRecord, isAdministrator, type SessionUser } from './lib/roles';
 
@@ -57,6 +58,7 @@ export function App() {
                 <Route path="/setup" component={SetupPage} />
                 <Route path="/account">{state.user ? <AccountPage /> : <SignInPage next="/account" setupNeeded={state.setupNeeded} />}</Route>
                 <Route path="/record">{canRecord(state.user) ? <RecordPage /> : <NotAllowed what="record figures" />}</Route>
+                <Route path="/import">{canRecord(state.user) ? <ImportPage /> : <NotAllowed what="import figures" />}</Route>
                 <Route path="/admin/users">{isAdministrator(state.user) ? <UsersPage /> : <NotAllowed what="manage users" />}</Route>
                 <Route path="/admin/audit">{isAdministrator(state.user) ? <AuditPage /> : <NotAllowed what="read the audit log" />}</Route>
                 <Route>
@@ -107,7 +109,12 @@ function Shell({ user, children }: { user: SessionUser | null; children: React.R
           <nav aria-label="Account and tools" className="header-nav">
             <Link href="/">Savings</Link>
             <Link href="/benefits">Benefits</Link>
-            {canRecord(user) ? <Link href="/record">Record figures</Link> : null}
+            {canRecord(user) ? (
+              <>
+                <Link href="/record">Record figures</Link>
+                <Link href="/import">Import</Link>
+              </>
+            ) : null}
             {isAdministrator(user) ? (
               <>
                 <Link href="/admin/users">Users</Link>

@@ -8,7 +8,10 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-export const api = hc<AppType>('/', { headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) });
+/** The header every change carries. */
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {});
+
+export const api = hc<AppType>('/', { headers: csrfHeader });
 
 /** An API answer that is not 2xx, with the message the server wrote for a person to act on. */
 export class ApiError extends Error {

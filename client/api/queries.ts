@@ -120,3 +120,9 @@ export const benefitQuery = (number: string) =>
     queryKey: benefitKeys.detail(number),
     queryFn: async () => unwrap(await api.api.benefits[':number'].$get({ param: { number } })),
   });
+
+export const commentaryQuery = (slug: string, period: string) =>
+  queryOptions({
+    queryKey: [...functionKeys.all, 'commentary', slug, period] as const,
+    queryFn: async () => unwrap(await api.api.functions[':slug'].commentary.$get({ param: { slug }, query: { period } })),
+  });

@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { Link } from 'wouter';
 import type { FunctionDetail } from '../../../server/contracts/functions';
-import { functionQuery } from '../../api/queries';
+import { functionQuery, sessionQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
+import { Downloads } from '../../components/Downloads';
 import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
@@ -18,6 +19,8 @@ import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { CumulativeSection } from '../portfolio/CumulativeSection';
 import { FunctionBenefits } from '../benefits/FunctionBenefits';
 import { BaselinesTable } from './BaselinesTable';
+import { Commentary } from './Commentary';
+import { Rebaseline } from './Rebaseline';
 import { ForceSplit } from './ForceSection';
 import { LineVariances } from './LineVariances';
 import { Reconciliation } from './Reconciliation';
@@ -47,6 +50,8 @@ export function FunctionPage({ slug }: { slug: string }) {
 
 function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewParams }) {
   const fn = detail.function;
+  const session = useQuery(sessionQuery());
+  const owns = !!session.data?.user?.grants.some((g) => g.role === 'function-owner' && g.function === fn.slug);
   usePageTitle(fn.name);
   const nothingInPeriod = detail.years.length === 0;
   return (
@@ -65,6 +70,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
         <strong>{detail.period.description}</strong>, as at {formatPaperDate(detail.asAt)}.{' '}
         <Link href={withView(`/present/${fn.slug}`, view)}>Present this function</Link>
       </p>
+      <Downloads path={`/api/export/functions/${fn.slug}`} query={{ period: view.period, asAt: view.asAt }} what="this function’s figures" />
       {nothingInPeriod ? (
         <p className="empty" role="status">
           {fn.name} has no target, actual or forecast in {detail.period.description}
@@ -123,6 +129,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
           <section aria-labelledby="variance-heading">
             <h2 id="variance-heading">Where it stands, line by line</h2>
             <LineVariances detail={detail} />
+            <Commentary slug={fn.slug} period={detail.period.id} periodWords={detail.period.description} mayWrite={owns} />
           </section>
 
           <section aria-labelledby="years-heading">
@@ -168,6 +175,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
       <section aria-labelledby="baselines-heading">
         <h2 id="baselines-heading">Baselines: the original promise and the current target</h2>
         <BaselinesTable detail={detail} />
+        {owns ? <Rebaseline detail={detail} /> : null}
       </section>
 
       <AgreementSection detail={detail} />

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import type { FunctionList, FunctionSummary } from '../../../server/contracts/functions';
 import { functionsQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
+import { Downloads } from '../../components/Downloads';
 import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
@@ -94,6 +95,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
                 Present to the Summit
               </Link>
             </p>
+            <Downloads path="/api/export/portfolio" query={view} what="this view’s figures" />
           </section>
           <section aria-labelledby="functions-heading">
             <h2 id="functions-heading">Functions</h2>
