@@ -95,6 +95,17 @@ describe('state-changing routes under hostile input', () => {
     expect(errors).toEqual([]);
   });
 
+  it('POST /api/imports?mode=apply answers hostile files with 4xx and writes nothing', async () => {
+    const before = snapshot();
+    const header = 'function,line,measure,fiscal_year,month,force,amount_gbp';
+    const files = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.array(fc.array(fc.oneof(fc.string({ maxLength: 20 }), hostile.map(String)), { minLength: 7, maxLength: 7 }), { minLength: 1, maxLength: 5 }).map((rows) => [header, ...rows.map((r) => r.map((c) => JSON.stringify(c)).join(','))].join('\n')),
+    );
+    await fc.assert(fc.asyncProperty(files, async (file) => send('POST', '/api/imports?mode=apply', file, 'text/csv')), { numRuns: 150 });
+    expect(snapshot()).toEqual(before);
+  });
+
   it('refuses hostile ids, query strings and content types', async () => {
     const before = snapshot();
     for (const id of ['0', '-1', '1.5', 'abc', '1e999', '%00', '99999999999999999999']) {
