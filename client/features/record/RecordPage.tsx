@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useSearchParams } from 'wouter';
+import { Link, useSearchParams } from 'wouter';
 import type { FunctionDetail, FunctionSummary } from '../../../server/contracts/functions';
 import type { LedgerEntry } from '../../../server/contracts/ledger-entries';
 import { ApiError, api, unwrap } from '../../api/client';
@@ -37,6 +37,10 @@ export function RecordPage() {
   return (
     <>
       <h1>Record actuals and forecasts</h1>
+      <p>
+        One figure at a time here; many at once from a spreadsheet on the <Link href="/import">Import</Link> page. Each
+        savings line’s code, in brackets, is what the spreadsheet’s line column takes.
+      </p>
       <QueryState query={all} what="the functions">
         {(data) => {
           const mine = recordable(data.functions, user);
@@ -150,7 +154,7 @@ function EntryForm({ detail, user, forceNames }: { detail: FunctionDetail; user:
           <select id={ids.line} value={line.id} onChange={(e) => setLineId(Number(e.target.value))}>
             {lines.map((l) => (
               <option key={l.id} value={l.id}>
-                {l.name}
+                {l.name} ({l.code})
               </option>
             ))}
           </select>
