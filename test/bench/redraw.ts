@@ -13,7 +13,7 @@ const ROUNDS = 15;
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: projectRoot,
-  env: { ...process.env, PORT: '0', DEMO_DATA: 'true', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'realise-bench-')), 'bench.db') },
+  env: { ...process.env, PORT: '0', DEMO_DATA: 'true', PUBLIC_READ: 'true', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'realise-bench-')), 'bench.db') },
 });
 const url = await new Promise<string>((resolve, reject) => {
   let log = '';
