@@ -48,6 +48,7 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
   const auth = createAuthService({ db, accounts, now, ...(hashCost ? { hashCost } : {}) });
   const entries = createLedgerEntryRepository(db);
   const sources = createSourceRepository(db);
+  const forces = createForceRepository(db, ledger);
 
   const app = new OpenAPIHono<AppEnv>();
   app.use(
@@ -75,12 +76,12 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
     .route('/api', authRoutes(auth, publicRead))
     .route('/api', functionRoutes(ledger, db, now))
     .route('/api', planRoutes(createPlanRepository(db), ledger, db, now))
-    .route('/api', forceRoutes(ledger, createForceRepository(db, ledger), now))
+    .route('/api', forceRoutes(ledger, forces, now))
     .route('/api', sourceRoutes(sources))
     .route('/api', benefitRoutes(createBenefitRepository(db), sources, db, now))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)))
     .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))
-    .route('/api', importRoutes(createLedgerImport({ db, entries, now }), ledger, db, now))
+    .route('/api', importRoutes(createLedgerImport({ db, entries, now }), ledger, forces, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now));
 

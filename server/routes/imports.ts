@@ -6,7 +6,9 @@ import { FormatQuery, ImportQuery, ImportReport } from '../contracts/imports';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import { parseScope } from '../domain/scope';
 import { tablesCsv, tablesXlsx, type Table } from '../services/tables';
-import { functionTables, portfolioTables } from '../services/view-export';
+import { forceTables, functionTables, portfolioTables } from '../services/view-export';
+import type { ForceRepository } from '../db/repositories/forces';
+import { ForceParams } from '../contracts/forces';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody } from '../http';
 import { ledgerCsv, ledgerRows, ledgerXlsx } from '../services/ledger-export';
@@ -49,6 +51,14 @@ const exportFunction = createRoute({
   responses: { 200: fileResponse('A function view’s figures: a sheet a table'), 400: errorResponse('The query is not valid'), 404: errorResponse('No function has that slug') },
 });
 
+const exportForce = createRoute({
+  method: 'get',
+  path: '/export/forces/{slug}',
+  tags: ['imports'],
+  request: { params: ForceParams, query: ViewQuery.omit({ collaboration: true }).extend(FormatQuery.shape) },
+  responses: { 200: fileResponse('A force view’s figures: a sheet a table'), 400: errorResponse('The query is not valid'), 404: errorResponse('No force has that slug') },
+});
+
 const importFile = createRoute({
   method: 'post',
   path: '/imports',
@@ -65,7 +75,7 @@ const importFile = createRoute({
   },
 });
 
-export function importRoutes(ledgerImport: LedgerImport, ledger: LedgerRepository, db: Db, now: () => Date) {
+export function importRoutes(ledgerImport: LedgerImport, ledger: LedgerRepository, forces: ForceRepository, db: Db, now: () => Date) {
   const stamp = () => now().toISOString().slice(0, 10);
   const download = async (tables: Table[], format: 'csv' | 'xlsx', name: string) =>
     format === 'csv'
@@ -84,6 +94,14 @@ export function importRoutes(ledgerImport: LedgerImport, ledger: LedgerRepositor
       const detail = ledger.functionDetail(slug, asAt ?? stamp(), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no function "${slug}".`), 404);
       const file = await download(functionTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
+      return c.body(file.body, 200, file.headers);
+    })
+    .openapi(exportForce, async (c) => {
+      const { slug } = c.req.valid('param');
+      const { format, asAt, period } = c.req.valid('query');
+      const detail = forces.detail(slug, asAt ?? stamp(), parseScope(period));
+      if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}".`), 404);
+      const file = await download(forceTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
       return c.body(file.body, 200, file.headers);
     })
     .openapi(template, async (c) => {

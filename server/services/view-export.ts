@@ -1,3 +1,4 @@
+import type { ForceDetail } from '../contracts/forces';
 import type { FunctionDetail, FunctionList } from '../contracts/functions';
 import type { Table } from './tables';
 
@@ -62,6 +63,26 @@ export function functionTables(d: FunctionDetail): Table[] {
       name: 'By force',
       columns: [{ header: 'Force', width: 30 }, { header: 'Year' }, { header: 'Share (%)' }, { header: 'Basis' }, { header: 'Illustrative' }, { header: 'Target', money: true }, { header: 'Delivered', money: true }],
       rows: d.forces.flatMap((f) => f.years.map((y) => [f.forceName, fy(y.fy), y.shareTenthsPercent / 10, y.basis, y.isIllustrative ? 'Yes' : 'No', y.targetPence, y.deliveredPence])),
+    },
+  ];
+}
+
+export function forceTables(d: ForceDetail): Table[] {
+  return [
+    {
+      name: 'By function',
+      columns: [{ header: 'Function', width: 36 }, { header: 'Its target', money: true }, { header: 'Delivered', money: true }, { header: 'Function’s target', money: true }, { header: 'Illustrative' }],
+      rows: d.functions.map((f) => [f.name, f.targetPence, f.deliveredPence, f.functionTargetPence, f.isIllustrative ? 'Yes' : 'No']),
+    },
+    {
+      name: 'Shares by year',
+      columns: [{ header: 'Function', width: 36 }, { header: 'Year' }, { header: 'Share (%)' }, { header: 'Basis' }, { header: 'Its target', money: true }, { header: 'Delivered', money: true }, { header: 'Note', width: 60 }],
+      rows: d.functions.flatMap((f) => f.years.map((y) => [f.name, fy(y.fy), y.shareTenthsPercent / 10, y.basis, y.targetPence, y.deliveredPence, y.note])),
+    },
+    {
+      name: 'Memberships',
+      columns: [{ header: 'Collaboration', width: 40 }, { header: 'Joined' }, { header: 'Left' }],
+      rows: d.memberships.map((m) => [m.collaborationName, m.joinedOn, m.leftOn]),
     },
   ];
 }

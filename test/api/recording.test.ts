@@ -223,4 +223,12 @@ describe('exporting a view', () => {
     expect(herts).toEqual(['Hertfordshire Constabulary', 'FY 2017/18', 33.4, 'equal', 'Yes', 218_000]);
     expect((await app.request('/api/export/functions/nope?format=csv')).status).toBe(404);
   });
+
+  it('gives a force view’s functions, shares and memberships', async () => {
+    const { app } = seededApp();
+    const csv = await (await app.request('/api/export/forces/btp?format=csv')).text();
+    expect(csv).toContain('By function\r\nFunction,Its target (£),Delivered (£),Function’s target (£),Illustrative\r\nChiltern Transport Consortium,0.00,,400000.00,Yes');
+    expect(csv).toContain('Memberships\r\nCollaboration,Joined,Left\r\nChiltern Transport Consortium,2019-05-01,');
+    expect((await app.request('/api/export/forces/metropolitan?format=xlsx')).status).toBe(404);
+  });
 });

@@ -5,9 +5,11 @@ import type { ForceDetail } from '../../../server/contracts/forces';
 import { forceQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
 import { IllustrativeNote, IllustrativeTag } from '../../components/Illustrative';
+import { Downloads } from '../../components/Downloads';
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
 import { QueryState } from '../../components/QueryState';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { SourceButton } from '../../components/SourceButton';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
 import { BASIS_LABEL } from '../../lib/labels';
@@ -55,6 +57,7 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
       <p className="lead" data-testid="view-scope">
         Its share of every collaborated function it belongs to: {detail.period.description}, as at {formatPaperDate(detail.asAt)}.
       </p>
+      <Downloads path={`/api/export/forces/${force.slug}`} query={{ period: view.period, asAt: view.asAt }} what="this force’s figures" />
 
       <section aria-labelledby="memberships-heading">
         <h2 id="memberships-heading">Collaborations and when it joined</h2>
@@ -109,59 +112,7 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
                 rows={functions.map((f) => ({ label: f.slug === 'firearms-licensing' ? 'Firearms' : f.slug.length <= 4 ? f.slug.toUpperCase() : f.name, targetPence: f.targetPence, deliveredPence: f.deliveredPence }))}
               />
             }
-            table={
-              <table className="data-table compact" data-testid="force-functions">
-                <caption>{force.name} by function</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Function</th>
-                    <th scope="col" className="numeric">
-                      Its target
-                    </th>
-                    <th scope="col" className="numeric">
-                      Delivered
-                    </th>
-                    <th scope="col" className="numeric">
-                      Function’s target
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {functions.map((f) => (
-                    <tr key={f.slug} data-force-function={f.slug}>
-                      <th scope="row">
-                        <Link href={withView(`/functions/${f.slug}`, view)}>{f.name}</Link>
-                        {f.isIllustrative ? (
-                          <>
-                            {' '}
-                            <IllustrativeTag />
-                          </>
-                        ) : null}
-                      </th>
-                      <td className="numeric">
-                        <Money pence={f.targetPence} />
-                      </td>
-                      <td className="numeric">{f.deliveredPence === null ? <span className="muted">none recorded</span> : <Money pence={f.deliveredPence} />}</td>
-                      <td className="numeric">
-                        <Money pence={f.functionTargetPence} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td className="numeric">
-                      <Money pence={detail.totals.targetPence} />
-                    </td>
-                    <td className="numeric">
-                      <Money pence={detail.totals.deliveredPence} />
-                    </td>
-                    <td />
-                  </tr>
-                </tfoot>
-              </table>
-            }
+            table={<ForceFunctionsTable detail={detail} view={view} />}
             stacked
           />
         )}
@@ -213,5 +164,61 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
         </section>
       ) : null}
     </article>
+  );
+}
+
+type ForceFunction = ForceDetail['functions'][number];
+
+/** The chart's figures, sortable: each function's target and delivery for this force. */
+function ForceFunctionsTable({ detail, view }: { detail: ForceDetail; view: ViewParams }) {
+  const columns: Column<ForceFunction>[] = [
+    {
+      id: 'function',
+      header: 'Function',
+      rowHeader: true,
+      sortValue: (f) => f.name,
+      cell: (f) => (
+        <>
+          <Link href={withView(`/functions/${f.slug}`, view)}>{f.name}</Link>
+          {f.isIllustrative ? (
+            <>
+              {' '}
+              <IllustrativeTag />
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { id: 'target', header: 'Its target', numeric: true, sortValue: (f) => f.targetPence, cell: (f) => <Money pence={f.targetPence} /> },
+    {
+      id: 'delivered',
+      header: 'Delivered',
+      numeric: true,
+      sortValue: (f) => f.deliveredPence,
+      cell: (f) => (f.deliveredPence === null ? <span className="muted">none recorded</span> : <Money pence={f.deliveredPence} />),
+    },
+    { id: 'whole', header: 'Function’s target', numeric: true, sortValue: (f) => f.functionTargetPence, cell: (f) => <Money pence={f.functionTargetPence} /> },
+  ];
+  return (
+    <SortableTable
+      caption={`${detail.force.name} by function`}
+      columns={columns}
+      rows={detail.functions}
+      rowKey={(f) => f.slug}
+      rowProps={(f) => ({ 'data-force-function': f.slug })}
+      testId="force-functions"
+      footer={
+        <tr>
+          <th scope="row">Total</th>
+          <td className="numeric">
+            <Money pence={detail.totals.targetPence} />
+          </td>
+          <td className="numeric">
+            <Money pence={detail.totals.deliveredPence} />
+          </td>
+          <td />
+        </tr>
+      }
+    />
   );
 }

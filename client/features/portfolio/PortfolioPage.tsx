@@ -9,6 +9,7 @@ import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import { RagCounts } from '../../components/RagCounts';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatPaperDate } from '../../lib/dates';
 import { formatMoneyShort } from '../../lib/money';
 import { mostOffTrackFirst } from '../../lib/rag';
@@ -137,40 +138,21 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
   );
 }
 
+/** The chart's figures, sortable. */
 function ChartTable({ functions }: { functions: readonly FunctionSummary[] }) {
-  return (
-    <table className="data-table compact">
-      <caption>The chart’s figures</caption>
-      <thead>
-        <tr>
-          <th scope="col">Function</th>
-          <th scope="col" className="numeric">
-            Target
-          </th>
-          <th scope="col" className="numeric">
-            Delivered
-          </th>
-          <th scope="col" className="numeric">
-            Forecast
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {functions.map((fn) => (
-          <tr key={fn.slug}>
-            <th scope="row">{fn.name}</th>
-            <td className="numeric">
-              <Money pence={fn.targetPence} />
-            </td>
-            <td className="numeric">{fn.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={fn.deliveredPence} />}</td>
-            <td className="numeric">
-              <Money pence={fn.forecastPence} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<FunctionSummary>[] = [
+    { id: 'function', header: 'Function', rowHeader: true, sortValue: (f) => f.name, cell: (f) => f.name },
+    { id: 'target', header: 'Target', numeric: true, sortValue: (f) => f.targetPence, cell: (f) => <Money pence={f.targetPence} /> },
+    {
+      id: 'delivered',
+      header: 'Delivered',
+      numeric: true,
+      sortValue: (f) => (f.periodsWithActual === 0 ? null : f.deliveredPence),
+      cell: (f) => (f.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={f.deliveredPence} />),
+    },
+    { id: 'forecast', header: 'Forecast', numeric: true, sortValue: (f) => f.forecastPence, cell: (f) => <Money pence={f.forecastPence} /> },
+  ];
+  return <SortableTable caption="The chart’s figures" columns={columns} rows={functions} rowKey={(f) => f.slug} />;
 }
 
 /** Where a business case's headline and its yearly profile differ, say so plainly. */
