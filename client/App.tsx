@@ -42,7 +42,7 @@ export function App() {
           );
         }
         return (
-          <Shell user={state.user}>
+          <Shell user={state.user} filters={!mustSignIn}>
             {mustSignIn ? (
               <SignInPage next={here} setupNeeded={state.setupNeeded} />
             ) : (
@@ -85,7 +85,7 @@ function NotAllowed({ what }: { what: string }) {
   );
 }
 
-function Shell({ user, children }: { user: SessionUser | null; children: React.ReactNode }) {
+function Shell({ user, filters, children }: { user: SessionUser | null; filters: boolean; children: React.ReactNode }) {
   const [location] = useLocation();
   // Moving to another view moves focus to its content, as a page load would; a filter change does not.
   const shown = useRef(location);
@@ -94,7 +94,7 @@ function Shell({ user, children }: { user: SessionUser | null; children: React.R
     shown.current = location;
     document.getElementById('main')?.focus();
   }, [location]);
-  const showFilters = location === '/' || location.startsWith('/functions/') || location.startsWith('/forces/');
+  const showFilters = filters && (location === '/' || location.startsWith('/functions/') || location.startsWith('/forces/'));
   return (
     <>
       <a href="#main" className="skip-link">
