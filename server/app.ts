@@ -14,6 +14,7 @@ import { createForceRepository } from './db/repositories/forces';
 import { createLedgerRepository } from './db/repositories/ledger';
 import { createLedgerEntryRepository } from './db/repositories/ledger-entries';
 import { createPlanRepository } from './db/repositories/plans';
+import { createReportRepository } from './db/repositories/reports';
 import { createSourceRepository } from './db/repositories/sources';
 import { errorBody, type AppEnv } from './http';
 import { auditRoutes } from './routes/audit';
@@ -25,11 +26,13 @@ import { functionRoutes } from './routes/functions';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { planRoutes } from './routes/plans';
+import { reportRoutes } from './routes/reports';
 import { ledgerEntryRoutes } from './routes/ledger-entries';
 import { sourceRoutes } from './routes/sources';
 import { userRoutes } from './routes/users';
 import { createLedgerImport } from './services/ledger-import';
 import { createRecording } from './services/recording';
+import { createReportService } from './services/report';
 
 export type AppOptions = {
   db: Db;
@@ -49,6 +52,9 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
   const entries = createLedgerEntryRepository(db);
   const sources = createSourceRepository(db);
   const forces = createForceRepository(db, ledger);
+  const plans = createPlanRepository(db);
+  const benefits = createBenefitRepository(db);
+  const reports = createReportService({ db, ledger, reports: createReportRepository(db), plans, benefits, sources, now });
 
   const app = new OpenAPIHono<AppEnv>();
   app.use(
@@ -75,15 +81,16 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
     .route('/api', healthRoutes())
     .route('/api', authRoutes(auth, publicRead))
     .route('/api', functionRoutes(ledger, db, now))
-    .route('/api', planRoutes(createPlanRepository(db), ledger, db, now))
+    .route('/api', planRoutes(plans, ledger, db, now))
     .route('/api', forceRoutes(ledger, forces, now))
     .route('/api', sourceRoutes(sources))
-    .route('/api', benefitRoutes(createBenefitRepository(db), sources, db, now))
+    .route('/api', benefitRoutes(benefits, sources, db, now))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)))
     .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))
     .route('/api', importRoutes(createLedgerImport({ db, entries, now }), ledger, forces, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
-    .route('/api', auditRoutes(createAuditRepository(db), db, now));
+    .route('/api', auditRoutes(createAuditRepository(db), db, now))
+    .route('/api', reportRoutes(reports, db, now));
 
   routes.doc31('/api/openapi.json', {
     openapi: '3.1.0',

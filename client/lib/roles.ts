@@ -11,6 +11,8 @@ export function describeGrant(grant: Grant, names: { forces?: Map<string, string
       return `Force editor: records actuals and forecasts for ${names.forces?.get(grant.force!) ?? grant.force}`;
     case 'function-owner':
       return `Function owner: changes the plan of ${names.functions?.get(grant.function!) ?? grant.function}, and records for it as a whole`;
+    case 'programme-officer':
+      return 'Programme officer: publishes the six-monthly reports';
     case 'administrator':
       return 'Administrator: users, roles and the audit log';
   }
@@ -18,3 +20,4 @@ export function describeGrant(grant: Grant, names: { forces?: Map<string, string
 
 export const isAdministrator = (user: SessionUser | null) => !!user?.grants.some((g) => g.role === 'administrator');
 export const canRecord = (user: SessionUser | null) => !!user?.grants.some((g) => g.role === 'force-editor' || g.role === 'function-owner');
+export const canPublishReports = (user: SessionUser | null) => !!user?.grants.some((g) => g.role === 'programme-officer');

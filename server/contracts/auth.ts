@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { Slug } from './common';
 
-export const Role = z.enum(['viewer', 'force-editor', 'function-owner', 'administrator']);
+export const Role = z.enum(['viewer', 'force-editor', 'function-owner', 'programme-officer', 'administrator']);
 
 export const Grant = z
   .object({

@@ -93,3 +93,10 @@ function toSafePence(value: bigint, what: string): number {
   }
   return Number(value);
 }
+
+/** "£1,507,000" for whole pounds, "£20,866.67" otherwise, "−£3,312,000" below zero: for reports and exports. */
+export function formatPounds(pence: number): string {
+  const [whole = '0', fraction = '00'] = penceToPoundsString(Math.abs(pence)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${pence < 0 ? '\u2212' : ''}£${grouped}${fraction === '00' ? '' : `.${fraction}`}`;
+}

@@ -1,7 +1,7 @@
 // Who may do what. Checked on the server for every route; the screens only hide what a role
 // cannot do. A refusal is the default: a grant must name the force or function it covers.
 
-export type Role = 'viewer' | 'force-editor' | 'function-owner' | 'administrator';
+export type Role = 'viewer' | 'force-editor' | 'function-owner' | 'programme-officer' | 'administrator';
 export type Grant = { role: Role; force: string | null; function: string | null };
 
 export type Action =
@@ -10,6 +10,8 @@ export type Action =
   | { kind: 'record'; function: string; force: string | null }
   /** Change a function's plan: its baselines, targets, tolerance and commentary. */
   | { kind: 'plan'; function: string }
+  /** Publish a six-monthly report, freezing it for the board. */
+  | { kind: 'publish-report' }
   /** Users, roles and reference data; reading the audit log. */
   | { kind: 'administer' };
 
@@ -23,6 +25,8 @@ export function isAllowed(grants: readonly Grant[], action: Action): boolean {
         : grants.some((g) => g.role === 'force-editor' && g.force === action.force);
     case 'plan':
       return grants.some((g) => g.role === 'function-owner' && g.function === action.function);
+    case 'publish-report':
+      return grants.some((g) => g.role === 'programme-officer');
     case 'administer':
       return grants.some((g) => g.role === 'administrator');
   }
@@ -39,6 +43,8 @@ export function refusalMessage(action: Action): string {
         : `You can record figures only for the forces you are an editor for, and ${action.force} is not one of them.`;
     case 'plan':
       return `Only the owner of the ${action.function} function can change its plan.`;
+    case 'publish-report':
+      return 'Only a programme officer can publish a report. Ask an administrator for the role.';
     case 'administer':
       return 'Only an administrator can do that.';
   }

@@ -17,15 +17,21 @@ import type { LedgerFigure, TargetFigure } from './rollup';
 // month; an actual recorded only for a whole year cannot be split, so it counts only where the
 // whole year is in scope.
 
-export type Scope = { kind: 'all' } | { kind: 'years'; from: FiscalYear; to: FiscalYear } | { kind: 'period'; period: FiscalPeriod };
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'years'; from: FiscalYear; to: FiscalYear }
+  | { kind: 'period'; period: FiscalPeriod }
+  /** Since the start: every figure up to the end of a period, with those the papers give no year (a report's "since start"). */
+  | { kind: 'through'; period: FiscalPeriod };
 
 export const ALL_YEARS: Scope = { kind: 'all' };
 /** A range longer than this is a typing slip, and would ask for a timeline of centuries. */
 export const MAX_RANGE_YEARS = 20;
 
-/** Reads "all", "2016-17..2018-19", "2016-17", "2016-17-H1", "2016-17-Q3" or "2016-17-M01". */
+/** Reads "all", "2016-17..2018-19", "2016-17", "2016-17-H1", "2016-17-Q3", "2016-17-M01" or "..2017-18-H1" (since the start). */
 export function parseScope(text: string | undefined): Scope {
   if (text === undefined || text === '' || text === 'all') return ALL_YEARS;
+  if (text.startsWith('..')) return { kind: 'through', period: parseFiscalPeriod(text.slice(2)) };
   const range = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(text);
   if (range) {
     const [, from = '', to = ''] = range;
@@ -43,6 +49,7 @@ export function parseScope(text: string | undefined): Scope {
 export function formatScopeId(scope: Scope): string {
   if (scope.kind === 'all') return 'all';
   if (scope.kind === 'years') return scope.from === scope.to ? scope.from : `${scope.from}..${scope.to}`;
+  if (scope.kind === 'through') return `..${formatFiscalPeriodId(scope.period)}`;
   return formatFiscalPeriodId(scope.period);
 }
 
@@ -51,6 +58,7 @@ export function describeScope(scope: Scope): string {
   if (scope.kind === 'years') {
     return scope.from === scope.to ? `FY ${formatFiscalYear(scope.from)}` : `FY ${formatFiscalYear(scope.from)} to ${formatFiscalYear(scope.to)}`;
   }
+  if (scope.kind === 'through') return `Since the start, to the end of ${describeFiscalPeriod(scope.period)}`;
   return describeFiscalPeriod(scope.period);
 }
 
@@ -59,7 +67,7 @@ export function scopeMonths(scope: Scope): { first: string; last: string } | nul
   if (scope.kind === 'all') return null;
   if (scope.kind === 'years') return { first: monthsOfFiscalYear(scope.from)[0]!, last: monthsOfFiscalYear(scope.to)[11]! };
   const { start, end } = fiscalPeriodRange(scope.period);
-  return { first: start.slice(0, 7), last: end.slice(0, 7) };
+  return { first: scope.kind === 'through' ? '0000-01' : start.slice(0, 7), last: end.slice(0, 7) };
 }
 
 export function isMonthInScope(scope: Scope, month: string): boolean {
@@ -72,9 +80,9 @@ export function monthsInScope(scope: Scope, fy: FiscalYear): string[] {
   return monthsOfFiscalYear(fy).filter((month) => isMonthInScope(scope, month));
 }
 
-/** The financial years a scope covers, in whole or in part; null for all years. */
+/** The financial years a scope covers, in whole or in part; null for all years or since the start. */
 export function scopeYears(scope: Scope): FiscalYear[] | null {
-  if (scope.kind === 'all') return null;
+  if (scope.kind === 'all' || scope.kind === 'through') return null;
   if (scope.kind === 'years') return fiscalYearsBetween(scope.from, scope.to);
   return [scope.period.fy];
 }
@@ -99,7 +107,7 @@ export function scopeTargets(targets: readonly TargetFigure[], scope: Scope): Sc
   const scoped: TargetFigure[] = [];
   for (const target of targets) {
     if (target.fy === null) {
-      if (scope.kind === 'all') scoped.push(target);
+      if (scope.kind === 'all' || scope.kind === 'through') scoped.push(target);
       continue;
     }
     const months = monthsInScope(scope, target.fy);
@@ -129,7 +137,7 @@ export function scopeLedger<T extends LedgerFigure & { month: string | null }>(l
   const scoped: T[] = [];
   for (const entry of ledger) {
     if (entry.fy === null) {
-      if (scope.kind === 'all') scoped.push(entry);
+      if (scope.kind === 'all' || scope.kind === 'through') scoped.push(entry);
       continue;
     }
     if (entry.month !== null) {

@@ -2,17 +2,10 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { BenefitSummary } from '../contracts/benefits';
 import type { Source } from '../contracts/sources';
+import { BENEFIT_RAG_WORDS as RAG_WORDS } from './words';
 
 // The register as a spreadsheet: CSV (papaparse) for anything, .xlsx (exceljs) with numbers as
 // numbers and a sheet a table. Measures go out as decimals of their unit (12.5, not 12500).
-
-const RAG_WORDS: Record<BenefitSummary['rag'], string> = {
-  green: 'On track',
-  amber: 'At risk',
-  red: 'Off track',
-  'not-measured': 'Not yet measured',
-  'no-target': 'Measured, no target',
-};
 
 const decimal = (milli: number | null) => (milli === null ? null : milli / 1000);
 
@@ -44,7 +37,7 @@ function columns(sources: Map<string, Source>): Column[] {
     { header: 'Full-year value (£)', width: 16, value: (b) => (b.fullYearValuePence === null ? null : b.fullYearValuePence / 100), format: '£#,##0.00' },
     { header: 'Latest measure', width: 14, value: (b) => decimal(b.latest?.valueMilli ?? null), format: '#,##0.###' },
     { header: 'Measured on', width: 12, value: (b) => b.latest?.measuredOn ?? null },
-    { header: 'Status', width: 18, value: (b) => RAG_WORDS[b.rag] },
+    { header: 'Status', width: 18, value: (b) => RAG_WORDS[b.rag]! },
     { header: 'Source', width: 28, value: (b) => cite(b.sourceId) },
   ];
 }

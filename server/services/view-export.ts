@@ -1,11 +1,10 @@
 import type { ForceDetail } from '../contracts/forces';
 import type { FunctionDetail, FunctionList } from '../contracts/functions';
 import type { Table } from './tables';
+import { fiscalYearWords as fy, RAG_WORDS as RAG } from './words';
 
 // The figures each dashboard view shows, as tables for download.
 
-const RAG: Record<string, string> = { green: 'On track', amber: 'At risk', red: 'Off track', none: 'No actual yet' };
-const fy = (year: string | null) => (year === null ? 'Not profiled by year' : `FY ${year.replace('-', '/')}`);
 
 export function portfolioTables(p: FunctionList): Table[] {
   return [

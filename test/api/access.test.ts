@@ -5,13 +5,14 @@ import { seededApp } from './seeded-app';
 // The table of who may do what, asserted both ways: every role against every state-changing
 // route, with PUBLIC_READ off (the default). README's table is this one.
 
-type Who = 'anonymous' | 'viewer' | 'bedfordshire editor' | 'hertfordshire editor' | 'aoj owner' | 'ict owner' | 'administrator';
+type Who = 'anonymous' | 'viewer' | 'bedfordshire editor' | 'hertfordshire editor' | 'aoj owner' | 'ict owner' | 'programme officer' | 'administrator';
 const PEOPLE: Record<Exclude<Who, 'anonymous'>, { email: string; grants: Parameters<typeof createUser>[2] }> = {
   viewer: { email: 'viewer@example.org', grants: [VIEWER] },
   'bedfordshire editor': { email: 'beds@example.org', grants: [FORCE_EDITOR('bedfordshire')] },
   'hertfordshire editor': { email: 'herts@example.org', grants: [FORCE_EDITOR('hertfordshire')] },
   'aoj owner': { email: 'aoj@example.org', grants: [FUNCTION_OWNER('aoj')] },
   'ict owner': { email: 'ict@example.org', grants: [FUNCTION_OWNER('ict')] },
+  'programme officer': { email: 'officer@example.org', grants: [{ role: 'programme-officer', force: null, function: null }] },
   administrator: { email: 'admin@example.org', grants: [ADMINISTRATOR] },
 };
 
@@ -90,6 +91,7 @@ const CASES: Case[] = [
   },
   { route: 'PATCH /api/functions/aoj (its plan)', allowed: ['aoj owner'], request: async () => ['PATCH', '/api/functions/aoj', { toleranceTenthsPercent: 40 }] },
   { route: 'PATCH /api/functions/ict (its plan)', allowed: ['ict owner'], request: async () => ['PATCH', '/api/functions/ict', { toleranceTenthsPercent: 40 }] },
+  { route: 'POST /api/reports (publish)', allowed: ['programme officer'], request: async () => ['POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1' }] },
   {
     route: 'POST /api/users',
     allowed: ['administrator'],
@@ -115,10 +117,10 @@ const CASES: Case[] = [
 
 /** What a refused request must leave as it was. */
 const STATE = `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users,
-                      (SELECT count(*) FROM benefit_measurements) AS measures,
+                      (SELECT count(*) FROM benefit_measurements) AS measures, (SELECT count(*) FROM reports) AS reports,
                       (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance`;
 
-const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'administrator'];
+const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'programme officer', 'administrator'];
 
 describe('who may change what', () => {
   for (const c of CASES) {

@@ -20,12 +20,13 @@ const snapshot = () =>
               (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM user_roles) AS grants,
               (SELECT group_concat(password_hash) FROM users) AS hashes,
               (SELECT group_concat(rag_tolerance_tenths_percent || description) FROM functions) AS plans,
-              (SELECT count(*) FROM setup_tokens) AS setupTokens, (SELECT count(*) FROM benefit_measurements) AS measures`,
+              (SELECT count(*) FROM setup_tokens) AS setupTokens, (SELECT count(*) FROM benefit_measurements) AS measures,
+              (SELECT count(*) FROM reports) AS reports`,
     )
     .get();
 
 beforeAll(async () => {
-  userId = await createUser(db, 'everyone@example.org', [ADMINISTRATOR, FUNCTION_OWNER('aoj'), FUNCTION_OWNER('ict'), FORCE_EDITOR('bedfordshire')]);
+  userId = await createUser(db, 'everyone@example.org', [ADMINISTRATOR, FUNCTION_OWNER('aoj'), FUNCTION_OWNER('ict'), FORCE_EDITOR('bedfordshire'), { role: 'programme-officer', force: null, function: null }]);
   signed = await signIn(app, 'everyone@example.org');
 });
 
@@ -82,6 +83,8 @@ const ROUTES: [string, string, fc.Arbitrary<string>][] = [
     '/api/benefits/ICT-B4/measurements',
     mutated({ measuredOn: '2017-03-31', valueMilli: 1.5, dataSource: 'Activity sampling' }, (key, value) => key === 'valueMilli' && Number.isInteger(value) && Math.abs(value as number) <= 1e15),
   ],
+  // A quarter is never a half-year, so no body one step from this one publishes.
+  ['POST', '/api/reports', mutated({ collaboration: 'bch', half: '2017-18-Q1' })],
   ['POST', '/api/auth/sign-in', mutated({ email: 'everyone@example.org', password: 'wrong password here' })],
   ['POST', '/api/auth/password', mutated({ currentPassword: 'wrong password here', newPassword: 'x' })],
   ['POST', '/api/auth/setup', mutated({ token: 'not a token', email: 'x@example.org', displayName: 'X', password: 'a long enough passphrase' })],

@@ -40,6 +40,7 @@ export function GrantEditor({
           <option value="viewer">Viewer</option>
           <option value="force-editor">Force editor</option>
           <option value="function-owner">Function owner</option>
+          <option value="programme-officer">Programme officer</option>
           <option value="administrator">Administrator</option>
         </select>
         {options.length > 0 ? (

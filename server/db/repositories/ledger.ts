@@ -58,11 +58,9 @@ const distinctIds = (ids: (string | null)[]) => [...new Set(ids.filter((id): id 
 /** The months a timeline covers: the scope's, or for all years every year with a figure. */
 export function timelineMonths(scope: Scope, targets: readonly TargetFigure[], ledger: readonly LedgerFigure[]): string[] {
   const months = scopeMonths(scope);
-  const years = scopeYears(scope);
-  if (months === null || years === null) {
-    return monthsOfYears([...targets, ...ledger].map((f) => f.fy).filter((fy): fy is string => fy !== null));
-  }
-  return monthsOfYears(years).filter((m) => m >= months.first && m <= months.last);
+  const years = scopeYears(scope) ?? [...targets, ...ledger].map((f) => f.fy).filter((fy): fy is string => fy !== null);
+  const all = monthsOfYears(years);
+  return months === null ? all : all.filter((m) => m >= months.first && m <= months.last);
 }
 
 /** Reads of the savings ledger, each "as at" the end of a date and scoped to a period. */

@@ -1,0 +1,148 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { authorise } from '../auth/middleware';
+import { errorResponse, jsonResponse } from '../contracts/common';
+import {
+  CompareQuery,
+  ExportFormat,
+  NewReport,
+  PublishedReport,
+  ReportComparison,
+  ReportContent,
+  ReportList,
+  ReportListQuery,
+  ReportParams,
+  ReportQuery,
+} from '../contracts/reports';
+import type { Db } from '../db/connection';
+import { apiRouter, errorBody, jsonBody, type AppEnv } from '../http';
+import { compareReports } from '../services/report-compare';
+import { reportPdf } from '../services/report-pdf';
+import { reportTables, type ReportStatus } from '../services/report-tables';
+import { ReportInputError, type ReportService } from '../services/report';
+import { tablesXlsx } from '../services/tables';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fileResponse = (description: string) => ({
+  content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } },
+  description,
+});
+
+const listReports = createRoute({
+  method: 'get',
+  path: '/reports',
+  tags: ['reports'],
+  request: { query: ReportListQuery },
+  responses: { 200: jsonResponse(ReportList, 'Every published report, newest half first, each version'), 400: errorResponse('The query is not valid') },
+});
+const draftReport = createRoute({
+  method: 'get',
+  path: '/reports/draft',
+  tags: ['reports'],
+  request: { query: ReportQuery },
+  responses: { 200: jsonResponse(ReportContent, 'The report as it would be published now'), 400: errorResponse('Unknown collaboration, or not a half-year') },
+});
+const exportDraft = createRoute({
+  method: 'get',
+  path: '/reports/draft/export',
+  tags: ['reports'],
+  request: { query: ReportQuery.extend(ExportFormat.shape) },
+  responses: { 200: fileResponse('The draft as a PDF (marked DRAFT) or .xlsx'), 400: errorResponse('Unknown collaboration, half-year or format') },
+});
+const compare = createRoute({
+  method: 'get',
+  path: '/reports/compare',
+  tags: ['reports'],
+  request: { query: CompareQuery },
+  responses: { 200: jsonResponse(ReportComparison, 'What changed from one report to the other, function by function'), 400: errorResponse('The query is not valid'), 404: errorResponse('No report has that id') },
+});
+const publish = createRoute({
+  method: 'post',
+  path: '/reports',
+  tags: ['reports'],
+  request: { body: jsonBody(NewReport) },
+  responses: {
+    201: jsonResponse(PublishedReport, 'Published: the draft frozen as a new version'),
+    400: errorResponse('Unknown collaboration, or not a half-year'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not a programme officer, or no CSRF token'),
+  },
+});
+const getReport = createRoute({
+  method: 'get',
+  path: '/reports/{id}',
+  tags: ['reports'],
+  request: { params: ReportParams },
+  responses: { 200: jsonResponse(PublishedReport, 'A published report, exactly as published'), 400: errorResponse('Not a report id'), 404: errorResponse('No report has that id') },
+});
+const exportReport = createRoute({
+  method: 'get',
+  path: '/reports/{id}/export',
+  tags: ['reports'],
+  request: { params: ReportParams, query: ExportFormat },
+  responses: { 200: fileResponse('A published report as a PDF for the board pack, or .xlsx'), 400: errorResponse('Not a report id or format'), 404: errorResponse('No report has that id') },
+});
+
+export function reportRoutes(service: ReportService, db: Db, now: () => Date) {
+  const notFound = (id: number) => errorBody('not_found', `There is no published report ${id}. The list is at /api/reports.`);
+  const refused = (error: unknown) => {
+    if (error instanceof ReportInputError) return errorBody('invalid_report', error.message);
+    throw error;
+  };
+  const file = async (c: Context<AppEnv>, content: ReportContent, status: ReportStatus, format: 'pdf' | 'xlsx') => {
+    const name = `realise-report-${content.collaboration.slug}-${content.half.id}-${status.published ? `v${status.published.version}` : `draft-${content.asAt}`}`;
+    if (format === 'pdf') {
+      return c.body(new Uint8Array(await reportPdf(content, status)), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` });
+    }
+    return c.body(new Uint8Array(await tablesXlsx(reportTables(content, status), now())), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${name}.xlsx"` });
+  };
+
+  return apiRouter()
+    .openapi(listReports, (c) => c.json({ reports: service.list(c.req.valid('query').collaboration ?? null) }, 200))
+    .openapi(draftReport, (c) => {
+      const { collaboration, half } = c.req.valid('query');
+      try {
+        return c.json(service.draft(collaboration, half), 200);
+      } catch (error) {
+        return c.json(refused(error), 400);
+      }
+    })
+    .openapi(exportDraft, async (c) => {
+      const { collaboration, half, format } = c.req.valid('query');
+      let content: ReportContent;
+      try {
+        content = service.draft(collaboration, half);
+      } catch (error) {
+        return c.json(refused(error), 400);
+      }
+      return file(c, content, { published: null }, format);
+    })
+    .openapi(compare, (c) => {
+      const { from, to } = c.req.valid('query');
+      const [a, b] = [service.published(from), service.published(to)];
+      if (!a) return c.json(notFound(from), 404);
+      if (!b) return c.json(notFound(to), 404);
+      return c.json({ from: service.listItem(from)!, to: service.listItem(to)!, ...compareReports(a.content, b.content) }, 200);
+    })
+    .openapi(publish, (c) => {
+      const allowed = authorise(c, db, now, { kind: 'publish-report' });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      const { collaboration, half } = c.req.valid('json');
+      try {
+        return c.json(service.publish(collaboration, half, allowed.session.user), 201);
+      } catch (error) {
+        return c.json(refused(error), 400);
+      }
+    })
+    .openapi(getReport, (c) => {
+      const { id } = c.req.valid('param');
+      const report = service.published(id);
+      return report ? c.json(report, 200) : c.json(notFound(id), 404);
+    })
+    .openapi(exportReport, async (c) => {
+      const { id } = c.req.valid('param');
+      const report = service.published(id);
+      if (!report) return c.json(notFound(id), 404);
+      return file(c, report.content, { published: report }, c.req.valid('query').format);
+    });
+}
