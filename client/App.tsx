@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { sessionQuery } from './api/queries';
 import { QueryState } from './components/QueryState';
@@ -18,6 +18,17 @@ import { PresentPage } from './features/present/PresentPage';
 import { ImportPage } from './features/record/ImportPage';
 import { RecordPage } from './features/record/RecordPage';
 import { canRecord, isAdministrator, type SessionUser } from './lib/roles';
+
+// The six-monthly reports are opened a few times a year: they load when first visited.
+const ReportsPage = lazy(() => import('./features/report/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const DraftReportPage = lazy(() => import('./features/report/DraftReportPage').then((m) => ({ default: m.DraftReportPage })));
+const ComparePage = lazy(() => import('./features/report/ComparePage').then((m) => ({ default: m.ComparePage })));
+const PublishedReportPage = lazy(() => import('./features/report/PublishedReportPage').then((m) => ({ default: m.PublishedReportPage })));
+const loadingReport = (
+  <p role="status" className="loading">
+    Loading the reports…
+  </p>
+);
 
 export function App() {
   const session = useQuery(sessionQuery());
@@ -52,6 +63,28 @@ export function App() {
                 <Route path="/forces/:slug">{(params) => <ForcePage slug={params.slug} />}</Route>
                 <Route path="/benefits" component={BenefitsPage} />
                 <Route path="/benefits/:number">{(params) => <BenefitPage number={params.number} />}</Route>
+                <Route path="/reports">
+                  <Suspense fallback={loadingReport}>
+                    <ReportsPage />
+                  </Suspense>
+                </Route>
+                <Route path="/reports/draft">
+                  <Suspense fallback={loadingReport}>
+                    <DraftReportPage />
+                  </Suspense>
+                </Route>
+                <Route path="/reports/compare">
+                  <Suspense fallback={loadingReport}>
+                    <ComparePage />
+                  </Suspense>
+                </Route>
+                <Route path="/reports/:id">
+                  {(params) => (
+                    <Suspense fallback={loadingReport}>
+                      <PublishedReportPage id={params.id} />
+                    </Suspense>
+                  )}
+                </Route>
                 <Route path="/sign-in">
                   <SignInPage next={new URLSearchParams(search).get('next') ?? '/'} setupNeeded={state.setupNeeded} />
                 </Route>
@@ -109,6 +142,7 @@ function Shell({ user, filters, children }: { user: SessionUser | null; filters:
           <nav aria-label="Account and tools" className="header-nav">
             <Link href="/">Savings</Link>
             <Link href="/benefits">Benefits</Link>
+            <Link href="/reports">Reports</Link>
             {canRecord(user) ? (
               <>
                 <Link href="/record">Record figures</Link>

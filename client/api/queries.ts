@@ -126,3 +126,38 @@ export const commentaryQuery = (slug: string, period: string) =>
     queryKey: [...functionKeys.all, 'commentary', slug, period] as const,
     queryFn: async () => unwrap(await api.api.functions[':slug'].commentary.$get({ param: { slug }, query: { period } })),
   });
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  list: () => [...reportKeys.all, 'list'] as const,
+  draft: (collaboration: string, half: string) => [...reportKeys.all, 'draft', collaboration, half] as const,
+  published: (id: number) => [...reportKeys.all, 'published', id] as const,
+  comparison: (from: number, to: number) => [...reportKeys.all, 'compare', from, to] as const,
+};
+
+export const reportsQuery = () =>
+  queryOptions({
+    queryKey: reportKeys.list(),
+    queryFn: async () => unwrap(await api.api.reports.$get({ query: {} })),
+  });
+
+export const draftReportQuery = (collaboration: string, half: string) =>
+  queryOptions({
+    queryKey: reportKeys.draft(collaboration, half),
+    queryFn: async () => unwrap(await api.api.reports.draft.$get({ query: { collaboration, half } })),
+  });
+
+export const publishedReportQuery = (id: number) =>
+  queryOptions({
+    queryKey: reportKeys.published(id),
+    queryFn: async () => unwrap(await api.api.reports[':id'].$get({ param: { id: String(id) } })),
+    // A published report never changes.
+    staleTime: Infinity,
+  });
+
+export const reportComparisonQuery = (from: number, to: number) =>
+  queryOptions({
+    queryKey: reportKeys.comparison(from, to),
+    queryFn: async () => unwrap(await api.api.reports.compare.$get({ query: { from: String(from), to: String(to) } })),
+    staleTime: Infinity,
+  });

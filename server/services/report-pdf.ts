@@ -34,7 +34,8 @@ const CONTENT_WIDTH = 595.28 - 2 * 48;
 const money = (pence: number | null, none = '–') => (pence === null ? none : formatPounds(pence));
 const PERIOD_WORDS = { half: 'The half', yearToDate: 'Year to date', sinceStart: 'Since the start' } as const;
 
-const statusWords = (f: ReportFigures) => (f.targetPence === 0 && f.deliveredPence === null && f.forecastPence === null ? 'Nothing due' : RAG_WORDS[f.rag]!);
+const nothingDue = (f: ReportFigures) => f.targetPence === 0 && f.deliveredPence === null && f.forecastPence === null;
+const statusWords = (f: ReportFigures) => (nothingDue(f) ? 'Nothing due' : RAG_WORDS[f.rag]!);
 
 function figuresTable(figures: Record<'half' | 'yearToDate' | 'sinceStart', ReportFigures>): Content {
   const header: TableCell[] = ['Period', 'Target', 'Delivered', 'Forecast', 'Variance', 'Status'].map((text, i) => ({ text, style: 'th', alignment: i > 0 && i < 5 ? 'right' : 'left' }));
@@ -58,7 +59,7 @@ function figuresTable(figures: Record<'half' | 'yearToDate' | 'sinceStart', Repo
 
 /** Horizontal bars, target above delivered, one row a function, the amounts written at the bars' ends. */
 function chart(report: ReportContent): Content {
-  const rows = report.functions.filter((f) => f.hasSavingsPlan);
+  const rows = report.functions.filter((f) => f.hasSavingsPlan && !nothingDue(f.figures.half));
   const largest = Math.max(1, ...rows.flatMap((f) => [f.figures.half.targetPence, f.figures.half.deliveredPence ?? 0]));
   const barSpace = 210;
   const bar = (pence: number, y: number, colour: string, outline: boolean) => ({
@@ -88,7 +89,7 @@ function chart(report: ReportContent): Content {
           { canvas: [{ type: 'rect', x: 0, y: 2, w: 14, h: 7, color: '#ffffff', lineColor: TARGET_COLOUR, lineWidth: 1 }], width: 18 },
           { text: 'Target (outline)', fontSize: 8, width: 90 },
           { canvas: [{ type: 'rect', x: 0, y: 2, w: 14, h: 7, color: DELIVERED_COLOUR }], width: 18 },
-          { text: 'Delivered (solid). The same figures are in the table of each function below.', fontSize: 8 },
+          { text: `Delivered (solid). The same figures are in the table of each function below.${rows.length < report.functions.filter((f) => f.hasSavingsPlan).length ? ' Functions with nothing due in the half are left out.' : ''}`, fontSize: 8 },
         ],
         margin: [0, 4, 0, 10],
       },

@@ -20,6 +20,9 @@ declare module 'vitest' {
     closedSetupLink: string;
     /** An administrator of the baseUrl server, made with `npm run create-admin` as a scripted install would. */
     baseAdmin: { email: string; password: string };
+    /** A server of its own for the six-monthly report, whose tests record figures the others must not see; reading needs a sign-in. */
+    reportsUrl: string;
+    reportsAdmin: { email: string; password: string };
   }
 }
 
@@ -70,26 +73,34 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'realise-e2e-'));
   const baseAdmin = { email: 'admin@example.org', password: 'a scripted install passphrase' };
-  const admin = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/create-admin.ts', '--email', baseAdmin.email, '--name', 'Scripted Admin'], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_PATH: join(dataDir, 'papers.db'), REALISE_ADMIN_PASSWORD: baseAdmin.password },
-    encoding: 'utf8',
-  });
-  if (admin.status !== 0) throw new Error(`create-admin failed:\n${admin.stdout}${admin.stderr}`);
+  const createAdmin = (database: string, who: { email: string; password: string }) => {
+    const admin = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/create-admin.ts', '--email', who.email, '--name', 'Scripted Admin'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_PATH: join(dataDir, database), REALISE_ADMIN_PASSWORD: who.password },
+      encoding: 'utf8',
+    });
+    if (admin.status !== 0) throw new Error(`create-admin failed:\n${admin.stdout}${admin.stderr}`);
+  };
+  createAdmin('papers.db', baseAdmin);
+  const reportsAdmin = { email: 'reports.admin@example.org', password: 'another scripted passphrase' };
+  createAdmin('reports.db', reportsAdmin);
   const papers = await startServer(dataDir, 'papers', { PUBLIC_READ: 'true' });
+  const reports = await startServer(dataDir, 'reports');
   const demo = await startServer(dataDir, 'demo', { PUBLIC_READ: 'true', DEMO_DATA: 'true' });
   const closed = await startServer(dataDir, 'closed');
   project.provide('baseUrl', papers.url);
   project.provide('demoUrl', demo.url);
   project.provide('closedUrl', closed.url);
   project.provide('baseAdmin', baseAdmin);
+  project.provide('reportsUrl', reports.url);
+  project.provide('reportsAdmin', reportsAdmin);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const link = /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(closed.log());
   if (!link) throw new Error(`the closed server printed no setup link:\n${closed.log()}`);
   project.provide('closedSetupLink', link[1]!);
 
   return async () => {
-    await Promise.all([papers.stop(), demo.stop(), closed.stop()]);
+    await Promise.all([papers.stop(), demo.stop(), closed.stop(), reports.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 }
