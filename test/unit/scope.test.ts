@@ -11,13 +11,14 @@ describe('parseScope', () => {
     ['2016-17..2018-19', '2016-17..2018-19', 'FY 2016/17 to 2018/19'],
     ['2017-18-H1', '2017-18-H1', 'H1 2017/18 (April–September 2017)'],
     ['2017-18-Q4', '2017-18-Q4', 'Q4 2017/18 (January–March 2018)'],
+    ['..2017-18-H1', '..2017-18-H1', 'Since the start, to the end of H1 2017/18 (April–September 2017)'],
   ])('reads %s', (text, id, words) => {
     const scope = parseScope(text);
     expect(formatScopeId(scope)).toBe(id);
     expect(describeScope(scope)).toBe(words);
   });
 
-  it.each(['2018-19..2016-17', '2016-18', '2016-17..', 'H1', '2016-17-H3', '2016/17', '0000-01..9998-99', '2000-01..2020-21'])('refuses %s', (text) => {
+  it.each(['2018-19..2016-17', '2016-18', '2016-17..', 'H1', '2016-17-H3', '..', '..2017-18-H3', '2016/17', '0000-01..9998-99', '2000-01..2020-21'])('refuses %s', (text) => {
     expect(() => parseScope(text)).toThrow(RangeError);
   });
 
@@ -25,6 +26,7 @@ describe('parseScope', () => {
     expect(scopeMonths(parseScope('2017-18-H2'))).toEqual({ first: '2017-10', last: '2018-03' });
     expect(scopeMonths(parseScope('2014-15..2015-16'))).toEqual({ first: '2014-04', last: '2016-03' });
     expect(scopeMonths(parseScope('all'))).toBeNull();
+    expect(scopeMonths(parseScope('..2017-18-H1'))).toEqual({ first: '0000-01', last: '2017-09' });
   });
 });
 
@@ -86,6 +88,15 @@ describe('scopeTargets and scopeLedger', () => {
     expect([...h2016.yearlyOnlyYears]).toEqual(['2016-17']);
     expect(scopeLedger(ledger, parseScope('2016-17')).ledger.map((e) => e.amountPence)).toEqual([30]);
     expect(scopeLedger(ledger, parseScope('all')).ledger).toHaveLength(4);
+    // Since the start, to the end of H1 2017/18: every earlier figure, the undated one, May not November.
+    expect(scopeLedger(ledger, parseScope('..2017-18-H1')).ledger.map((e) => e.amountPence)).toEqual([10, 30, 40]);
+  });
+
+  it('since the start takes every earlier year whole, the last pro rata to the period’s end, and unprofiled money', () => {
+    const { targets: scoped, partYears } = scopeTargets(targets, parseScope('..2017-18-H1'));
+    expect(scoped.map((t) => t.amountPence)).toEqual([50_000_000, 50, 11_000_000]);
+    expect([...partYears]).toEqual(['2017-18']);
+    expect(scopeTargets(targets, parseScope('..2016-17-H2')).targets.map((t) => t.amountPence)).toEqual([50, 11_000_000]);
   });
 });
 
