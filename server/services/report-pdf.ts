@@ -31,6 +31,8 @@ const TARGET_COLOUR = '#505a5f';
 const DELIVERED_COLOUR = '#1d70b8';
 const CONTENT_WIDTH = 595.28 - 2 * 48;
 
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const day = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 const money = (pence: number | null, none = '–') => (pence === null ? none : formatPounds(pence));
 const PERIOD_WORDS = { half: 'The half', yearToDate: 'Year to date', sinceStart: 'Since the start' } as const;
 
@@ -154,11 +156,12 @@ function benefitsTable(f: ReportFunction): Content[] {
 export function reportDocument(report: ReportContent, status: ReportStatus): TDocumentDefinitions {
   const published = status.published;
   const statusLine = published
-    ? `Published: version ${published.version}, ${published.publishedAt.slice(0, 16).replace('T', ' ')} UTC, by ${published.publishedByName}. Figures as at the end of ${report.asAt}.`
-    : `DRAFT, not published. Figures as at the end of ${report.asAt}; they change as figures are recorded.`;
+    ? `Published: version ${published.version}, ${day(published.publishedAt.slice(0, 10))} at ${published.publishedAt.slice(11, 16)} UTC, by ${published.publishedByName}. Figures as at the end of ${day(report.asAt)}.`
+    : `DRAFT, not published. Figures as at the end of ${day(report.asAt)}; they change as figures are recorded.`;
   const counts = report.summary.ragCounts;
   const h2 = (text: string): Content => ({ text, style: 'h2', headlineLevel: 1 });
-  const th = (texts: string[]): TableCell[] => texts.map((text) => ({ text, style: 'th' }));
+  // Money columns are right-aligned, their headers with them.
+  const th = (texts: string[], rightFrom = texts.length): TableCell[] => texts.map((text, i) => ({ text, style: 'th', alignment: i >= rightFrom ? 'right' : 'left' }));
   return {
     pageSize: 'A4',
     pageMargins: [48, 48, 48, 56],
@@ -226,7 +229,7 @@ export function reportDocument(report: ReportContent, status: ReportStatus): TDo
               keepWithHeaderRows: 1,
               widths: [110, '*', 44, 40, 66, 66],
               body: [
-                th(['Force', 'Function', 'Share', 'Basis', 'Target', 'Delivered']),
+                th(['Force', 'Function', 'Share', 'Basis', 'Target', 'Delivered'], 4),
                 ...report.forces.flatMap((force) =>
                   force.functions.map((f): TableCell[] => [
                     force.forceName,
@@ -252,9 +255,9 @@ export function reportDocument(report: ReportContent, status: ReportStatus): TDo
       ...(report.forces.some((f) => f.isIllustrative) ? [{ text: 'Every share here is illustrative: the papers give no split of any saving.', italics: true, margin: [0, 4, 0, 0] } as Content] : []),
       ...(report.unapportionedPence !== 0 ? [{ text: `${money(report.unapportionedPence)} of the half's target is in years with no shares, so is not split between forces.`, margin: [0, 4, 0, 0] } as Content] : []),
 
-      h2(`Agreements: reviews and expiries from ${report.agreementWindow.from} to ${report.agreementWindow.to}`),
+      h2(`Agreements: reviews and expiries from ${day(report.agreementWindow.from)} to ${day(report.agreementWindow.to)}`),
       report.agreements.length === 0
-        ? { text: `No section 22A agreement of this collaboration has a review or expiry date between ${report.agreementWindow.from} and ${report.agreementWindow.to}.` }
+        ? { text: `No section 22A agreement of this collaboration has a review or expiry date between ${day(report.agreementWindow.from)} and ${day(report.agreementWindow.to)}.` }
         : {
             table: {
               headerRows: 1,

@@ -44,4 +44,29 @@ describe('read routes under hostile input', () => {
     expect([...statuses.keys()].some((s) => s >= 400)).toBe(true);
     expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
   });
+
+  it('answers the report routes’ hostile ids and queries with 2xx or 4xx, for 300 generated requests', async () => {
+    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('bch', '2017-18-H1', '2017-18-H3', '2017-19-H1', '..2017-18-H1', '1', '0', '-1', '1e999', 'pdf', 'csv', "bch' --", '%00'));
+    const url = fc.oneof(
+      value.map((id) => `/api/reports/${encodeURIComponent(id)}`),
+      fc.tuple(value, value).map(([c, h]) => `/api/reports/draft?collaboration=${encodeURIComponent(c)}&half=${encodeURIComponent(h)}`),
+      fc.tuple(value, value).map(([a, b]) => `/api/reports/compare?from=${encodeURIComponent(a)}&to=${encodeURIComponent(b)}`),
+      fc.tuple(value, value).map(([id, f]) => `/api/reports/${encodeURIComponent(id)}/export?format=${encodeURIComponent(f)}`),
+      fc.tuple(value, value).map(([h, f]) => `/api/reports/draft/export?collaboration=bch&half=${encodeURIComponent(h)}&format=${encodeURIComponent(f)}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(url, async (path) => {
+        const response = await app.request(path);
+        expect(response.status, path).toBeLessThan(500);
+        if (response.status >= 400) {
+          const text = await response.text();
+          expect(text).not.toMatch(/SqliteError|SQLITE_|\.ts:\d+|node_modules/);
+          expect(JSON.parse(text).error.message.length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(errors).toEqual([]);
+    expect(countRows()).toEqual(before);
+  });
 });

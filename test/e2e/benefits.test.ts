@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { screenshot, seriousAccessibilityViolations } from './browser';
-import { useBrowserPage } from './session';
+import { addPerson, signIn as signInPage, useBrowserPage, type Account } from './session';
 
 const baseUrl = inject('baseUrl');
 const admin = inject('baseAdmin');
@@ -8,13 +8,7 @@ const session = useBrowserPage();
 const page = () => session.page();
 const OWNER = { email: 'ict.head@example.org', password: 'ict head of function passphrase' };
 
-async function signIn(who: { email: string; password: string }) {
-  await page().goto(`${baseUrl}/sign-in`);
-  await page().getByLabel('Email address').fill(who.email);
-  await page().getByLabel('Password').fill(who.password);
-  await page().getByRole('button', { name: 'Sign in' }).click();
-  await page().locator('tr[data-function]').first().waitFor();
-}
+const signIn = (who: Account) => signInPage(page(), baseUrl, who);
 
 describe('the benefits register', () => {
   it('shows every benefit the papers name, filters by function in the URL, and exports', async () => {
@@ -48,16 +42,7 @@ describe('the benefits register', () => {
   it('lets the head of ICT record this quarter’s measure and see the benefit’s profile change', async () => {
     // The administrator (made by npm run create-admin) makes the head of ICT a function owner.
     await signIn(admin);
-    const made = await page().evaluate(async (owner) => {
-      const state = await (await fetch('/api/auth/session')).json();
-      const response = await fetch('/api/users', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': state.csrfToken },
-        body: JSON.stringify({ email: owner.email, displayName: 'Head of ICT', password: owner.password, grants: [{ role: 'function-owner', force: null, function: 'ict' }] }),
-      });
-      return response.status;
-    }, OWNER);
-    expect(made).toBe(201);
+    expect(await addPerson(page(), { ...OWNER, displayName: 'Head of ICT', grants: [{ role: 'function-owner', force: null, function: 'ict' }] })).toBe(201);
 
     await signIn(OWNER);
     await page().goto(`${baseUrl}/benefits/ICT-B4`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { screenshot, seriousAccessibilityViolations } from './browser';
-import { useBrowserPage } from './session';
+import { addPerson, signIn as signInPage, useBrowserPage, type Account } from './session';
 
 // A finance officer's round: download the template, fill it in, import it (first with an error),
 // see the dashboard change, explain it, and export it back.
@@ -12,13 +12,7 @@ const page = () => session.page();
 const OFFICER = { email: 'ctc.finance@example.org', password: 'chiltern transport finance' };
 const HEADER = 'function,line,measure,fiscal_year,month,force,amount_gbp';
 
-async function signIn(who: { email: string; password: string }) {
-  await page().goto(`${baseUrl}/sign-in`);
-  await page().getByLabel('Email address').fill(who.email);
-  await page().getByLabel('Password').fill(who.password);
-  await page().getByRole('button', { name: 'Sign in' }).click();
-  await page().locator('tr[data-function]').first().waitFor();
-}
+const signIn = (who: Account) => signInPage(page(), baseUrl, who);
 
 async function choose(file: string) {
   await page().locator('#import-file').setInputFiles({ name: 'ctc-figures.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
@@ -27,17 +21,7 @@ async function choose(file: string) {
 describe('importing a spreadsheet', () => {
   it('downloads the template, shows a file’s errors by row and column, then imports the corrected file', async () => {
     await signIn(admin);
-    const made = await page().evaluate(async (officer) => {
-      const state = await (await fetch('/api/auth/session')).json();
-      return (
-        await fetch('/api/users', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': state.csrfToken },
-          body: JSON.stringify({ email: officer.email, displayName: 'CTC Finance', password: officer.password, grants: [{ role: 'function-owner', force: null, function: 'ctc' }] }),
-        })
-      ).status;
-    }, OFFICER);
-    expect(made).toBe(201);
+    expect(await addPerson(page(), { ...OFFICER, displayName: 'CTC Finance', grants: [{ role: 'function-owner', force: null, function: 'ctc' }] })).toBe(201);
 
     await signIn(OFFICER);
     await page().getByRole('navigation', { name: 'Account and tools' }).getByRole('link', { name: 'Import' }).click();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { screenshot, seriousAccessibilityViolations } from './browser';
-import { useBrowserPage } from './session';
+import { addPerson, signIn as signInPage, useBrowserPage, type Account } from './session';
 
 // A programme officer produces BCH's report for H1 2017/18 in the browser: drafts it, adds the
 // commentary its red variance needs, publishes it, records a late actual, and finds the published
@@ -16,13 +16,7 @@ const session = useBrowserPage();
 const page = () => session.page();
 const OFFICER = { email: 'programme.officer@example.org', password: 'programme officer passphrase' };
 
-async function signIn(who: { email: string; password: string }) {
-  await page().goto(`${baseUrl}/sign-in`);
-  await page().getByLabel('Email address').fill(who.email);
-  await page().getByLabel('Password').fill(who.password);
-  await page().getByRole('button', { name: 'Sign in' }).click();
-  await page().locator('tr[data-function]').first().waitFor();
-}
+const signIn = (who: Account) => signInPage(page(), baseUrl, who);
 
 /** Records an ICT infrastructure actual for the function as a whole, as its owner (the Record page has its own tests). */
 async function recordActual(month: string, amountPence: number) {
@@ -48,24 +42,11 @@ const ictHalf = () => page().locator('article[data-function="ict"] table.report-
 describe('the six-monthly report', () => {
   it('is drafted, explained, published, frozen, republished, compared and exported', async () => {
     await signIn(admin);
-    const made = await page().evaluate(async (officer) => {
-      const state = await (await fetch('/api/auth/session')).json();
-      const response = await fetch('/api/users', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': state.csrfToken },
-        body: JSON.stringify({
-          email: officer.email,
-          displayName: 'Pat Officer',
-          password: officer.password,
-          grants: [
-            { role: 'programme-officer', force: null, function: null },
-            { role: 'function-owner', force: null, function: 'ict' },
-          ],
-        }),
-      });
-      return response.status;
-    }, OFFICER);
-    expect(made).toBe(201);
+    const grants = [
+      { role: 'programme-officer', force: null, function: null },
+      { role: 'function-owner', force: null, function: 'ict' },
+    ];
+    expect(await addPerson(page(), { ...OFFICER, displayName: 'Pat Officer', grants })).toBe(201);
 
     await signIn(OFFICER);
     await recordActual('2017-06', 12_000_000);

@@ -1,5 +1,5 @@
 import type { FunctionDetail } from '../../../server/contracts/functions';
-import { IllustrativeTag } from '../../components/Illustrative';
+import { Delivered } from '../../components/Delivered';
 import { Money } from '../../components/Money';
 import { RagBadge } from '../../components/RagBadge';
 import { formatFiscalYear } from '../../lib/dates';
@@ -47,16 +47,7 @@ export function YearsTable({ detail }: { detail: FunctionDetail }) {
                 <Money pence={y.targetPence} />
               </td>
               <td className="numeric">
-                {y.deliveredPence === null ? (
-                  <span className="muted">{y.yearlyActualNotSplit ? 'recorded for the whole year only' : 'none recorded'}</span>
-                ) : (
-                  <Money pence={y.deliveredPence} />
-                )}
-                {y.isIllustrative ? (
-                  <span className="cell-note">
-                    <IllustrativeTag />
-                  </span>
-                ) : null}
+                <Delivered pence={y.deliveredPence} yearlyOnly={y.yearlyActualNotSplit === true} illustrative={y.isIllustrative} />
               </td>
               <td className="numeric">
                 <Money pence={y.forecastPence} />

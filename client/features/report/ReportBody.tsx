@@ -2,6 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { ReportContent, ReportFigures, ReportFunction } from '../../../server/contracts/reports';
 import { ChartFrame } from '../../components/ChartFrame';
+import { Delivered } from '../../components/Delivered';
 import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { RagBadge, RAG_LABEL } from '../../components/RagBadge';
@@ -50,12 +51,7 @@ function FiguresTable({ figures, caption, periods }: { figures: Record<PeriodKey
                 <Money pence={f.targetPence} />
               </td>
               <td className="numeric">
-                {f.deliveredPence === null ? <span className="muted">{f.yearlyActualNotSplit ? 'recorded for the whole year only' : 'none recorded'}</span> : <Money pence={f.deliveredPence} />}
-                {f.isIllustrative ? (
-                  <span className="cell-note">
-                    <IllustrativeTag />
-                  </span>
-                ) : null}
+                <Delivered pence={f.deliveredPence} yearlyOnly={f.yearlyActualNotSplit} illustrative={f.isIllustrative} />
               </td>
               <td className="numeric">
                 <Money pence={f.forecastPence} />

@@ -1,0 +1,16 @@
+import { IllustrativeTag } from './Illustrative';
+import { Money } from './Money';
+
+/** What was delivered in a period, or why nothing shows: none recorded, or only for the whole year. */
+export function Delivered({ pence, yearlyOnly = false, illustrative = false }: { pence: number | null; yearlyOnly?: boolean; illustrative?: boolean }) {
+  return (
+    <>
+      {pence === null ? <span className="muted">{yearlyOnly ? 'recorded for the whole year only' : 'none recorded'}</span> : <Money pence={pence} />}
+      {illustrative ? (
+        <span className="cell-note">
+          <IllustrativeTag />
+        </span>
+      ) : null}
+    </>
+  );
+}
