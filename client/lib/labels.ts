@@ -38,3 +38,6 @@ export const MILESTONE_LABEL: Record<string, string> = {
   'go-live': 'Go-live',
   'member-joins': 'Member joins',
 };
+
+/** A function's name short enough for a chart's axis: its usual abbreviation, or its first word. */
+export const shortName = (fn: { slug: string; name: string }) => (fn.slug === 'ctc' ? 'CTC' : fn.slug === 'aoj' ? 'AOJ' : fn.name.split(' ')[0]!);

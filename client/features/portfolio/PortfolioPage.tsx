@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { RagCounts } from '../../components/RagCounts';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatPaperDate } from '../../lib/dates';
+import { shortName } from '../../lib/labels';
 import { formatMoneyShort } from '../../lib/money';
 import { mostOffTrackFirst } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
@@ -36,7 +37,6 @@ export function PortfolioPage() {
   );
 }
 
-const shortName = (fn: FunctionSummary) => (fn.slug === 'ctc' ? 'CTC' : fn.slug === 'aoj' ? 'AOJ' : fn.name.split(' ')[0]!);
 
 function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
   const functions = mostOffTrackFirst(data.functions);

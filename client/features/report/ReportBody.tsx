@@ -8,6 +8,7 @@ import { Money } from '../../components/Money';
 import { RagBadge, RAG_LABEL } from '../../components/RagBadge';
 import { RagCounts } from '../../components/RagCounts';
 import { formatPaperDate } from '../../lib/dates';
+import { shortName } from '../../lib/labels';
 import { formatMoneyShort, formatShare } from '../../lib/money';
 import { CommentList } from '../function/Commentary';
 
@@ -141,7 +142,7 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
           caption={`${charted.map((f) => `${f.name}: target ${formatMoneyShort(f.figures.half.targetPence)}, ${f.figures.half.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(f.figures.half.deliveredPence)}`}`).join('; ')}.`}
           chart={
             <TargetDeliveredChart
-              rows={charted.map((f) => ({ label: f.name.length > 18 ? `${f.name.slice(0, 16)}…` : f.name, targetPence: f.figures.half.targetPence, deliveredPence: f.figures.half.deliveredPence, forecastPence: f.figures.half.forecastPence }))}
+              rows={charted.map((f) => ({ label: f.name.length > 18 ? shortName(f) : f.name, targetPence: f.figures.half.targetPence, deliveredPence: f.figures.half.deliveredPence, forecastPence: f.figures.half.forecastPence }))}
             />
           }
           table={
