@@ -54,7 +54,7 @@ describe('the six-monthly report', () => {
     // Draft: from the header's Reports link, by choosing the collaboration and half.
     await page().getByRole('navigation', { name: 'Account and tools' }).getByRole('link', { name: 'Reports' }).click();
     await page().getByRole('heading', { level: 1, name: 'Six-monthly reports' }).waitFor();
-    expect(await page().getByText('No report has been published yet.').isVisible()).toBe(true);
+    await page().getByText('No report has been published yet.').waitFor();
     await page().getByLabel('Collaboration').selectOption('bch');
     await page().getByLabel('Financial year').selectOption('2017-18');
     await page().getByLabel('Half').selectOption('H1');
