@@ -131,6 +131,14 @@ export const ReportContent = z
   .openapi('ReportContent');
 export type ReportContent = z.infer<typeof ReportContent>;
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'A hash is 64 lower-case hex digits, as the draft gives it');
+
+/** A draft, with the hash that publishing checks so that what is frozen is what was read. */
+export const ReportDraft = ReportContent.extend({
+  draftHash: Sha256.openapi({ description: 'SHA-256 of this draft less its generatedAt; send it back when publishing' }),
+}).openapi('ReportDraft');
+export type ReportDraft = z.infer<typeof ReportDraft>;
+
 export const PublishedReport = z
   .object({
     id: z.number().int(),
@@ -159,7 +167,9 @@ export const ReportQuery = z.object({
   half: HalfYear,
 });
 export const ReportListQuery = z.object({ collaboration: Slug.optional() });
-export const NewReport = ReportQuery.openapi('NewReport');
+export const NewReport = ReportQuery.extend({
+  draftHash: Sha256.optional().openapi({ description: 'The draftHash of the draft read before publishing: if the draft has changed since, nothing is published (409)' }),
+}).openapi('NewReport');
 export const ReportParams = z.object({
   id: z.coerce.number().int().positive('A report id is a whole number').openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });

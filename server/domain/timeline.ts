@@ -1,7 +1,7 @@
-import { fiscalYearEnd, fiscalYearsBetween, monthsOfFiscalYear, type FiscalYear } from './fiscal';
+import { fiscalYearsBetween, monthsOfFiscalYear, type FiscalYear } from './fiscal';
 import type { Rag } from './rag';
 import type { LedgerFigure, TargetFigure } from './rollup';
-import { monthlyTargets } from './scope';
+import { monthlyTargets, monthsInScope, type Scope } from './scope';
 
 export type TimelinePoint = {
   month: string;
@@ -58,22 +58,25 @@ export function lastEndedMonth(isoDate: string): string {
 
 /**
  * A year still running on the "as at" date is judged against its target to date (its months that
- * have ended, pro rata), not its whole year: a function on profile in October is on track, not
- * red. Years that have ended keep their whole-year rating.
+ * are in scope and have ended, pro rata), not its whole year: a function on profile in October is
+ * on track, not red. The target to date comes from the whole-year targets, so a half or quarter is
+ * cut to its months once, not twice. Years whose months in scope have all ended keep their rating.
  */
 export function rateYearsInProgress<P extends { fy: string | null; deliveredPence: number | null }>(
   periods: readonly P[],
-  targets: readonly TargetFigure[],
+  yearTargets: readonly TargetFigure[],
+  scope: Scope,
   asAt: string,
   rate: (targetPence: number, deliveredPence: number | null) => Rag,
 ): (P & { targetToDatePence: number | null; rag?: Rag; variancePence?: number | null })[] {
   const through = lastEndedMonth(asAt);
   return periods.map((period) => {
-    if (period.fy === null || fiscalYearEnd(period.fy) < asAt) return { ...period, targetToDatePence: null };
-    const targetToDatePence = targets
+    const months = period.fy === null ? [] : monthsInScope(scope, period.fy);
+    if (period.fy === null || months.length === 0 || months.at(-1)! <= through) return { ...period, targetToDatePence: null };
+    const targetToDatePence = yearTargets
       .filter((t) => t.fy === period.fy)
       .flatMap((t) => monthlyTargets(period.fy!, t.amountPence))
-      .filter((m) => m.month <= through)
+      .filter((m) => m.month <= through && months.includes(m.month))
       .reduce((sum, m) => sum + m.pence, 0);
     return {
       ...period,

@@ -9,6 +9,7 @@ import {
   PublishedReport,
   ReportComparison,
   ReportContent,
+  ReportDraft,
   ReportList,
   ReportListQuery,
   ReportParams,
@@ -19,7 +20,7 @@ import { apiRouter, errorBody, jsonBody, type AppEnv } from '../http';
 import { compareReports } from '../services/report-compare';
 import { reportPdf } from '../services/report-pdf';
 import { reportTables, type ReportStatus } from '../services/report-tables';
-import { ReportInputError, type ReportService } from '../services/report';
+import { draftHashOf, ReportChangedError, ReportInputError, type ReportService } from '../services/report';
 import { tablesXlsx } from '../services/tables';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,7 +41,7 @@ const draftReport = createRoute({
   path: '/reports/draft',
   tags: ['reports'],
   request: { query: ReportQuery },
-  responses: { 200: jsonResponse(ReportContent, 'The report as it would be published now'), 400: errorResponse('Unknown collaboration, or not a half-year') },
+  responses: { 200: jsonResponse(ReportDraft, 'The report as it would be published now'), 400: errorResponse('Unknown collaboration, or not a half-year that has begun') },
 });
 const exportDraft = createRoute({
   method: 'get',
@@ -54,7 +55,11 @@ const compare = createRoute({
   path: '/reports/compare',
   tags: ['reports'],
   request: { query: CompareQuery },
-  responses: { 200: jsonResponse(ReportComparison, 'What changed from one report to the other, function by function'), 400: errorResponse('The query is not valid'), 404: errorResponse('No report has that id') },
+  responses: {
+    200: jsonResponse(ReportComparison, 'What changed from the earlier report to the later, function by function'),
+    400: errorResponse('The query is not valid, or the reports are of different collaborations'),
+    404: errorResponse('No report has that id'),
+  },
 });
 const publish = createRoute({
   method: 'post',
@@ -63,9 +68,10 @@ const publish = createRoute({
   request: { body: jsonBody(NewReport) },
   responses: {
     201: jsonResponse(PublishedReport, 'Published: the draft frozen as a new version'),
-    400: errorResponse('Unknown collaboration, or not a half-year'),
+    400: errorResponse('Unknown collaboration, or not a half-year that has begun'),
     401: errorResponse('Not signed in'),
     403: errorResponse('Not a programme officer, or no CSRF token'),
+    409: errorResponse('The draft changed after it was read; nothing was published'),
   },
 });
 const getReport = createRoute({
@@ -102,7 +108,8 @@ export function reportRoutes(service: ReportService, db: Db, now: () => Date) {
     .openapi(draftReport, (c) => {
       const { collaboration, half } = c.req.valid('query');
       try {
-        return c.json(service.draft(collaboration, half), 200);
+        const content = service.draft(collaboration, half);
+        return c.json({ ...content, draftHash: draftHashOf(content) }, 200);
       } catch (error) {
         return c.json(refused(error), 400);
       }
@@ -118,19 +125,28 @@ export function reportRoutes(service: ReportService, db: Db, now: () => Date) {
       return file(c, content, { published: null }, format);
     })
     .openapi(compare, (c) => {
-      const { from, to } = c.req.valid('query');
-      const [a, b] = [service.published(from), service.published(to)];
-      if (!a) return c.json(notFound(from), 404);
-      if (!b) return c.json(notFound(to), 404);
-      return c.json({ from: service.listItem(from)!, to: service.listItem(to)!, ...compareReports(a.content, b.content) }, 200);
+      const query = c.req.valid('query');
+      const [one, other] = [service.published(query.from), service.published(query.to)];
+      if (!one) return c.json(notFound(query.from), 404);
+      if (!other) return c.json(notFound(query.to), 404);
+      if (one.collaboration !== other.collaboration) {
+        return c.json(
+          errorBody('invalid_report', `Report ${one.id} is of ${one.content.collaboration.name} and report ${other.id} of ${other.content.collaboration.name}; compare two reports of the same collaboration.`),
+          400,
+        );
+      }
+      // Earlier half first, then earlier version, whichever way round they were chosen: "what changed" reads forwards.
+      const [a, b] = [one, other].sort((x, y) => x.half.localeCompare(y.half) || x.version - y.version) as [typeof one, typeof one];
+      return c.json({ from: service.listItem(a.id)!, to: service.listItem(b.id)!, ...compareReports(a.content, b.content) }, 200);
     })
     .openapi(publish, (c) => {
       const allowed = authorise(c, db, now, { kind: 'publish-report' });
       if (!allowed.ok) return c.json(allowed.body, allowed.status);
-      const { collaboration, half } = c.req.valid('json');
+      const { collaboration, half, draftHash } = c.req.valid('json');
       try {
-        return c.json(service.publish(collaboration, half, allowed.session.user), 201);
+        return c.json(service.publish(collaboration, half, allowed.session.user, draftHash), 201);
       } catch (error) {
+        if (error instanceof ReportChangedError) return c.json(errorBody('report_changed', error.message), 409);
         return c.json(refused(error), 400);
       }
     })

@@ -23,6 +23,8 @@ const FORMAT_VERSION = 1 as const;
 const REALISE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export class ReportInputError extends Error {}
+/** The figures moved between the draft the officer read and the moment of publishing. */
+export class ReportChangedError extends Error {}
 
 type Half = Extract<FiscalPeriod, { kind: 'half' }>;
 
@@ -38,6 +40,16 @@ export function parseHalf(text: string): Half {
   return period;
 }
 
+/** A half that has begun: a report on months that have not started would be all forecast and no record. */
+export function parseReportableHalf(text: string, today: string): Half {
+  const half = parseHalf(text);
+  const { start } = fiscalPeriodRange(half);
+  if (start > today) {
+    throw new ReportInputError(`${describeFiscalPeriod(half)} has not begun (it starts on ${start}); choose a half that has started, up to the one running now`);
+  }
+  return half;
+}
+
 const nextHalf = (half: Half): Half => (half.half === 1 ? { kind: 'half', fy: half.fy, half: 2 } : { kind: 'half', fy: nextFiscalYear(half.fy), half: 1 });
 
 /** A paper's date (2016, 2016-12 or 2016-12-01) as the days it may mean. */
@@ -48,6 +60,12 @@ function paperDateRange(date: string): { start: string; end: string } {
 }
 
 export const hashOf = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * What the officer read: the draft's hash without the moment it was drawn up, so the same figures
+ * drafted twice match, and publishing can refuse a report that moved since it was read.
+ */
+export const draftHashOf = (content: ReportContent) => hashOf(JSON.stringify({ ...content, generatedAt: null }));
 
 function figuresOf(summary: FunctionSummary): ReportFigures & { periodsWithoutActual: number } {
   const deliveredPence = summary.periodsWithActual > 0 ? summary.deliveredPence : null;
@@ -148,10 +166,10 @@ export function createReportService(deps: {
 
   /** The report for a collaboration and half-year, from the ledger as it stands now. */
   function draft(collaborationSlug: string, halfId: string): ReportContent {
-    const half = parseHalf(halfId);
+    const asAt = now().toISOString().slice(0, 10);
+    const half = parseReportableHalf(halfId, asAt);
     const collaboration = reports.collaboration(collaborationSlug);
     if (!collaboration) throw new ReportInputError(`There is no collaboration "${collaborationSlug}". Use bch, seven-force or ctc.`);
-    const asAt = now().toISOString().slice(0, 10);
     const range = fiscalPeriodRange(half);
     const scopes: Record<'half' | 'yearToDate' | 'sinceStart', Scope> = {
       half: { kind: 'period', period: half },
@@ -191,7 +209,7 @@ export function createReportService(deps: {
                 previousHalfRag: before.figures.half.rag,
               }
             : null,
-        needsCommentary: hasSavingsPlan && [figures.half.rag, figures.yearToDate.rag].some((rag) => rag === 'amber' || rag === 'red'),
+        needsCommentary: hasSavingsPlan && Object.values(figures).some((f) => f.rag === 'amber' || f.rag === 'red'),
         commentary: plans.comments(fn.slug, formatFiscalPeriodId(half)).map(({ body, author, createdAt }) => ({ body, author, createdAt })),
         benefits: benefitsOf(fn.slug, range.end),
         targetSourceIds: detail.sinceStart.function.targetSourceIds,
@@ -268,10 +286,20 @@ export function createReportService(deps: {
   return {
     draft,
 
-    /** Freezes the draft as it stands: a new version, stored whole with its hash, and audited. */
-    publish(collaboration: string, half: string, by: { email: string; displayName: string }): PublishedReport {
+    /**
+     * Freezes the draft as it stands: a new version, stored whole with its hash, and audited. Given
+     * the hash of the draft the officer read, refuses if the figures have moved since. IMMEDIATE, so
+     * two officers publishing at once queue for the version number rather than clash.
+     */
+    publish(collaboration: string, half: string, by: { email: string; displayName: string }, readDraftHash?: string): PublishedReport {
       return db.transaction(() => {
-        const content = JSON.stringify(draft(collaboration, half));
+        const drafted = draft(collaboration, half);
+        if (readDraftHash !== undefined && draftHashOf(drafted) !== readDraftHash) {
+          throw new ReportChangedError(
+            'The report changed after you opened it: figures or commentary were recorded since. Nothing was published; read the draft again, then publish.',
+          );
+        }
+        const content = JSON.stringify(drafted);
         const contentHash = hashOf(content);
         const id = reports.insert({
           collaboration,
@@ -296,7 +324,7 @@ export function createReportService(deps: {
           after: { collaboration, half, version: published.version, contentHash },
         });
         return published;
-      })();
+      }).immediate();
     },
 
     published(id: number): PublishedReport | null {

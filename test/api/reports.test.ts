@@ -11,8 +11,8 @@ import { seededApp } from './seeded-app';
 
 const PROGRAMME_OFFICER = { role: 'programme-officer' as const, force: null, function: null };
 
-async function setUp() {
-  let clock = new Date('2018-05-10T09:00:00Z');
+async function setUp(start = '2018-05-10T09:00:00Z') {
+  let clock = new Date(start);
   const { app, db, errors } = seededApp({ publicRead: false, now: () => clock });
   await createUser(db, 'officer@example.org', [PROGRAMME_OFFICER, FUNCTION_OWNER('ict')]);
   await createUser(db, 'owner@example.org', [FUNCTION_OWNER('ict')]);
@@ -85,6 +85,43 @@ describe('drafting the six-monthly report', () => {
     const bch = (await officer('GET', '/api/reports/draft?collaboration=bch&half=2016-17-H1')).body;
     expect(bch.agreements.map((a: any) => [a.agreement, a.kind, a.date])).toEqual([['firearms-licensing', 'review', '2016']]);
     expect((await officer('GET', '/api/reports/draft?collaboration=bch&half=2017-18-H1')).body.agreements).toEqual([]);
+  });
+
+  it('judges a half on its own target while its year runs: cut to the half once, not twice', async () => {
+    // 20 October 2017: H1 has ended, FY 2017/18 has not.
+    const { officer, lineId } = await setUp('2017-10-20T09:00:00Z');
+    const recorded = await officer('POST', '/api/ledger-entries', { ...LATE_ACTUAL(lineId('ict-infrastructure-convergence')), amountPence: 30_000_000 });
+    expect(recorded.status).toBe(201);
+    const { body } = await officer('GET', '/api/reports/draft?collaboration=bch&half=2017-18-H1');
+    const ict = body.functions.find((f: any) => f.slug === 'ict');
+    // £300,000 against H1's £500,000 is off track, not on track against a quarter of the year.
+    expect(ict.figures.half).toMatchObject({ targetPence: 50_000_000, deliveredPence: 30_000_000, variancePence: -20_000_000, rag: 'red' });
+    expect(ict.figures.yearToDate).toMatchObject({ variancePence: -20_000_000, rag: 'red' });
+    expect(ict.needsCommentary).toBe(true);
+    // H2 has begun but none of its months has ended: nothing is due yet, so nothing is short.
+    const h2 = (await officer('GET', '/api/reports/draft?collaboration=bch&half=2017-18-H2')).body;
+    expect(h2.functions.find((f: any) => f.slug === 'ict').figures.half).toMatchObject({ targetPence: 50_000_000, deliveredPence: null, rag: 'none' });
+  });
+
+  it('asks for commentary on a shortfall since the start, even when the half itself has no actual', async () => {
+    const { officer, lineId } = await setUp();
+    // FY 2016/17's ICT target was £1.892m; £1m recorded for the whole year.
+    await officer('POST', '/api/ledger-entries', { lineId: lineId('ict-infrastructure-convergence'), measure: 'actual', fiscalYear: '2016-17', month: null, force: null, amountPence: 100_000_000 });
+    const ict = (await officer('GET', '/api/reports/draft?collaboration=bch&half=2017-18-H1')).body.functions.find((f: any) => f.slug === 'ict');
+    expect(ict.figures.half.rag).toBe('none');
+    expect(ict.figures.sinceStart.rag).toBe('red');
+    expect(ict.needsCommentary).toBe(true);
+  });
+
+  it('refuses a half that has not begun, however far off', async () => {
+    const { officer } = await setUp();
+    for (const half of ['2018-19-H2', '2019-20-H1', '9998-99-H2']) {
+      const { status, body } = await officer('GET', `/api/reports/draft?collaboration=bch&half=${half}`);
+      expect(status, half).toBe(400);
+      expect(body.error.message, half).toMatch(/has not begun/);
+    }
+    // The half running on 10 May 2018 can be drafted.
+    expect((await officer('GET', '/api/reports/draft?collaboration=bch&half=2018-19-H1')).status).toBe(200);
   });
 
   it('answers a wrong half-year or collaboration with a 400 that says what to write', async () => {
@@ -229,6 +266,50 @@ describe('publishing', () => {
     expect(h2.functions.find((f: any) => f.slug === 'ict').changeSinceLast.deliveredChangePence).toBe(12_000_000);
     // An earlier half knows nothing of a later report.
     expect((await officer('GET', '/api/reports/draft?collaboration=bch&half=2016-17-H2')).body.previousReport).toBeNull();
+  });
+});
+
+describe('publishing what was read', () => {
+  it('publishes the draft the officer read, and refuses with a 409 when the figures moved since', async () => {
+    const { officer, lineId, advance, reportCount } = await setUp();
+    const read = (await officer('GET', '/api/reports/draft?collaboration=bch&half=2017-18-H1')).body;
+    expect(read.draftHash).toMatch(/^[0-9a-f]{64}$/);
+    // The same figures drafted a minute later have the same hash.
+    advance('2018-05-10T09:01:00Z');
+    expect((await officer('GET', '/api/reports/draft?collaboration=bch&half=2017-18-H1')).body.draftHash).toBe(read.draftHash);
+
+    advance('2018-05-10T09:20:00Z');
+    await officer('POST', '/api/ledger-entries', LATE_ACTUAL(lineId('ict-infrastructure-convergence')));
+    const stale = await officer('POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1', draftHash: read.draftHash });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/changed after you opened it.*Nothing was published/);
+    expect(reportCount()).toBe(0);
+
+    const reread = (await officer('GET', '/api/reports/draft?collaboration=bch&half=2017-18-H1')).body;
+    const published = await officer('POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1', draftHash: reread.draftHash });
+    expect(published.status).toBe(201);
+    // What was frozen is what was read, but for the moment it was drawn up.
+    expect({ ...published.body.content, generatedAt: null }).toEqual({ ...reread, draftHash: undefined, generatedAt: null });
+    expect((await officer('POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1', draftHash: 'not-a-hash' })).status).toBe(400);
+  });
+});
+
+describe('comparing', () => {
+  it('reads forwards whichever way round the reports are chosen, and only within one collaboration', async () => {
+    const { officer, lineId, advance } = await setUp();
+    const h1 = (await officer('POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1' })).body;
+    advance('2018-05-10T09:20:00Z');
+    await officer('POST', '/api/ledger-entries', LATE_ACTUAL(lineId('ict-infrastructure-convergence')));
+    const h2 = (await officer('POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H2' })).body;
+    const backwards = (await officer('GET', `/api/reports/compare?from=${h2.id}&to=${h1.id}`)).body;
+    expect([backwards.from.id, backwards.to.id]).toEqual([h1.id, h2.id]);
+    const ict = backwards.functions.find((f: any) => f.slug === 'ict');
+    expect(ict.changes.find((c: any) => c.field === 'sinceStart.deliveredPence')).toMatchObject({ before: 62_600_000, after: 74_600_000 });
+
+    const seven = (await officer('POST', '/api/reports', { collaboration: 'seven-force', half: '2017-18-H1' })).body;
+    const across = await officer('GET', `/api/reports/compare?from=${h1.id}&to=${seven.id}`);
+    expect(across.status).toBe(400);
+    expect(across.body.error.message).toMatch(/same collaboration/);
   });
 });
 

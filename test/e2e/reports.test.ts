@@ -60,7 +60,7 @@ describe('the six-monthly report', () => {
     await page().getByLabel('Half').selectOption('H1');
     await page().getByRole('button', { name: 'Draft the report' }).click();
     await page().getByRole('heading', { level: 1, name: /Draft report: Bedfordshire, Cambridgeshire and Hertfordshire Strategic Alliance, H1 2017\/18/ }).waitFor();
-    expect(await ictHalf()).toMatch(/£500,000\s+£120,000\s+none recorded\s+-?−?£380,000\s+✕\s*Off track/);
+    expect(await ictHalf()).toMatch(/£500,000\s+£120,000\s+none recorded\s+£380,000 short\s+✕\s*Off track/);
     const missing = page().getByTestId('missing-commentary-summary');
     expect(await missing.innerText()).toContain('ICT');
     expect(await seriousAccessibilityViolations(page())).toEqual([]);
@@ -95,6 +95,21 @@ describe('the six-monthly report', () => {
     await page().getByRole('heading', { level: 1, name: /Draft report/ }).waitFor();
     await expect.poll(ictHalf).toMatch(/£500,000\s+£200,000/);
     expect(await page().locator('article[data-function="ict"]').getByTestId('change-since-last').innerText()).toMatch(/H1 2017\/18 \(April–September 2017\) report \(version 1\): delivered since the start up £80k/);
+
+    // Someone adds commentary while the officer reads: publishing refuses what was not read, and shows the new draft.
+    const added = await page().evaluate(async () => {
+      const state = await (await fetch('/api/auth/session')).json();
+      const response = await fetch('/api/functions/ict/commentary', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': state.csrfToken },
+        body: JSON.stringify({ period: '2017-18-H1', body: 'August’s £80k was late from the supplier.' }),
+      });
+      return response.status;
+    });
+    expect(added).toBe(201);
+    await page().getByRole('button', { name: 'Publish this report' }).click();
+    expect(await page().getByRole('alert').filter({ hasText: 'changed after you opened it' }).innerText()).toMatch(/Nothing was published/);
+    await page().locator('article[data-function="ict"]').getByText('August’s £80k was late from the supplier.').waitFor();
 
     await page().getByRole('button', { name: 'Publish this report' }).click();
     await page().getByTestId('published-banner').filter({ hasText: 'version 2' }).waitFor();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeScope, formatScopeId, monthlyTargets, parseScope, scopeLedger, scopeMonths, scopeTargets } from '../../server/domain/scope';
+import { ALL_YEARS, describeScope, formatScopeId, monthlyTargets, parseScope, scopeLedger, scopeMonths, scopeTargets } from '../../server/domain/scope';
 import { cumulativeTimeline, lastEndedMonth, monthsOfYears, rateYearsInProgress } from '../../server/domain/timeline';
 
 describe('parseScope', () => {
@@ -113,7 +113,7 @@ describe('rateYearsInProgress', () => {
   ];
 
   it('judges a year still running on its target to date, and leaves ended years alone', () => {
-    const rated = rateYearsInProgress(periods, targets, '2017-10-20', rate);
+    const rated = rateYearsInProgress(periods, targets, ALL_YEARS, '2017-10-20', rate);
     expect(rated[0]).toMatchObject({ fy: '2016-17', targetToDatePence: null, rag: 'red' });
     // April to September have ended: six twelfths of £654k.
     expect(rated[1]).toMatchObject({ fy: '2017-18', targetToDatePence: 32_700_000, rag: 'amber', variancePence: -1_200_000 });
@@ -123,7 +123,23 @@ describe('rateYearsInProgress', () => {
   it('counts only whole months: on 1 April nothing is due yet', () => {
     expect(lastEndedMonth('2017-04-01')).toBe('2017-03');
     expect(lastEndedMonth('2018-01-15')).toBe('2017-12');
-    expect(rateYearsInProgress(periods, targets, '2017-04-01', rate)[1]).toMatchObject({ targetToDatePence: 0, rag: 'green' });
+    expect(rateYearsInProgress(periods, targets, ALL_YEARS, '2017-04-01', rate)[1]).toMatchObject({ targetToDatePence: 0, rag: 'green' });
+  });
+
+  it('cuts a half to its months once: a half that has ended is judged on its whole target, a half running on its months so far', () => {
+    const half = [{ fy: '2017-18', deliveredPence: 31_500_000 }];
+    // H1 has ended by October: judged on its own target (half of £654k), not a quarter of the year.
+    expect(rateYearsInProgress(half, targets, parseScope('2017-18-H1'), '2017-10-20', rate)[0]).toMatchObject({ targetToDatePence: null });
+    // Mid-August, April to July of H1 have ended: four twelfths of the year's £654k.
+    expect(rateYearsInProgress(half, targets, parseScope('2017-18-H1'), '2017-08-15', rate)[0]).toMatchObject({
+      targetToDatePence: 21_800_000,
+      rag: 'green',
+    });
+    // Since the start to the end of H2 in January: April to December of 2017/18, nine twelfths.
+    expect(rateYearsInProgress(half, targets, parseScope('..2017-18-H2'), '2018-01-10', rate)[0]).toMatchObject({
+      targetToDatePence: 49_050_000,
+      rag: 'red',
+    });
   });
 });
 

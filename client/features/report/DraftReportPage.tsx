@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import type { ReportContent } from '../../../server/contracts/reports';
+import type { ReportDraft } from '../../../server/contracts/reports';
 import { ApiError, api, unwrap } from '../../api/client';
 import { draftReportQuery, reportKeys, sessionQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
@@ -47,7 +47,7 @@ export function DraftReportPage() {
   );
 }
 
-function Draft({ report }: { report: ReportContent }) {
+function Draft({ report }: { report: ReportDraft }) {
   const session = useQuery(sessionQuery());
   const user = session.data?.user ?? null;
   const queryClient = useQueryClient();
@@ -88,7 +88,7 @@ function Draft({ report }: { report: ReportContent }) {
           </ul>
         </div>
       ) : null}
-      {canPublishReports(user) ? <Publish report={report} missing={missing.length} /> : <p className="hint">A programme officer publishes the report.</p>}
+      {canPublishReports(user) ? <Publish report={report} missing={missing.length} onChanged={refresh} /> : <p className="hint no-print">A programme officer publishes the report.</p>}
       <ReportDownloads path="/api/reports/draft/export" query={{ collaboration: report.collaboration.slug, half: report.half.id }} what="this draft (marked DRAFT)" />
       <ReportBody
         report={report}
@@ -98,7 +98,7 @@ function Draft({ report }: { report: ReportContent }) {
   );
 }
 
-function Publish({ report, missing }: { report: ReportContent; missing: number }) {
+function Publish({ report, missing, onChanged }: { report: ReportDraft; missing: number; onChanged: () => Promise<void> }) {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
@@ -123,17 +123,24 @@ function Publish({ report, missing }: { report: ReportContent; missing: number }
         onClick={async () => {
           setBusy(true);
           try {
-            const published = await unwrap(await api.api.reports.$post({ json: { collaboration: report.collaboration.slug, half: report.half.id } }));
+            // The hash of the draft on screen: if anything was recorded since, the server publishes nothing and says so.
+            const published = await unwrap(
+              await api.api.reports.$post({ json: { collaboration: report.collaboration.slug, half: report.half.id, draftHash: report.draftHash } }),
+            );
             await queryClient.invalidateQueries({ queryKey: reportKeys.all });
             navigate(`/reports/${published.id}`);
           } catch (error) {
             setProblem(error instanceof ApiError ? error.message : 'The report could not be published. Try again.');
+            if (error instanceof ApiError && error.status === 409) await onChanged();
             setBusy(false);
           }
         }}
       >
-        Publish this report
+        {busy ? 'Publishing…' : 'Publish this report'}
       </button>
+      <p className="visually-hidden" role="status">
+        {busy ? 'Publishing the report' : ''}
+      </p>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { RagBadge, RAG_LABEL } from '../../components/RagBadge';
 import { RagCounts } from '../../components/RagCounts';
 import { formatPaperDate } from '../../lib/dates';
 import { shortName } from '../../lib/labels';
-import { formatMoneyShort, formatShare } from '../../lib/money';
+import { formatMoney, formatMoneyShort, formatShare } from '../../lib/money';
 import { CommentList } from '../function/Commentary';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
@@ -21,6 +21,20 @@ const PERIODS: { key: PeriodKey; words: string }[] = [
   { key: 'sinceStart', words: 'Since the start' },
 ];
 const BENEFIT_STATUS: Record<string, string> = { green: 'On track', amber: 'At risk', red: 'Off track', 'not-measured': 'Not yet measured', 'no-target': 'Measured, no target' };
+
+/** Delivered less target, in words as well as sign: "£12,000.00 short" reads aloud as what it means. */
+function Variance({ pence }: { pence: number | null }) {
+  if (pence === null) return <span className="muted">–</span>;
+  return <data value={pence}>{pence === 0 ? 'on target' : `${formatMoney(Math.abs(pence))} ${pence > 0 ? 'ahead' : 'short'}`}</data>;
+}
+
+/** Which of the report's periods are amber or red, in words: "at risk in the half and off track since the start". */
+function whereOffTrack(fn: ReportFunction): string {
+  const words = PERIODS.filter(({ key }) => fn.figures[key].rag === 'amber' || fn.figures[key].rag === 'red').map(
+    ({ key, words }) => `${RAG_LABEL[fn.figures[key].rag].word.toLowerCase()} ${key === 'half' ? 'in the half' : words.toLowerCase()}`,
+  );
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
 
 const nothingDue = (f: ReportFigures) => f.targetPence === 0 && f.deliveredPence === null && f.forecastPence === null;
 
@@ -57,7 +71,9 @@ function FiguresTable({ figures, caption, periods }: { figures: Record<PeriodKey
               <td className="numeric">
                 <Money pence={f.forecastPence} />
               </td>
-              <td className="numeric">{f.variancePence === null ? <span className="muted">–</span> : <Money pence={f.variancePence} />}</td>
+              <td className="numeric">
+                <Variance pence={f.variancePence} />
+              </td>
               <td>{nothingDue(f) ? <span className="muted">Nothing due</span> : <RagBadge rag={f.rag} />}</td>
             </tr>
           );
@@ -139,7 +155,12 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
         <RagCounts counts={report.summary.ragCounts} />
         <ChartFrame
           title={`Target and delivered in ${report.half.description}, by function`}
-          caption={`${charted.map((f) => `${f.name}: target ${formatMoneyShort(f.figures.half.targetPence)}, ${f.figures.half.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(f.figures.half.deliveredPence)}`}`).join('; ')}.`}
+          caption={`${charted
+            .map(
+              (f) =>
+                `${f.name}: target ${formatMoneyShort(f.figures.half.targetPence)}, ${f.figures.half.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(f.figures.half.deliveredPence)}`}${f.figures.half.forecastPence === null ? '' : `, forecast ${formatMoneyShort(f.figures.half.forecastPence)}`}`,
+            )
+            .join('; ')}.`}
           chart={
             <TargetDeliveredChart
               rows={charted.map((f) => ({ label: f.name.length > 18 ? shortName(f) : f.name, targetPence: f.figures.half.targetPence, deliveredPence: f.figures.half.deliveredPence, forecastPence: f.figures.half.forecastPence }))}
@@ -153,6 +174,7 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
                   <th scope="col">Function</th>
                   <th scope="col" className="numeric">Target</th>
                   <th scope="col" className="numeric">Delivered</th>
+                  <th scope="col" className="numeric">Forecast</th>
                 </tr>
               </thead>
               <tbody>
@@ -164,6 +186,9 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
                     </td>
                     <td className="numeric">
                       <Money pence={f.figures.half.deliveredPence} />
+                    </td>
+                    <td className="numeric">
+                      <Money pence={f.figures.half.forecastPence} />
                     </td>
                   </tr>
                 ))}
@@ -188,7 +213,7 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
                 <h4>Commentary on {report.half.description}</h4>
                 {fn.needsCommentary && fn.commentary.length === 0 ? (
                   <p className="callout callout-warning" data-testid="commentary-missing">
-                    <strong>No commentary yet on this variance.</strong> The function is {RAG_LABEL[fn.figures.half.rag === 'none' ? fn.figures.yearToDate.rag : fn.figures.half.rag].word.toLowerCase()}: its owner should explain why before the report is published.
+                    <strong>No commentary yet on this variance.</strong> The function is {whereOffTrack(fn)}: its owner should explain why before the report is published.
                   </p>
                 ) : (
                   <CommentList comments={fn.commentary} empty="No commentary: none is needed, as there is no amber or red variance." />

@@ -167,7 +167,8 @@ export function createLedgerRepository(db: Db) {
         partYear: p.fy !== null && scopedTargets.partYears.has(p.fy),
         yearlyActualNotSplit: p.fy !== null && scopedLedger.yearlyOnlyYears.has(p.fy),
       })),
-      scopedTargets.targets,
+      allTargets,
+      scope,
       asAt,
       rate,
     );
@@ -244,7 +245,13 @@ export function createLedgerRepository(db: Db) {
       const lineDetails: SavingsLine[] = lineRows.map((line) => {
         const lineTargets = scopedTargetRows.filter((t) => t.lineId === line.id);
         const lineLedger = scopedLedger.ledger.filter((e) => e.lineId === line.id);
-        const lineYears = rateYearsInProgress(rollUpPeriods(lineTargets, lineLedger, row.toleranceTenthsPercent), lineTargets, asAt, rate).map((period) => {
+        const lineYears = rateYearsInProgress(
+          rollUpPeriods(lineTargets, lineLedger, row.toleranceTenthsPercent),
+          allTargets.filter((t) => t.lineId === line.id),
+          scope,
+          asAt,
+          rate,
+        ).map((period) => {
           const target = lineTargets.find((t) => t.fy === period.fy);
           const actuals = lineLedger.filter((e) => e.fy === period.fy && e.measure === 'actual');
           return {
