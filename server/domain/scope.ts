@@ -130,14 +130,18 @@ export type ScopedLedger<T extends LedgerFigure> = { ledger: T[]; yearlyOnlyYear
 /**
  * Actuals and forecasts within scope. A monthly figure counts if its month is in scope; a yearly
  * figure only if its whole year is. Years whose yearly figures had to be left out are reported, so
- * the screen can say why a half shows no actual.
+ * the screen can say why a half shows no actual. A figure with no year counts since the start only
+ * once it had been reported by the period's end: Firearms' £200k, reported in September 2016, is
+ * not in a report on the half before.
  */
-export function scopeLedger<T extends LedgerFigure & { month: string | null }>(ledger: readonly T[], scope: Scope): ScopedLedger<T> {
+export function scopeLedger<T extends LedgerFigure & { month: string | null; reportedOn?: string }>(ledger: readonly T[], scope: Scope): ScopedLedger<T> {
   const yearlyOnlyYears = new Set<FiscalYear>();
   const scoped: T[] = [];
+  const throughEnd = scope.kind === 'through' ? fiscalPeriodRange(scope.period).end : null;
   for (const entry of ledger) {
     if (entry.fy === null) {
-      if (scope.kind === 'all' || scope.kind === 'through') scoped.push(entry);
+      if (scope.kind === 'all') scoped.push(entry);
+      else if (throughEnd !== null && (entry.reportedOn === undefined || entry.reportedOn <= throughEnd)) scoped.push(entry);
       continue;
     }
     if (entry.month !== null) {

@@ -63,6 +63,14 @@ describe('drafting the six-monthly report', () => {
     expect(body.previousReport).toBeNull();
   });
 
+  it('counts Firearms’ undated £200k since the start only from the half in which it was reported (21 September 2016)', async () => {
+    const { officer } = await setUp();
+    const firearms = async (half: string) =>
+      (await officer('GET', `/api/reports/draft?collaboration=bch&half=${half}`)).body.functions.find((f: any) => f.slug === 'firearms-licensing').figures.sinceStart;
+    expect(await firearms('2015-16-H2')).toMatchObject({ targetPence: 11_000_000, deliveredPence: null, rag: 'none' });
+    expect(await firearms('2016-17-H1')).toMatchObject({ targetPence: 11_000_000, deliveredPence: 20_000_000, rag: 'green' });
+  });
+
   it('takes the whole year as the year to date in H2', async () => {
     const { officer } = await setUp();
     const { body } = await officer('GET', '/api/reports/draft?collaboration=bch&half=2017-18-H2');

@@ -92,6 +92,13 @@ describe('scopeTargets and scopeLedger', () => {
     expect(scopeLedger(ledger, parseScope('..2017-18-H1')).ledger.map((e) => e.amountPence)).toEqual([10, 30, 40]);
   });
 
+  it('counts a figure with no year since the start only from the half in which it was reported', () => {
+    const undated = [{ lineId: 3, measure: 'actual' as const, fy: null, month: null, force: null, amountPence: 20_000_000, reportedOn: '2016-09-21' }];
+    expect(scopeLedger(undated, parseScope('..2015-16-H2')).ledger).toEqual([]);
+    expect(scopeLedger(undated, parseScope('..2016-17-H1')).ledger).toEqual(undated);
+    expect(scopeLedger(undated, parseScope('all')).ledger).toEqual(undated);
+  });
+
   it('since the start takes every earlier year whole, the last pro rata to the period’s end, and unprofiled money', () => {
     const { targets: scoped, partYears } = scopeTargets(targets, parseScope('..2017-18-H1'));
     expect(scoped.map((t) => t.amountPence)).toEqual([50_000_000, 50, 11_000_000]);

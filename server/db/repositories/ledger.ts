@@ -47,6 +47,7 @@ type TargetRow = TargetFigure & {
 };
 export type LedgerRow = LedgerFigure & {
   month: string | null;
+  reportedOn: string;
   isIllustrative: boolean;
   sourceId: string | null;
   periodNote: string | null;
@@ -105,7 +106,7 @@ export function createLedgerRepository(db: Db) {
   const ledger = db.prepare(
     `SELECT e.savings_line_id AS lineId, e.measure, e.fiscal_year AS fy, e.month, e.force_slug AS force,
             e.amount_pence AS amountPence, e.is_illustrative AS isIllustrative, e.source_id AS sourceId,
-            e.period_note AS periodNote
+            e.period_note AS periodNote, e.reported_on AS reportedOn
        FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
       WHERE l.function_slug = ? AND e.reported_on <= ?`,
   );
