@@ -30,8 +30,9 @@ function Variance({ pence }: { pence: number | null }) {
 
 /** Which of the report's periods are amber or red, in words: "at risk in the half and off track since the start". */
 function whereOffTrack(fn: ReportFunction): string {
+  const when: Record<PeriodKey, string> = { half: 'in the half', yearToDate: 'in the year to date', sinceStart: 'since the start' };
   const words = PERIODS.filter(({ key }) => fn.figures[key].rag === 'amber' || fn.figures[key].rag === 'red').map(
-    ({ key, words }) => `${RAG_LABEL[fn.figures[key].rag].word.toLowerCase()} ${key === 'half' ? 'in the half' : words.toLowerCase()}`,
+    ({ key }) => `${RAG_LABEL[fn.figures[key].rag].word.toLowerCase()} ${when[key]}`,
   );
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
@@ -137,6 +138,11 @@ function Benefits({ fn }: { fn: ReportFunction }) {
   );
 }
 
+/** The owner's commentary form, framed; nothing at all for a function the reader does not own. */
+function CommentaryTools({ tools }: { tools: ReactNode }) {
+  return tools === null || tools === undefined ? null : <div className="commentary">{tools}</div>;
+}
+
 /**
  * The report itself, the same for a draft and a published report: summary, each function, the
  * forces' shares, agreements coming up, and where every figure came from.
@@ -218,7 +224,7 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
                 ) : (
                   <CommentList comments={fn.commentary} empty="No commentary: none is needed, as there is no amber or red variance." />
                 )}
-                {commentaryTools ? <div className="commentary">{commentaryTools(fn)}</div> : null}
+                <CommentaryTools tools={commentaryTools?.(fn)} />
               </>
             ) : (
               <p className="muted">No savings plan: this function reports non-cashable benefits only.</p>
