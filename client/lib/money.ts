@@ -21,9 +21,9 @@ export function formatMoneyShort(pence: number): string {
 }
 
 /** A variance in words as well as a sign: "£90k ahead", "£3.812m short", "on target". */
-export function describeVariance(variancePence: number): string {
+export function describeVariance(variancePence: number, format: (pence: number) => string = formatMoneyShort): string {
   if (variancePence === 0) return 'on target';
-  return `${formatMoneyShort(Math.abs(variancePence))} ${variancePence > 0 ? 'ahead' : 'short'}`;
+  return `${format(Math.abs(variancePence))} ${variancePence > 0 ? 'ahead' : 'short'}`;
 }
 
 /** Tenths of a percent as a percentage: 333 → "33.3%". */

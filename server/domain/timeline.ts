@@ -71,11 +71,12 @@ export function rateYearsInProgress<P extends { fy: string | null; deliveredPenc
 ): (P & { targetToDatePence: number | null; rag?: Rag; variancePence?: number | null })[] {
   const through = lastEndedMonth(asAt);
   return periods.map((period) => {
-    const months = period.fy === null ? [] : monthsInScope(scope, period.fy);
-    if (period.fy === null || months.length === 0 || months.at(-1)! <= through) return { ...period, targetToDatePence: null };
+    const fy = period.fy;
+    const months = fy === null ? [] : monthsInScope(scope, fy);
+    if (fy === null || months.length === 0 || months.at(-1)! <= through) return { ...period, targetToDatePence: null };
     const targetToDatePence = yearTargets
-      .filter((t) => t.fy === period.fy)
-      .flatMap((t) => monthlyTargets(period.fy!, t.amountPence))
+      .filter((t) => t.fy === fy)
+      .flatMap((t) => monthlyTargets(fy, t.amountPence))
       .filter((m) => m.month <= through && months.includes(m.month))
       .reduce((sum, m) => sum + m.pence, 0);
     return {

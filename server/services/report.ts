@@ -41,7 +41,7 @@ export function parseHalf(text: string): Half {
 }
 
 /** A half that has begun: a report on months that have not started would be all forecast and no record. */
-export function parseReportableHalf(text: string, today: string): Half {
+function parseReportableHalf(text: string, today: string): Half {
   const half = parseHalf(text);
   const { start } = fiscalPeriodRange(half);
   if (start > today) {

@@ -9,32 +9,29 @@ import { RagBadge, RAG_LABEL } from '../../components/RagBadge';
 import { RagCounts } from '../../components/RagCounts';
 import { formatPaperDate } from '../../lib/dates';
 import { shortName } from '../../lib/labels';
-import { formatMoney, formatMoneyShort, formatShare } from '../../lib/money';
+import { describeVariance, formatMoney, formatMoneyShort, formatShare } from '../../lib/money';
 import { CommentList } from '../function/Commentary';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
 type PeriodKey = 'half' | 'yearToDate' | 'sinceStart';
-const PERIODS: { key: PeriodKey; words: string }[] = [
-  { key: 'half', words: 'The half' },
-  { key: 'yearToDate', words: 'Year to date' },
-  { key: 'sinceStart', words: 'Since the start' },
+const PERIODS: { key: PeriodKey; words: string; when: string }[] = [
+  { key: 'half', words: 'The half', when: 'in the half' },
+  { key: 'yearToDate', words: 'Year to date', when: 'in the year to date' },
+  { key: 'sinceStart', words: 'Since the start', when: 'since the start' },
 ];
 const BENEFIT_STATUS: Record<string, string> = { green: 'On track', amber: 'At risk', red: 'Off track', 'not-measured': 'Not yet measured', 'no-target': 'Measured, no target' };
 
 /** Delivered less target, in words as well as sign: "£12,000.00 short" reads aloud as what it means. */
 function Variance({ pence }: { pence: number | null }) {
   if (pence === null) return <span className="muted">–</span>;
-  return <data value={pence}>{pence === 0 ? 'on target' : `${formatMoney(Math.abs(pence))} ${pence > 0 ? 'ahead' : 'short'}`}</data>;
+  return <data value={pence}>{describeVariance(pence, formatMoney)}</data>;
 }
 
 /** Which of the report's periods are amber or red, in words: "at risk in the half and off track since the start". */
 function whereOffTrack(fn: ReportFunction): string {
-  const when: Record<PeriodKey, string> = { half: 'in the half', yearToDate: 'in the year to date', sinceStart: 'since the start' };
-  const words = PERIODS.filter(({ key }) => fn.figures[key].rag === 'amber' || fn.figures[key].rag === 'red').map(
-    ({ key }) => `${RAG_LABEL[fn.figures[key].rag].word.toLowerCase()} ${when[key]}`,
-  );
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  const offTrack = PERIODS.filter(({ key }) => fn.figures[key].rag === 'amber' || fn.figures[key].rag === 'red');
+  return new Intl.ListFormat('en-GB').format(offTrack.map(({ key, when }) => `${RAG_LABEL[fn.figures[key].rag].word.toLowerCase()} ${when}`));
 }
 
 const nothingDue = (f: ReportFigures) => f.targetPence === 0 && f.deliveredPence === null && f.forecastPence === null;
