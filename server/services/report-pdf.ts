@@ -72,6 +72,15 @@ function chart(report: ReportContent): Content {
     h: 9,
     ...(outline ? { color: '#ffffff', lineColor: colour, lineWidth: 1 } : { color: colour }),
   });
+  // pdfmake cannot lay out a table with no rows, and a chart of nothing would say nothing anyway.
+  if (rows.length === 0) {
+    return {
+      stack: [
+        { text: `Target and delivered in the half, by function`, style: 'h3' },
+        { text: 'No function had anything due in the half, so there is nothing to chart. Each function is listed below.', italics: true, margin: [0, 0, 0, 10] },
+      ],
+    };
+  }
   return {
     stack: [
       { text: `Target and delivered in the half, by function`, style: 'h3' },
