@@ -7,7 +7,8 @@ import { overallRag, ragOf, type Rag } from './rag';
 
 export type TargetFigure = { lineId: number; fy: string | null; amountPence: number };
 export type LedgerFigure = {
-  lineId: number;
+  /** null: the money of all the function's lines, added up. */
+  lineId: number | null;
   measure: 'actual' | 'forecast';
   fy: string | null;
   force: string | null;
@@ -166,6 +167,9 @@ export function rollUpForces(
   for (const period of periods) {
     const periodShares = shares.filter((share) => share.fy === period.fy);
     const actuals = ledger.filter((e) => e.measure === 'actual' && e.fy === period.fy);
+    // Whether anything at all was delivered in the period, by any force: the ledger given may hold
+    // only the forces asked about.
+    const anyActual = period.deliveredPence !== null;
     const functionLevelActual = actuals.filter((e) => e.force === null).reduce((sum, e) => sum + e.amountPence, 0);
     const directTo = (force: string) => actuals.filter((e) => e.force === force).reduce((sum, e) => sum + e.amountPence, 0);
     if (periodShares.length === 0) {
@@ -178,7 +182,7 @@ export function rollUpForces(
     for (const share of periodShares) {
       credited.add(share.force);
       const targetPence = targetParts.get(share.force) ?? 0;
-      const deliveredPence = actuals.length === 0 ? null : (deliveredParts.get(share.force) ?? 0) + directTo(share.force);
+      const deliveredPence = !anyActual ? null : (deliveredParts.get(share.force) ?? 0) + directTo(share.force);
       const totals = forceOf(share.force);
       totals.targetPence += targetPence;
       totals.deliveredPence += deliveredPence ?? 0;

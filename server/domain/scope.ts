@@ -154,3 +154,60 @@ export function scopeLedger<T extends LedgerFigure & { month: string | null; rep
   }
   return { ledger: scoped, yearlyOnlyYears };
 }
+
+/**
+ * A scope as the bounds a SQL query filters on, so the database adds up only what is in scope.
+ * The same rules as scopeLedger: a monthly figure counts if its month lies between firstMonth and
+ * lastMonth; a yearly figure only if its whole year does (firstWholeYear to lastWholeYear, an empty
+ * range when none does); a yearly actual in one of partYears is left out and said to be; a figure
+ * with no year counts for all years, and since the start once reported by throughEnd.
+ */
+export type ScopeWindow = {
+  /** The financial years of firstMonth and lastMonth: every figure in scope lies between them. */
+  firstYear: string;
+  lastYear: string;
+  firstMonth: string;
+  lastMonth: string;
+  firstWholeYear: string;
+  lastWholeYear: string;
+  partYears: FiscalYear[];
+  undated: 'all' | 'through' | 'none';
+  throughEnd: string | null;
+};
+
+const fiscalYearOfMonth = (month: string): FiscalYear => {
+  const year = Number(month.slice(0, 4));
+  const start = Number(month.slice(5, 7)) >= 4 ? year : year - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+};
+const previousYear = (fy: FiscalYear) => fiscalYearOfMonth(`${Number(fy.slice(0, 4)) - 1}-04`);
+const followingYear = (fy: FiscalYear) => fiscalYearOfMonth(`${Number(fy.slice(0, 4)) + 1}-04`);
+/** Below and above every financial year written YYYY-YY. */
+const NO_YEAR_BEFORE = '0000-00';
+const NO_YEAR_AFTER = '9999-99';
+
+export function scopeWindow(scope: Scope): ScopeWindow {
+  const months = scopeMonths(scope);
+  if (months === null) {
+    return { firstYear: NO_YEAR_BEFORE, lastYear: NO_YEAR_AFTER, firstMonth: '0000-01', lastMonth: '9999-12', firstWholeYear: NO_YEAR_BEFORE, lastWholeYear: NO_YEAR_AFTER, partYears: [], undated: 'all', throughEnd: null };
+  }
+  const unboundedStart = scope.kind === 'through';
+  const firstYear = fiscalYearOfMonth(months.first);
+  const lastYear = fiscalYearOfMonth(months.last);
+  const firstWholeYear = unboundedStart ? NO_YEAR_BEFORE : months.first.endsWith('-04') ? firstYear : followingYear(firstYear);
+  const lastWholeYear = months.last.endsWith('-03') ? lastYear : previousYear(lastYear);
+  const partYears = [...new Set([unboundedStart ? null : firstYear, lastYear])].filter(
+    (fy): fy is FiscalYear => fy !== null && !(fy >= firstWholeYear && fy <= lastWholeYear),
+  );
+  return {
+    firstYear: unboundedStart ? NO_YEAR_BEFORE : firstYear,
+    lastYear,
+    firstMonth: months.first,
+    lastMonth: months.last,
+    firstWholeYear,
+    lastWholeYear,
+    partYears,
+    undated: scope.kind === 'through' ? 'through' : 'none',
+    throughEnd: scope.kind === 'through' ? fiscalPeriodRange(scope.period).end : null,
+  };
+}

@@ -22,7 +22,7 @@ export function createForceRepository(db: Db, ledger: LedgerRepository) {
     detail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
       const found = force.get(slug) as { slug: string; name: string } | undefined;
       if (!found) return null;
-      const functions = ledger.forceSplits(asAt, scope).flatMap(({ summary, forces }) => {
+      const functions = ledger.forceSplits(slug, asAt, scope).flatMap(({ summary, forces }) => {
         const mine = forces.find((f) => f.force === slug);
         if (!mine) return [];
         const anyActual = mine.periods.some((p) => p.deliveredPence !== null);

@@ -8,10 +8,11 @@ import {
   type ShareFigure,
   type TargetFigure,
 } from '../../domain/rollup';
-import { describeScope, formatScopeId, scopeLedger, scopeMonths, scopeTargets, scopeYears, type Scope } from '../../domain/scope';
+import { describeScope, formatScopeId, scopeMonths, scopeTargets, scopeWindow, scopeYears, type Scope } from '../../domain/scope';
 import { ragOf } from '../../domain/rag';
 import { cumulativeTimeline, monthsOfYears, rateYearsInProgress } from '../../domain/timeline';
 import type { Db } from '../connection';
+import { createFiguresRepository, type LineFigureRow, type MonthFigureRow } from './figures';
 import { createSourceRepository } from './sources';
 
 type FunctionRow = {
@@ -45,14 +46,14 @@ type TargetRow = TargetFigure & {
   periodNote: string | null;
   sourceId: string | null;
 };
-export type LedgerRow = LedgerFigure & {
-  month: string | null;
-  reportedOn: string;
-  isIllustrative: boolean;
-  sourceId: string | null;
-  periodNote: string | null;
-};
 export type ShareRow = ShareFigure & { sourceId: string | null };
+
+/** A function's ledger in scope, added up in SQL, with what scoping left out and the papers cited. */
+type ScopedFigures = {
+  ledger: (LedgerFigure & Partial<Pick<LineFigureRow, 'sourceIds' | 'periodNote'>>)[];
+  yearlyOnlyYears: Set<string>;
+  sources: { measure: 'actual' | 'forecast'; sourceId: string }[];
+};
 
 const distinctIds = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
 
@@ -103,13 +104,6 @@ export function createLedgerRepository(db: Db) {
             t.as_written AS asWritten, t.qualifier, t.period_note AS periodNote, t.source_id AS sourceId
        FROM targets t WHERE t.baseline_id = ?`,
   );
-  const ledger = db.prepare(
-    `SELECT e.savings_line_id AS lineId, e.measure, e.fiscal_year AS fy, e.month, e.force_slug AS force,
-            e.amount_pence AS amountPence, e.is_illustrative AS isIllustrative, e.source_id AS sourceId,
-            e.period_note AS periodNote, e.reported_on AS reportedOn
-       FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
-      WHERE l.function_slug = ? AND e.reported_on <= ?`,
-  );
   const shares = db.prepare(
     `SELECT fiscal_year AS fy, force_slug AS force, share_tenths_percent AS tenthsPercent, basis,
             is_illustrative AS isIllustrative, note, source_id AS sourceId
@@ -138,6 +132,7 @@ export function createLedgerRepository(db: Db) {
   );
   const collaborationExists = db.prepare('SELECT 1 FROM collaborations WHERE slug = ?');
   const sources = createSourceRepository(db);
+  const figures = createFiguresRepository(db);
 
   function shareRows(slug: string): ShareRow[] {
     return (shares.all(slug) as (Omit<ShareRow, 'isIllustrative'> & { isIllustrative: number })[]).map((row) => ({
@@ -146,21 +141,15 @@ export function createLedgerRepository(db: Db) {
     }));
   }
 
-  function ledgerRows(slug: string, asAt: string): LedgerRow[] {
-    return (ledger.all(slug, asAt) as (Omit<LedgerRow, 'isIllustrative'> & { isIllustrative: number })[]).map((row) => ({
-      ...row,
-      isIllustrative: row.isIllustrative === 1,
-    }));
-  }
-
-  /** Everything about one function that a view needs, as at a date and within a period. */
-  function load(row: FunctionRow, asAt: string, scope: Scope) {
+  /**
+   * Everything about one function that a view needs, as at a date and within a period, from its
+   * ledger already added up and scoped in SQL (figures.ts).
+   */
+  function load(row: FunctionRow, asAt: string, scope: Scope, scopedLedger: ScopedFigures) {
     const all = baselines.all(row.slug, asAt) as (Omit<Baseline, 'isCurrent' | 'years'> & { id: number })[];
     const current = all.at(-1) ?? null;
     const allTargets = current ? (targets.all(current.id) as TargetRow[]) : [];
-    const allLedger = ledgerRows(row.slug, asAt);
     const scopedTargets = scopeTargets(allTargets, scope);
-    const scopedLedger = scopeLedger(allLedger, scope);
     const rate = (targetPence: number, actualPence: number | null) => ragOf({ targetPence, actualPence, toleranceTenthsPercent: row.toleranceTenthsPercent });
     const periods: PeriodFigures[] = rateYearsInProgress(
       rollUpPeriods(scopedTargets.targets, scopedLedger.ledger, row.toleranceTenthsPercent).map((p) => ({
@@ -192,7 +181,7 @@ export function createLedgerRepository(db: Db) {
       lastFiscalYear: years.at(-1) ?? null,
       usesIllustrativeShares: shareList.some((share) => share.isIllustrative),
       targetSourceIds: distinctIds(scopedTargets.targets.map((t) => (t as TargetRow).sourceId)),
-      deliveredSourceIds: distinctIds(scopedLedger.ledger.filter((e) => e.measure === 'actual').map((e) => e.sourceId)),
+      deliveredSourceIds: distinctIds(scopedLedger.sources.filter((e) => e.measure === 'actual').map((e) => e.sourceId)),
       years: periods,
       usesIllustrativeActuals: periods.some((p) => p.isIllustrative),
     };
@@ -201,12 +190,31 @@ export function createLedgerRepository(db: Db) {
 
   const scopeInfo = (scope: Scope) => ({ id: formatScopeId(scope), description: describeScope(scope) });
 
+  /** Each function's period figures from the roll-up, ready for load(). */
+  function scopedFiguresOf(slugs: readonly string[], asAt: string, scope: Scope): Map<string, ScopedFigures> {
+    const window = scopeWindow(scope);
+    const byFunction = new Map<string, ScopedFigures>(slugs.map((slug) => [slug, { ledger: [], yearlyOnlyYears: new Set(), sources: [] }]));
+    for (const f of figures.periodFigures(slugs, window, asAt)) {
+      byFunction.get(f.function)?.ledger.push({ lineId: null, measure: f.measure, fy: f.fy, force: null, amountPence: f.amountPence, isIllustrative: f.isIllustrative });
+    }
+    for (const y of figures.yearlyNotSplit(slugs, window, asAt)) byFunction.get(y.function)?.yearlyOnlyYears.add(y.fy);
+    for (const s of figures.sources(slugs, window, asAt)) byFunction.get(s.function)?.sources.push(s);
+    return byFunction;
+  }
+
+  const monthFigures = (rows: readonly MonthFigureRow[]): (LedgerFigure & { month: string })[] =>
+    rows.map((m) => ({ lineId: null, measure: 'actual' as const, fy: m.fy, month: m.month, force: null, amountPence: m.amountPence }));
+
   return {
     /** The portfolio: every function (of one collaboration, or all), their totals and a cumulative timeline. */
     portfolio(asAt: string, scope: Scope, collaboration: string | undefined) {
-      const loaded = (savingsFunctionRows.all() as FunctionRow[])
-        .filter((row) => collaboration === undefined || collaboration === 'all' || row.collaboration === collaboration)
-        .map((row) => load(row, asAt, scope));
+      const rows = (savingsFunctionRows.all() as FunctionRow[]).filter(
+        (row) => collaboration === undefined || collaboration === 'all' || row.collaboration === collaboration,
+      );
+      const slugs = rows.map((row) => row.slug);
+      const scoped = scopedFiguresOf(slugs, asAt, scope);
+      const loaded = rows.map((row) => load(row, asAt, scope, scoped.get(row.slug)!));
+      const months = monthFigures(figures.months(slugs, scopeWindow(scope), asAt));
       const functions = loaded.map((l) => l.summary);
       const forecasts = functions.filter((f) => f.forecastPence !== null);
       const targetPence = functions.reduce((sum, f) => sum + f.targetPence, 0);
@@ -230,7 +238,7 @@ export function createLedgerRepository(db: Db) {
           none: functions.filter((f) => f.rag === 'none' && f.years.length > 0).length,
           notInPeriod: functions.filter((f) => f.years.length === 0).length,
         },
-        timeline: cumulativeTimeline(allTargets, allLedger, timelineMonths(scope, allTargets, allLedger)),
+        timeline: cumulativeTimeline(allTargets, months, timelineMonths(scope, allTargets, allLedger)),
         functions,
       };
     },
@@ -238,7 +246,14 @@ export function createLedgerRepository(db: Db) {
     functionDetail(slug: string, asAt: string, scope: Scope): FunctionDetail | null {
       const row = functionRow.get(slug) as FunctionRow | undefined;
       if (!row) return null;
-      const { summary, baselines: all, current, allTargets, scopedTargets, scopedLedger, periods, shareList, rate } = load(row, asAt, scope);
+      const window = scopeWindow(scope);
+      const lineFigures = figures.lineFigures(slug, window, asAt);
+      const scopedLedger = {
+        ledger: lineFigures,
+        yearlyOnlyYears: new Set(figures.functionYearlyNotSplit(slug, window, asAt)),
+        sources: lineFigures.flatMap((f) => f.sourceIds.map((sourceId) => ({ measure: f.measure, sourceId }))),
+      };
+      const { summary, baselines: all, current, allTargets, scopedTargets, periods, shareList, rate } = load(row, asAt, scope, scopedLedger);
       const names = new Map((forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name]));
       const lineRows = lines.all(slug) as LineRow[];
       const scopedTargetRows = scopedTargets.targets as TargetRow[];
@@ -260,7 +275,7 @@ export function createLedgerRepository(db: Db) {
             targetAsWritten: target?.asWritten ?? null,
             targetQualifier: target?.qualifier ?? null,
             targetSourceId: target?.sourceId ?? null,
-            actualSourceIds: distinctIds(actuals.map((e) => e.sourceId)),
+            actualSourceIds: distinctIds(actuals.flatMap((e) => e.sourceIds)),
             periodNote: target?.periodNote ?? actuals.find((e) => e.periodNote)?.periodNote ?? null,
           };
         });
@@ -324,7 +339,7 @@ export function createLedgerRepository(db: Db) {
         row.headlineSourceId,
         ...all.map((b) => b.sourceId),
         ...allTargets.map((t) => t.sourceId),
-        ...scopedLedger.ledger.map((e) => e.sourceId),
+        ...scopedLedger.sources.map((e) => e.sourceId),
         ...stated.map((s) => s.sourceId),
         ...shareList.map((s) => s.sourceId),
         ...(agreementDetail?.milestones.map((m) => m.sourceId) ?? []),
@@ -342,7 +357,7 @@ export function createLedgerRepository(db: Db) {
           years: baselineYears.all(id) as { fy: string | null; targetPence: number }[],
         })),
         years: periods,
-        timeline: cumulativeTimeline(scopedTargets.targets, scopedLedger.ledger, timelineMonths(scope, scopedTargets.targets, scopedLedger.ledger)),
+        timeline: cumulativeTimeline(scopedTargets.targets, monthFigures(figures.functionMonths(slug, window, asAt)), timelineMonths(scope, scopedTargets.targets, scopedLedger.ledger)),
         lines: lineDetails,
         forces: forceShares,
         unapportionedPence,
@@ -359,11 +374,22 @@ export function createLedgerRepository(db: Db) {
       };
     },
 
-    /** Every function's split by force, for a force's view. */
-    forceSplits(asAt: string, scope: Scope) {
-      return (savingsFunctionRows.all() as FunctionRow[]).map((row) => {
-        const { summary, periods, scopedLedger, shareList } = load(row, asAt, scope);
-        return { summary, ...rollUpForces(periods, scopedLedger.ledger, shareList) };
+    /**
+     * The split by force of every function a force has a share in or has recorded for, for the
+     * force's view. Only that force's own figures, and those for functions as a whole, are read.
+     */
+    forceSplits(force: string, asAt: string, scope: Scope) {
+      const involved = new Set(figures.functionsOfForce(force));
+      const rows = (savingsFunctionRows.all() as FunctionRow[]).filter((row) => involved.has(row.slug));
+      const slugs = rows.map((row) => row.slug);
+      const scoped = scopedFiguresOf(slugs, asAt, scope);
+      const forceLedger = new Map<string, LedgerFigure[]>(slugs.map((slug) => [slug, []]));
+      for (const f of figures.forceFigures(force, slugs, scopeWindow(scope), asAt)) {
+        forceLedger.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
+      }
+      return rows.map((row) => {
+        const { summary, periods, shareList } = load(row, asAt, scope, scoped.get(row.slug)!);
+        return { summary, ...rollUpForces(periods, forceLedger.get(row.slug)!, shareList) };
       });
     },
 

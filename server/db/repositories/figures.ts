@@ -1,0 +1,201 @@
+import type { ScopeWindow } from '../../domain/scope';
+import type { Db } from '../connection';
+
+// The ledger's money, added up in SQL for a period "as at" a date. Nothing here reads one row per
+// entry into JavaScript: the portfolio reads the roll-up (ledger_rollup, kept by triggers in
+// migration 006), one function or one force reads its own entries through a covering index, and
+// every query takes the period as bounds in its WHERE clause (domain/scope.ts, scopeWindow).
+//
+// "As at" a date, from the roll-up: whole months reported before the "as at" month come from
+// ledger_rollup; the days of that month up to the date come from ledger_entries; so do the few
+// figures the roll-up leaves out (no year, or cited to a paper).
+
+/** Money of one function, period and measure. fy null: the paper gives the figure for no year. */
+export type PeriodFigureRow = { function: string; fy: string | null; measure: 'actual' | 'forecast'; isIllustrative: boolean; amountPence: number };
+/** Money of one savings line, period, measure and force (null: the function as a whole). */
+export type LineFigureRow = PeriodFigureRow & { lineId: number; force: string | null; sourceIds: string[]; periodNote: string | null };
+/** Actuals by month (a whole year's in its March), for the cumulative timeline. */
+export type MonthFigureRow = { month: string; fy: string; amountPence: number };
+export type ForceFigureRow = { function: string; fy: string | null; force: string | null; amountPence: number };
+
+/** The scope's rule for one entry of ledger_entries (alias e); the same rule as domain/scope.ts, scopeLedger. */
+const ENTRY_IN_SCOPE = `(CASE
+    WHEN e.fiscal_year IS NULL THEN (@undated = 'all' OR (@undated = 'through' AND e.reported_on <= @throughEnd))
+    WHEN e.month IS NOT NULL THEN e.month BETWEEN @firstMonth AND @lastMonth
+    ELSE e.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear END)
+  AND (e.fiscal_year IS NULL OR e.fiscal_year BETWEEN @firstYear AND @lastYear)`;
+const ROLLUP_IN_SCOPE = `r.fiscal_year BETWEEN @firstYear AND @lastYear
+  AND (CASE WHEN r.month <> '' THEN r.month BETWEEN @firstMonth AND @lastMonth ELSE r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear END)`;
+/** Entries the roll-up holds, reported in the "as at" month up to the date. */
+const RECENT = `e.fiscal_year IS NOT NULL AND e.source_id IS NULL AND e.reported_on >= @asAtMonth AND e.reported_on <= @asAt`;
+/** Entries the roll-up leaves out. The term is written as the partial index has it, so the index is used. */
+const OUTSIDE_ROLLUP = `(e.fiscal_year IS NULL OR e.source_id IS NOT NULL) AND e.reported_on <= @asAt`;
+const IN_FUNCTIONS = (column: string) => `${column} IN (SELECT value FROM json_each(@functions))`;
+const MARCH_OF = (fy: string) => `printf('%04d-03', CAST(substr(${fy}, 1, 4) AS INTEGER) + 1)`;
+
+type Params = ScopeWindow & { asAt: string; asAtMonth: string; functions: string; partYearA: string | null; partYearB: string | null };
+
+export function createFiguresRepository(db: Db) {
+  const periodFigures = db.prepare(
+    `SELECT function, fy, measure, max(is_illustrative) AS isIllustrative, sum(amount) AS amountPence FROM (
+       SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount
+         FROM ledger_rollup r
+        WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth AND ${ROLLUP_IN_SCOPE}
+       UNION ALL
+       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
+         FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+        WHERE ${RECENT} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+       UNION ALL
+       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
+         FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+        WHERE ${OUTSIDE_ROLLUP} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+     ) GROUP BY function, fy, measure`,
+  );
+
+  // A yearly actual in a year the scope covers only in part cannot be split into its months.
+  const yearlyNotSplit = db.prepare(
+    `SELECT DISTINCT function, fy FROM (
+       SELECT r.function_slug AS function, r.fiscal_year AS fy FROM ledger_rollup r
+        WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth AND r.measure = 'actual' AND r.month = ''
+          AND r.fiscal_year IN (@partYearA, @partYearB)
+       UNION ALL
+       SELECT l.function_slug, e.fiscal_year FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+        WHERE ${RECENT} AND ${IN_FUNCTIONS('l.function_slug')} AND e.measure = 'actual' AND e.month IS NULL
+          AND e.fiscal_year IN (@partYearA, @partYearB)
+       UNION ALL
+       SELECT l.function_slug, e.fiscal_year FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+        WHERE ${OUTSIDE_ROLLUP} AND ${IN_FUNCTIONS('l.function_slug')} AND e.measure = 'actual' AND e.month IS NULL
+          AND e.fiscal_year IN (@partYearA, @partYearB))`,
+  );
+
+  // Only entries cited to a paper have a source, and the roll-up leaves those out.
+  const sourcesOf = db.prepare(
+    `SELECT DISTINCT l.function_slug AS function, e.measure, e.source_id AS sourceId
+       FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+      WHERE ${OUTSIDE_ROLLUP} AND e.source_id IS NOT NULL AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+      ORDER BY e.id`,
+  );
+
+  const portfolioMonths = db.prepare(
+    `SELECT month, fy, sum(amount) AS amountPence FROM (
+       SELECT CASE r.month WHEN '' THEN ${MARCH_OF('r.fiscal_year')} ELSE r.month END AS month, r.fiscal_year AS fy, r.amount_pence AS amount
+         FROM ledger_rollup r
+        WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.measure = 'actual' AND r.reported_month < @asAtMonth AND ${ROLLUP_IN_SCOPE}
+       UNION ALL
+       SELECT ifnull(e.month, ${MARCH_OF('e.fiscal_year')}), e.fiscal_year, e.amount_pence
+         FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+        WHERE ${RECENT} AND e.measure = 'actual' AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+       UNION ALL
+       SELECT ifnull(e.month, ${MARCH_OF('e.fiscal_year')}), e.fiscal_year, e.amount_pence
+         FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+        WHERE ${OUTSIDE_ROLLUP} AND e.fiscal_year IS NOT NULL AND e.measure = 'actual' AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+     ) GROUP BY month, fy ORDER BY month`,
+  );
+
+  // One function's entries, read through ledger_entries_by_line.
+  const FUNCTION_ENTRIES = `e.savings_line_id IN (SELECT id FROM savings_lines WHERE function_slug = @function) AND e.reported_on <= @asAt AND ${ENTRY_IN_SCOPE}`;
+  const lineFigures = db.prepare(
+    `SELECT e.savings_line_id AS lineId, e.fiscal_year AS fy, e.measure, e.force_slug AS force,
+            max(e.is_illustrative) AS isIllustrative, sum(e.amount_pence) AS amountPence,
+            group_concat(DISTINCT e.source_id) AS sourceIds, max(e.period_note) AS periodNote
+       FROM ledger_entries e WHERE ${FUNCTION_ENTRIES}
+      GROUP BY e.savings_line_id, e.fiscal_year, e.measure, e.force_slug`,
+  );
+  const functionYearlyNotSplit = db.prepare(
+    `SELECT DISTINCT e.fiscal_year AS fy FROM ledger_entries e
+      WHERE e.savings_line_id IN (SELECT id FROM savings_lines WHERE function_slug = @function) AND e.reported_on <= @asAt
+        AND e.measure = 'actual' AND e.month IS NULL AND e.fiscal_year IN (@partYearA, @partYearB)`,
+  );
+  const functionMonths = db.prepare(
+    `SELECT ifnull(e.month, ${MARCH_OF('e.fiscal_year')}) AS month, e.fiscal_year AS fy, sum(e.amount_pence) AS amountPence
+       FROM ledger_entries e WHERE ${FUNCTION_ENTRIES} AND e.measure = 'actual' AND e.fiscal_year IS NOT NULL
+      GROUP BY 1, 2 ORDER BY 1`,
+  );
+
+  // A force's own actuals and the function-level ones its share is taken from, read through ledger_entries_by_force.
+  const forceFigures = db.prepare(
+    `SELECT l.function_slug AS function, e.fiscal_year AS fy, e.force_slug AS force, sum(e.amount_pence) AS amountPence
+       FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+      WHERE (e.force_slug = @force OR e.force_slug IS NULL) AND e.measure = 'actual' AND e.reported_on <= @asAt
+        AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+      GROUP BY 1, 2, 3`,
+  );
+  const functionsOfForce = db.prepare(
+    `SELECT DISTINCT function_slug AS slug FROM apportionment_shares WHERE force_slug = @force
+     UNION
+     SELECT DISTINCT l.function_slug FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id WHERE e.force_slug = @force`,
+  );
+
+  const paramsOf = (window: ScopeWindow, asAt: string, functions: readonly string[]): Params => ({
+    ...window,
+    asAt,
+    asAtMonth: asAt.slice(0, 7),
+    functions: JSON.stringify(functions),
+    partYearA: window.partYears[0] ?? null,
+    partYearB: window.partYears[1] ?? null,
+  });
+  const flag = <T extends { isIllustrative: number | boolean }>(row: T) => ({ ...row, isIllustrative: row.isIllustrative === 1 || row.isIllustrative === true });
+
+  return {
+    /** Each function's money per period and measure, in scope and as at the date. */
+    periodFigures(functions: readonly string[], window: ScopeWindow, asAt: string): PeriodFigureRow[] {
+      const params = paramsOf(window, asAt, functions);
+      return (periodFigures.all(params) as (Omit<PeriodFigureRow, 'isIllustrative'> & { isIllustrative: number })[]).map(flag);
+    },
+
+    /** The years in which each function has a yearly actual that a part-year scope cannot split. */
+    yearlyNotSplit(functions: readonly string[], window: ScopeWindow, asAt: string): { function: string; fy: string }[] {
+      if (window.partYears.length === 0) return [];
+      const params = paramsOf(window, asAt, functions);
+      return yearlyNotSplit.all(params) as { function: string; fy: string }[];
+    },
+
+    /** The papers cited by the figures in scope, by function and measure, in the order recorded. */
+    sources(functions: readonly string[], window: ScopeWindow, asAt: string): { function: string; measure: 'actual' | 'forecast'; sourceId: string }[] {
+      const params = paramsOf(window, asAt, functions);
+      return sourcesOf.all(params) as { function: string; measure: 'actual' | 'forecast'; sourceId: string }[];
+    },
+
+    /** The functions' actuals month by month, for the portfolio's cumulative timeline. */
+    months(functions: readonly string[], window: ScopeWindow, asAt: string): MonthFigureRow[] {
+      const params = paramsOf(window, asAt, functions);
+      return portfolioMonths.all(params) as MonthFigureRow[];
+    },
+
+    /** One function's money per line, period, measure and force. */
+    lineFigures(slug: string, window: ScopeWindow, asAt: string): LineFigureRow[] {
+      const params = { ...paramsOf(window, asAt, []), function: slug };
+      type Raw = Omit<LineFigureRow, 'isIllustrative' | 'sourceIds' | 'function'> & { isIllustrative: number; sourceIds: string | null };
+      return (lineFigures.all(params) as Raw[]).map((row) => ({
+        ...row,
+        function: slug,
+        isIllustrative: row.isIllustrative === 1,
+        sourceIds: row.sourceIds === null ? [] : row.sourceIds.split(','),
+      }));
+    },
+
+    functionYearlyNotSplit(slug: string, window: ScopeWindow, asAt: string): string[] {
+      if (window.partYears.length === 0) return [];
+      const params = { ...paramsOf(window, asAt, []), function: slug };
+      return (functionYearlyNotSplit.all(params) as { fy: string }[]).map((r) => r.fy);
+    },
+
+    functionMonths(slug: string, window: ScopeWindow, asAt: string): MonthFigureRow[] {
+      const params = { ...paramsOf(window, asAt, []), function: slug };
+      return functionMonths.all(params) as MonthFigureRow[];
+    },
+
+    /** Actuals recorded for one force, and for the functions as a whole, per function and period. */
+    forceFigures(force: string, functions: readonly string[], window: ScopeWindow, asAt: string): ForceFigureRow[] {
+      const params = { ...paramsOf(window, asAt, functions), force };
+      return forceFigures.all(params) as ForceFigureRow[];
+    },
+
+    /** The functions in which a force has a share, or has recorded a figure. */
+    functionsOfForce(force: string): string[] {
+      return (functionsOfForce.all({ force }) as { slug: string }[]).map((r) => r.slug);
+    },
+  };
+}
+
+export type FiguresRepository = ReturnType<typeof createFiguresRepository>;

@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../server/db/connection';
+import { migrate } from '../../server/db/migrate';
+import { createFiguresRepository } from '../../server/db/repositories/figures';
+import { monthsOfFiscalYear } from '../../server/domain/fiscal';
+import { scopeLedger, scopeWindow, type Scope } from '../../server/domain/scope';
+
+// The SQL read model (the roll-up kept by triggers, the covering-index reads, the period in the
+// WHERE clause) against the plainest possible sum of the same ledger in JavaScript, using the
+// domain's own scoping rule (scopeLedger), for random ledgers, writes, periods, "as at" dates and forces.
+
+const YEARS = ['2016-17', '2017-18', '2018-19'];
+const FORCES = ['bedfordshire', 'cambridgeshire', 'hertfordshire'];
+const LINES = [
+  { id: 1, function: 'ict' },
+  { id: 2, function: 'ict' },
+  { id: 3, function: 'aoj' },
+];
+
+type Entry = {
+  lineId: number;
+  measure: 'actual' | 'forecast';
+  fy: string | null;
+  month: string | null;
+  force: string | null;
+  amountPence: number;
+  reportedOn: string;
+  isIllustrative: boolean;
+  sourced: boolean;
+};
+
+function freshDatabase(): Db {
+  const db = openDatabase(':memory:');
+  migrate(db);
+  db.exec(`
+    INSERT INTO forces (slug, name) VALUES ('bedfordshire', 'B'), ('cambridgeshire', 'C'), ('hertfordshire', 'H');
+    INSERT INTO papers (id, file, title) VALUES ('001', 'p.txt', 'Paper');
+    INSERT INTO sources (id, paper_id, paragraph, quote) VALUES ('s1', '001', '1.1', 'a quote');
+    INSERT INTO collaborations (slug, name, description) VALUES ('bch', 'BCH', 'd');
+    INSERT INTO functions (slug, name, collaboration_slug, description) VALUES ('ict', 'ICT', 'bch', 'd'), ('aoj', 'AOJ', 'bch', 'd');
+    INSERT INTO savings_lines (id, function_slug, code, name, category, driver, kind, recurrence) VALUES
+      (1, 'ict', 'l1', 'L1', 'payroll', 'x', 'cashable', 'recurring'),
+      (2, 'ict', 'l2', 'L2', 'payroll', 'x', 'cashable', 'recurring'),
+      (3, 'aoj', 'l3', 'L3', 'payroll', 'x', 'cashable', 'recurring');
+  `);
+  return db;
+}
+
+const dateArb = fc
+  .record({ y: fc.integer({ min: 2016, max: 2019 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+
+const entryArb: fc.Arbitrary<Entry> = fc
+  .record({
+    lineId: fc.constantFrom(1, 2, 3),
+    measure: fc.constantFrom('actual' as const, 'forecast' as const),
+    fy: fc.option(fc.constantFrom(...YEARS), { freq: 8 }),
+    monthIndex: fc.option(fc.integer({ min: 0, max: 11 }), { freq: 3 }),
+    force: fc.option(fc.constantFrom(...FORCES), { freq: 2 }),
+    amountPence: fc.integer({ min: 0, max: 5_000_000 }),
+    reportedOn: dateArb,
+    isIllustrative: fc.boolean(),
+    sourced: fc.boolean().map((b) => b && Math.random() < 0.3),
+  })
+  .map(({ fy, monthIndex, ...rest }) => ({
+    ...rest,
+    fy,
+    month: fy === null || monthIndex === null ? null : monthsOfFiscalYear(fy)[monthIndex]!,
+  }));
+
+const scopeArb: fc.Arbitrary<Scope> = fc.oneof(
+  fc.constant<Scope>({ kind: 'all' }),
+  fc.constantFrom(...YEARS).map((fy): Scope => ({ kind: 'years', from: fy, to: fy })),
+  fc.constant<Scope>({ kind: 'years', from: '2016-17', to: '2017-18' }),
+  fc.record({ fy: fc.constantFrom(...YEARS), half: fc.constantFrom(1 as const, 2 as const) }).map(({ fy, half }): Scope => ({ kind: 'period', period: { kind: 'half', fy, half } })),
+  fc.record({ fy: fc.constantFrom(...YEARS), quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) }).map(({ fy, quarter }): Scope => ({ kind: 'period', period: { kind: 'quarter', fy, quarter } })),
+  fc.record({ fy: fc.constantFrom(...YEARS), index: fc.integer({ min: 0, max: 11 }) }).map(({ fy, index }): Scope => ({ kind: 'period', period: { kind: 'month', fy, month: monthsOfFiscalYear(fy)[index]! } })),
+  fc.record({ fy: fc.constantFrom(...YEARS), half: fc.constantFrom(1 as const, 2 as const) }).map(({ fy, half }): Scope => ({ kind: 'through', period: { kind: 'half', fy, half } })),
+);
+
+/** Writes the entries one by one, then changes and removes some, as the services would. */
+function write(db: Db, entries: Entry[], changes: { index: number; amountPence: number; reportedOn: string; remove: boolean }[]): Entry[] {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO ledger_entries (savings_line_id, measure, fiscal_year, month, force_slug, amount_pence, reported_on, source_id, is_illustrative, recorded_at, recorded_by)
+     VALUES (@lineId, @measure, @fy, @month, @force, @amountPence, @reportedOn, @sourceId, @illustrative, '2020-01-01T00:00:00Z', 'test')`,
+  );
+  const kept: (Entry & { id: number })[] = [];
+  for (const e of entries) {
+    const result = insert.run({ ...e, sourceId: e.sourced ? 's1' : null, illustrative: e.isIllustrative ? 1 : 0 });
+    if (result.changes === 1) kept.push({ ...e, id: Number(result.lastInsertRowid) });
+  }
+  for (const change of changes) {
+    const target = kept[change.index % Math.max(1, kept.length)];
+    if (!target) continue;
+    if (change.remove) {
+      db.prepare('DELETE FROM ledger_entries WHERE id = ?').run(target.id);
+      kept.splice(kept.indexOf(target), 1);
+    } else {
+      db.prepare('UPDATE ledger_entries SET amount_pence = ?, reported_on = ?, version = version + 1 WHERE id = ?').run(change.amountPence, change.reportedOn, target.id);
+      target.amountPence = change.amountPence;
+      target.reportedOn = change.reportedOn;
+    }
+  }
+  return kept;
+}
+
+/** The naive figures: every entry reported by the date, scoped by the domain's rule, added up by key. */
+function naive(entries: Entry[], scope: Scope, asAt: string, keyOf: (e: Entry) => string | null) {
+  const known = entries.filter((e) => e.reportedOn <= asAt).map((e) => ({ ...e, month: e.month }));
+  const { ledger, yearlyOnlyYears } = scopeLedger(known, scope);
+  const sums = new Map<string, number>();
+  for (const e of ledger) {
+    const key = keyOf(e);
+    if (key !== null) sums.set(key, (sums.get(key) ?? 0) + e.amountPence);
+  }
+  return { sums, yearlyOnlyYears, ledger };
+}
+
+const asMap = <T>(rows: T[], key: (r: T) => string, value: (r: T) => number) => new Map(rows.map((r) => [key(r), value(r)]));
+const sorted = (map: Map<string, number>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+const lineFunction = (lineId: number) => LINES.find((l) => l.id === lineId)!.function;
+
+describe('the SQL read model', () => {
+  it('adds up to the naive sum of the same ledger, for every kind of period, "as at" date and force', () => {
+    fc.assert(
+      fc.property(
+        fc.array(entryArb, { maxLength: 60 }),
+        fc.array(fc.record({ index: fc.nat(), amountPence: fc.integer({ min: 0, max: 5_000_000 }), reportedOn: dateArb, remove: fc.boolean() }), { maxLength: 10 }),
+        scopeArb,
+        dateArb,
+        fc.constantFrom(...FORCES),
+        (entries, changes, scope, asAt, force) => {
+          const db = freshDatabase();
+          const ledger = write(db, entries, changes);
+          const figures = createFiguresRepository(db);
+          const window = scopeWindow(scope);
+          const functions = ['ict', 'aoj'];
+
+          // The portfolio's figures, from the roll-up: per function, period and measure.
+          const byPeriod = naive(ledger, scope, asAt, (e) => `${lineFunction(e.lineId)}|${e.fy}|${e.measure}`);
+          const sql = figures.periodFigures(functions, window, asAt);
+          expect(sorted(asMap(sql, (r) => `${r.function}|${r.fy}|${r.measure}`, (r) => r.amountPence))).toEqual(sorted(byPeriod.sums));
+          // Illustrative wherever any entry behind the figure is.
+          for (const row of sql) {
+            const behind = byPeriod.ledger.filter((e) => lineFunction(e.lineId) === row.function && e.fy === row.fy && e.measure === row.measure);
+            expect(row.isIllustrative).toBe(behind.some((e) => e.isIllustrative));
+          }
+
+          // One function's figures, per line, period, measure and force.
+          for (const slug of functions) {
+            const byLine = naive(ledger.filter((e) => lineFunction(e.lineId) === slug), scope, asAt, (e) => `${e.lineId}|${e.fy}|${e.measure}|${e.force}`);
+            const lineRows = figures.lineFigures(slug, window, asAt);
+            expect(sorted(asMap(lineRows, (r) => `${r.lineId}|${r.fy}|${r.measure}|${r.force}`, (r) => r.amountPence))).toEqual(sorted(byLine.sums));
+            expect(new Set(figures.functionYearlyNotSplit(slug, window, asAt))).toEqual(byLine.yearlyOnlyYears);
+            const monthsNaive = naive(ledger.filter((e) => lineFunction(e.lineId) === slug), scope, asAt, (e) =>
+              e.measure === 'actual' && e.fy !== null ? (e.month ?? monthsOfFiscalYear(e.fy)[11]!) : null,
+            ).sums;
+            expect(sorted(asMap(figures.functionMonths(slug, window, asAt), (r) => r.month, (r) => r.amountPence))).toEqual(sorted(monthsNaive));
+          }
+
+          // The portfolio's timeline and the years a part-year scope cannot split.
+          const monthsNaive = naive(ledger, scope, asAt, (e) => (e.measure === 'actual' && e.fy !== null ? (e.month ?? monthsOfFiscalYear(e.fy)[11]!) : null)).sums;
+          expect(sorted(asMap(figures.months(functions, window, asAt), (r) => r.month, (r) => r.amountPence))).toEqual(sorted(monthsNaive));
+          const notSplit = figures.yearlyNotSplit(functions, window, asAt).map((r) => `${r.function}|${r.fy}`).sort();
+          const notSplitNaive = functions.flatMap((slug) => [...naive(ledger.filter((e) => lineFunction(e.lineId) === slug), scope, asAt, () => null).yearlyOnlyYears].map((fy) => `${slug}|${fy}`)).sort();
+          expect(notSplit).toEqual(notSplitNaive);
+
+          // A force's own actuals and the function-level ones.
+          const forceNaive = naive(ledger, scope, asAt, (e) => (e.measure === 'actual' && (e.force === force || e.force === null) ? `${lineFunction(e.lineId)}|${e.fy}|${e.force}` : null)).sums;
+          expect(sorted(asMap(figures.forceFigures(force, functions, window, asAt), (r) => `${r.function}|${r.fy}|${r.force}`, (r) => r.amountPence))).toEqual(sorted(forceNaive));
+
+          // The roll-up itself holds exactly the ledger's money, after every insert, change and removal.
+          const rollup = db.prepare('SELECT sum(amount_pence) AS pence, sum(entries) AS entries FROM ledger_rollup').get() as { pence: number | null; entries: number | null };
+          const inRollup = ledger.filter((e) => e.fy !== null && !e.sourced);
+          expect(rollup.entries ?? 0).toBe(inRollup.length);
+          expect(rollup.pence ?? 0).toBe(inRollup.reduce((sum, e) => sum + e.amountPence, 0));
+          db.close();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('plans its reads on indexes, never a scan of the whole ledger', () => {
+    const db = freshDatabase();
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    // The portfolio never reads ledger_entries but through an index (the roll-up is read whole, as it must be).
+    const statements = [
+      "SELECT * FROM ledger_entries e WHERE e.savings_line_id IN (SELECT id FROM savings_lines WHERE function_slug = 'ict') AND e.reported_on <= '2020-01-01'",
+      "SELECT * FROM ledger_entries e WHERE (e.force_slug = 'kent' OR e.force_slug IS NULL) AND e.measure = 'actual'",
+      "SELECT * FROM ledger_entries e WHERE e.fiscal_year IS NOT NULL AND e.source_id IS NULL AND e.reported_on >= '2020-01' AND e.reported_on <= '2020-01-10'",
+      "SELECT * FROM ledger_entries e WHERE (e.fiscal_year IS NULL OR e.source_id IS NOT NULL) AND e.reported_on <= '2020-01-10'",
+    ];
+    for (const sql of statements) expect(plan(sql)).not.toMatch(/SCAN e\b(?! USING)/);
+  });
+});
