@@ -32,6 +32,7 @@ import { sourceRoutes } from './routes/sources';
 import { userRoutes } from './routes/users';
 import { createLedgerImport } from './services/ledger-import';
 import { createRecording } from './services/recording';
+import { createFiguresService } from './services/figures';
 import { createReportService } from './services/report';
 
 export type AppOptions = {
@@ -54,7 +55,8 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
   const forces = createForceRepository(db, ledger);
   const plans = createPlanRepository(db);
   const benefits = createBenefitRepository(db);
-  const reports = createReportService({ db, ledger, reports: createReportRepository(db), plans, benefits, sources, now });
+  const figures = createFiguresService({ db, ledger, forces });
+  const reports = createReportService({ db, figures, reports: createReportRepository(db), plans, benefits, sources, now });
 
   const app = new OpenAPIHono<AppEnv>();
   app.use(
@@ -80,14 +82,14 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
   const routes = app
     .route('/api', healthRoutes())
     .route('/api', authRoutes(auth, publicRead))
-    .route('/api', functionRoutes(ledger, db, now))
+    .route('/api', functionRoutes(ledger, figures, db, now))
     .route('/api', planRoutes(plans, ledger, db, now))
-    .route('/api', forceRoutes(ledger, forces, now))
+    .route('/api', forceRoutes(ledger, figures, now))
     .route('/api', sourceRoutes(sources))
     .route('/api', benefitRoutes(benefits, sources, db, now))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)))
     .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))
-    .route('/api', importRoutes(createLedgerImport({ db, entries, now }), ledger, forces, db, now))
+    .route('/api', importRoutes(createLedgerImport({ db, entries, now }), figures, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
     .route('/api', reportRoutes(reports, db, now));

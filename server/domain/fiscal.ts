@@ -108,10 +108,17 @@ export function fiscalYearsBetween(from: FiscalYear, to: FiscalYear): FiscalYear
   return years;
 }
 
-/** Calendar months of a financial year, "YYYY-MM", April first. */
-export function monthsOfFiscalYear(fy: FiscalYear): string[] {
-  const start = fiscalYearStartYear(fy);
-  return Array.from({ length: 12 }, (_, index) => calendarMonth(start, index + 1));
+const monthsByYear = new Map<FiscalYear, readonly string[]>();
+
+/** Calendar months of a financial year, "YYYY-MM", April first. Kept once a year: every roll-up asks for them. */
+export function monthsOfFiscalYear(fy: FiscalYear): readonly string[] {
+  let months = monthsByYear.get(fy);
+  if (!months) {
+    const start = fiscalYearStartYear(fy);
+    months = Object.freeze(Array.from({ length: 12 }, (_, index) => calendarMonth(start, index + 1)));
+    monthsByYear.set(fy, months);
+  }
+  return months;
 }
 
 /** Position of the date's month in its financial year: April = 1 … March = 12. */

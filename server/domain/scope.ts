@@ -62,8 +62,17 @@ export function describeScope(scope: Scope): string {
   return describeFiscalPeriod(scope.period);
 }
 
-/** First and last calendar month ("YYYY-MM") in scope; null for all years. */
+const monthsOfScope = new WeakMap<Scope, { first: string; last: string } | null>();
+
+/** First and last calendar month ("YYYY-MM") in scope; null for all years. Kept per scope: a roll-up asks once a figure. */
 export function scopeMonths(scope: Scope): { first: string; last: string } | null {
+  if (monthsOfScope.has(scope)) return monthsOfScope.get(scope)!;
+  const months = workOutScopeMonths(scope);
+  monthsOfScope.set(scope, months);
+  return months;
+}
+
+function workOutScopeMonths(scope: Scope): { first: string; last: string } | null {
   if (scope.kind === 'all') return null;
   if (scope.kind === 'years') return { first: monthsOfFiscalYear(scope.from)[0]!, last: monthsOfFiscalYear(scope.to)[11]! };
   const { start, end } = fiscalPeriodRange(scope.period);
@@ -76,8 +85,10 @@ export function isMonthInScope(scope: Scope, month: string): boolean {
 }
 
 /** The months of a financial year that lie in scope. */
-export function monthsInScope(scope: Scope, fy: FiscalYear): string[] {
-  return monthsOfFiscalYear(fy).filter((month) => isMonthInScope(scope, month));
+export function monthsInScope(scope: Scope, fy: FiscalYear): readonly string[] {
+  const months = scopeMonths(scope);
+  const all = monthsOfFiscalYear(fy);
+  return months === null ? all : all.filter((month) => month >= months.first && month <= months.last);
 }
 
 /** The financial years a scope covers, in whole or in part; null for all years or since the start. */
@@ -94,8 +105,20 @@ export function scopeYears(scope: Scope): FiscalYear[] | null {
  */
 export function monthlyTargets(fy: FiscalYear, pence: number): { month: string; pence: number }[] {
   const sign = pence < 0 ? -1 : 1;
-  const whole = BigInt(Math.abs(pence));
-  const runningTotal = (k: number) => sign * Number((whole * BigInt(k)) / 12n);
+  const magnitude = Math.abs(pence);
+  // Integer division in doubles while twelve times the amount is a safe integer (any saving under
+  // £750bn), corrected by its remainder where the quotient rounded; BigInt beyond. Every roll-up
+  // spreads every target, so this is on the hot path.
+  const floorTwelfth = (n: number) => {
+    let q = Math.floor(n / 12);
+    const r = n - q * 12;
+    if (r < 0) q -= 1;
+    else if (r >= 12) q += 1;
+    return q;
+  };
+  const runningTotal = Number.isSafeInteger(magnitude * 12)
+    ? (k: number) => sign * floorTwelfth(magnitude * k)
+    : (k: number) => sign * Number((BigInt(magnitude) * BigInt(k)) / 12n);
   return monthsOfFiscalYear(fy).map((month, index) => ({ month, pence: runningTotal(index + 1) - runningTotal(index) }));
 }
 

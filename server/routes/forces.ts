@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponse, jsonResponse, ViewQuery } from '../contracts/common';
 import { ForceDetail, ForceList, ForceParams } from '../contracts/forces';
-import type { ForceRepository } from '../db/repositories/forces';
+import type { FiguresService } from '../services/figures';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import { parseScope } from '../domain/scope';
 import { apiRouter, errorBody } from '../http';
@@ -25,13 +25,13 @@ const getForce = createRoute({
   },
 });
 
-export const forceRoutes = (ledger: LedgerRepository, forces: ForceRepository, now: () => Date) =>
+export const forceRoutes = (ledger: LedgerRepository, figures: FiguresService, now: () => Date) =>
   apiRouter()
     .openapi(listForces, (c) => c.json({ forces: ledger.forces() }, 200))
     .openapi(getForce, (c) => {
       const { slug } = c.req.valid('param');
       const { asAt, period } = c.req.valid('query');
-      const detail = forces.detail(slug, asAt ?? now().toISOString().slice(0, 10), parseScope(period));
+      const detail = figures.forceDetail(slug, asAt ?? now().toISOString().slice(0, 10), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}". The list of forces is at /api/forces.`), 404);
       return c.json(detail, 200);
     });

@@ -6,6 +6,7 @@ import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import { parseScope } from '../domain/scope';
+import type { FiguresService } from '../services/figures';
 import { apiRouter, errorBody, jsonBody } from '../http';
 
 const listFunctions = createRoute({
@@ -45,7 +46,7 @@ const changePlan = createRoute({
   },
 });
 
-export const functionRoutes = (ledger: LedgerRepository, db: Db, now: () => Date) => {
+export const functionRoutes = (ledger: LedgerRepository, figures: FiguresService, db: Db, now: () => Date) => {
   const today = () => now().toISOString().slice(0, 10);
   return apiRouter()
     .openapi(listFunctions, (c) => {
@@ -56,12 +57,12 @@ export const functionRoutes = (ledger: LedgerRepository, db: Db, now: () => Date
           400,
         );
       }
-      return c.json(ledger.portfolio(asAt ?? today(), parseScope(period), collaboration), 200);
+      return c.json(figures.portfolio(asAt ?? today(), parseScope(period), collaboration), 200);
     })
     .openapi(getFunction, (c) => {
       const { slug } = c.req.valid('param');
       const { asAt, period } = c.req.valid('query');
-      const detail = ledger.functionDetail(slug, asAt ?? today(), parseScope(period));
+      const detail = figures.functionDetail(slug, asAt ?? today(), parseScope(period));
       if (!detail) {
         return c.json(errorBody('not_found', `There is no function "${slug}". The list of functions is at /api/functions.`), 404);
       }

@@ -3,11 +3,10 @@ import { errorResponse, jsonResponse } from '../contracts/common';
 import { ViewQuery } from '../contracts/common';
 import { FunctionParams } from '../contracts/functions';
 import { FormatQuery, ImportQuery, ImportReport } from '../contracts/imports';
-import type { LedgerRepository } from '../db/repositories/ledger';
 import { parseScope } from '../domain/scope';
 import { tablesCsv, tablesXlsx, type Table } from '../services/tables';
 import { forceTables, functionTables, portfolioTables } from '../services/view-export';
-import type { ForceRepository } from '../db/repositories/forces';
+import type { FiguresService } from '../services/figures';
 import { ForceParams } from '../contracts/forces';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody } from '../http';
@@ -75,7 +74,7 @@ const importFile = createRoute({
   },
 });
 
-export function importRoutes(ledgerImport: LedgerImport, ledger: LedgerRepository, forces: ForceRepository, db: Db, now: () => Date) {
+export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService, db: Db, now: () => Date) {
   const stamp = () => now().toISOString().slice(0, 10);
   const download = async (tables: Table[], format: 'csv' | 'xlsx', name: string) =>
     format === 'csv'
@@ -84,14 +83,14 @@ export function importRoutes(ledgerImport: LedgerImport, ledger: LedgerRepositor
   return apiRouter()
     .openapi(exportPortfolio, async (c) => {
       const { format, asAt, period, collaboration } = c.req.valid('query');
-      const portfolio = ledger.portfolio(asAt ?? stamp(), parseScope(period), collaboration);
+      const portfolio = figures.portfolio(asAt ?? stamp(), parseScope(period), collaboration);
       const file = await download(portfolioTables(portfolio), format, `realise-portfolio-${portfolio.period.id}-as-at-${portfolio.asAt}`);
       return c.body(file.body, 200, file.headers);
     })
     .openapi(exportFunction, async (c) => {
       const { slug } = c.req.valid('param');
       const { format, asAt, period } = c.req.valid('query');
-      const detail = ledger.functionDetail(slug, asAt ?? stamp(), parseScope(period));
+      const detail = figures.functionDetail(slug, asAt ?? stamp(), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no function "${slug}".`), 404);
       const file = await download(functionTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
       return c.body(file.body, 200, file.headers);
@@ -99,7 +98,7 @@ export function importRoutes(ledgerImport: LedgerImport, ledger: LedgerRepositor
     .openapi(exportForce, async (c) => {
       const { slug } = c.req.valid('param');
       const { format, asAt, period } = c.req.valid('query');
-      const detail = forces.detail(slug, asAt ?? stamp(), parseScope(period));
+      const detail = figures.forceDetail(slug, asAt ?? stamp(), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}".`), 404);
       const file = await download(forceTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
       return c.body(file.body, 200, file.headers);

@@ -99,6 +99,8 @@ export function createLedgerImport({ db, entries, now }: { db: Db; entries: Ledg
     const context = new Map<number, { lineYears: string[]; members: { force: string; joinedOn: string }[] }>();
     const seen = new Map<string, number>();
     const ways = new Map<string, string>();
+    // How each line and year is already recorded, read once a line, measure and year rather than once a row.
+    const recordedWays = new Map<string, Set<string>>();
     const outcomes: RowOutcome[] = [];
     const writes: { row: number; existing: { id: number; version: number; amountPence: number } | null; entry: { lineId: number; measure: 'actual' | 'forecast'; fiscalYear: string; month: string | null; force: string | null; amountPence: number } }[] = [];
     rows.forEach((r, i) => {
@@ -117,10 +119,8 @@ export function createLedgerImport({ db, entries, now }: { db: Db; entries: Ledg
       if (amountPence === null) errors.push({ column: 'amount_gbp', message: 'Write the amount in pounds, like 54500 or 54500.50, not negative.' });
       // A row that matches what is recorded writes nothing, so it needs no permission: a backup of the
       // whole ledger re-imports cleanly for anyone.
-      const unchanged =
-        errors.length === 0 && line && amountPence !== null
-          ? entries.samePeriod({ lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: r.fiscal_year, month, force })?.amountPence === amountPence
-          : false;
+      const existing = errors.length === 0 && line ? entries.samePeriod({ lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: r.fiscal_year, month, force }) : null;
+      const unchanged = errors.length === 0 && line && amountPence !== null ? existing?.amountPence === amountPence : false;
       if (errors.length === 0 && line && !unchanged) {
         if (!isAllowed(session.user.grants, { kind: 'record', function: line.function, force })) {
           errors.push({ column: force === null ? 'function' : 'force', message: force === null ? `Only the owner of ${line.function} can record for it as a whole.` : `You are not an editor for ${force}.` });
@@ -139,9 +139,12 @@ export function createLedgerImport({ db, entries, now }: { db: Db; entries: Ledg
       const yearKey = `${r.line}|${measure}|${r.fiscal_year}`;
       const how = `${month === null ? 'year' : 'month'}|${force === null ? 'function' : 'force'}`;
       if (errors.length === 0 && line) {
-        const clash =
-          (ways.has(yearKey) && ways.get(yearKey) !== how) ||
-          entries.sameYear(line.id, measure, r.fiscal_year).some((e) => `${e.month === null ? 'year' : 'month'}|${e.force === null ? 'function' : 'force'}` !== how);
+        let recorded = recordedWays.get(yearKey);
+        if (!recorded) {
+          recorded = new Set(entries.sameYear(line.id, measure, r.fiscal_year).map((e) => `${e.month === null ? 'year' : 'month'}|${e.force === null ? 'function' : 'force'}`));
+          recordedWays.set(yearKey, recorded);
+        }
+        const clash = (ways.has(yearKey) && ways.get(yearKey) !== how) || [...recorded].some((way) => way !== how);
         if (clash) errors.push({ column: month === null ? 'month' : 'force', message: 'This line and year are recorded another way (by month or for the whole year, by force or for the function): record every row of it the same way.' });
       }
       if (!ways.has(yearKey)) ways.set(yearKey, how);
@@ -153,7 +156,6 @@ export function createLedgerImport({ db, entries, now }: { db: Db; entries: Ledg
         return;
       }
       const entry = { lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: r.fiscal_year, month, force, amountPence };
-      const existing = entries.samePeriod(entry);
       const action = existing === null ? 'add' : existing.amountPence === amountPence ? 'unchanged' : 'change';
       outcomes.push({ row: rowNumber, action, line: r.line, period: month ?? r.fiscal_year, force, measure, fromPence: existing?.amountPence ?? null, toPence: amountPence });
       if (action !== 'unchanged') writes.push({ row: rowNumber, existing: existing && { id: existing.id, version: existing.version, amountPence: existing.amountPence }, entry });

@@ -6,10 +6,10 @@ import type { Source } from '../contracts/sources';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { BenefitRepository } from '../db/repositories/benefits';
-import type { LedgerRepository } from '../db/repositories/ledger';
 import type { PlanRepository } from '../db/repositories/plans';
 import type { ReportRepository } from '../db/repositories/reports';
 import type { SourceRepository } from '../db/repositories/sources';
+import type { FiguresService } from './figures';
 import { benefitRag } from '../domain/benefits';
 import { describeFiscalPeriod, fiscalPeriodRange, formatFiscalPeriodId, nextFiscalYear, parseFiscalPeriod, type FiscalPeriod } from '../domain/fiscal';
 import { overallRag } from '../domain/rag';
@@ -103,14 +103,14 @@ const strip = ({ periodsWithoutActual: _p, ...figures }: ReportFigures & { perio
 
 export function createReportService(deps: {
   db: Db;
-  ledger: LedgerRepository;
+  figures: FiguresService;
   reports: ReportRepository;
   plans: PlanRepository;
   benefits: BenefitRepository;
   sources: SourceRepository;
   now: () => Date;
 }) {
-  const { db, ledger, reports, plans, benefits, sources, now } = deps;
+  const { db, figures: views, reports, plans, benefits, sources, now } = deps;
 
   const refOf = (row: { id: number; half: string; halfDescription: string; version: number; publishedAt: string }): ReportRef => ({
     id: row.id,
@@ -182,9 +182,9 @@ export function createReportService(deps: {
 
     const functions = reports.functionsOf(collaboration.slug).map((fn) => {
       const detail = {
-        half: ledger.functionDetail(fn.slug, asAt, scopes.half)!,
-        yearToDate: ledger.functionDetail(fn.slug, asAt, scopes.yearToDate)!,
-        sinceStart: ledger.functionDetail(fn.slug, asAt, scopes.sinceStart)!,
+        half: views.functionDetail(fn.slug, asAt, scopes.half)!,
+        yearToDate: views.functionDetail(fn.slug, asAt, scopes.yearToDate)!,
+        sinceStart: views.functionDetail(fn.slug, asAt, scopes.sinceStart)!,
       };
       const figures = {
         half: figuresOf(detail.half.function),

@@ -175,6 +175,9 @@ describe('the SQL read model', () => {
           const inRollup = ledger.filter((e) => e.fy !== null && !e.sourced);
           expect(rollup.entries ?? 0).toBe(inRollup.length);
           expect(rollup.pence ?? 0).toBe(inRollup.reduce((sum, e) => sum + e.amountPence, 0));
+          const byMonth = db.prepare('SELECT function_slug AS f, measure AS m, fiscal_year AS fy, sum(amount_pence) AS pence, sum(entries) AS n FROM ledger_rollup GROUP BY 1, 2, 3 ORDER BY 1, 2, 3').all();
+          const byYear = db.prepare('SELECT function_slug AS f, measure AS m, fiscal_year AS fy, sum(amount_pence) AS pence, sum(entries) AS n FROM ledger_rollup_yearly GROUP BY 1, 2, 3 ORDER BY 1, 2, 3').all();
+          expect(byYear).toEqual(byMonth);
           db.close();
         },
       ),

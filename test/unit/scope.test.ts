@@ -56,6 +56,18 @@ describe('monthlyTargets', () => {
   });
 });
 
+describe('monthlyTargets, exactly', () => {
+  it('matches whole-number division for any amount, however large', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 1e13 }), fc.maxSafeInteger().map((n) => Math.floor(n / 12)), fc.maxSafeInteger()), (pence) => {
+        const running = monthlyTargets('2016-17', pence).reduce<number[]>((totals, m) => [...totals, (totals.at(-1) ?? 0) + m.pence], []);
+        const exact = Array.from({ length: 12 }, (_, k) => Number((BigInt(pence) * BigInt(k + 1)) / 12n));
+        expect(running).toEqual(exact);
+      }),
+    );
+  });
+});
+
 describe('scopeTargets and scopeLedger', () => {
   const targets = [
     { lineId: 1, fy: '2017-18', amountPence: 100_000_000 },

@@ -2,8 +2,8 @@ import type { ScopeWindow } from '../../domain/scope';
 import type { Db } from '../connection';
 
 // The ledger's money, added up in SQL for a period "as at" a date. Nothing here reads one row per
-// entry into JavaScript: the portfolio reads the roll-up (ledger_rollup, kept by triggers in
-// migration 006), one function or one force reads its own entries through a covering index, and
+// entry into JavaScript: the portfolio reads the roll-ups (ledger_rollup_yearly for whole years,
+// ledger_rollup by month for years in part; kept by triggers in migration 006), one function or one force reads its own entries through a covering index, and
 // every query takes the period as bounds in its WHERE clause (domain/scope.ts, scopeWindow).
 //
 // "As at" a date, from the roll-up: whole months reported before the "as at" month come from
@@ -26,7 +26,7 @@ const ENTRY_IN_SCOPE = `(CASE
   AND (e.fiscal_year IS NULL OR e.fiscal_year BETWEEN @firstYear AND @lastYear)`;
 const ROLLUP_IN_SCOPE = `r.fiscal_year BETWEEN @firstYear AND @lastYear
   AND (CASE WHEN r.month <> '' THEN r.month BETWEEN @firstMonth AND @lastMonth ELSE r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear END)`;
-/** Entries the roll-up holds, reported in the "as at" month up to the date. */
+/** Entries the roll-up holds, reported in the "as at" month up to the date (read by ledger_entries_by_reported: the planner would otherwise read every entry of every function). */
 const RECENT = `e.fiscal_year IS NOT NULL AND e.source_id IS NULL AND e.reported_on >= @asAtMonth AND e.reported_on <= @asAt`;
 /** Entries the roll-up leaves out. The term is written as the partial index has it, so the index is used. */
 const OUTSIDE_ROLLUP = `(e.fiscal_year IS NULL OR e.source_id IS NOT NULL) AND e.reported_on <= @asAt`;
@@ -39,15 +39,21 @@ export function createFiguresRepository(db: Db) {
   const periodFigures = db.prepare(
     `SELECT function, fy, measure, max(is_illustrative) AS isIllustrative, sum(amount) AS amountPence FROM (
        SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount
-         FROM ledger_rollup r
-        WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth AND ${ROLLUP_IN_SCOPE}
+         FROM ledger_rollup_yearly r
+        WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth AND r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear
+       UNION ALL
+       -- A year in part: its months in scope (a yearly figure cannot be split, so none counts).
+       SELECT r.function_slug, r.fiscal_year, r.measure, r.is_illustrative, r.amount_pence
+         FROM ledger_rollup r INDEXED BY ledger_rollup_by_period
+        WHERE r.fiscal_year IN (@partYearA, @partYearB) AND r.month <> '' AND r.month BETWEEN @firstMonth AND @lastMonth
+          AND ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth
        UNION ALL
        SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
-         FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+         FROM ledger_entries e INDEXED BY ledger_entries_by_reported JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${RECENT} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
        UNION ALL
        SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
-         FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+         FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${OUTSIDE_ROLLUP} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
      ) GROUP BY function, fy, measure`,
   );
@@ -59,11 +65,11 @@ export function createFiguresRepository(db: Db) {
         WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth AND r.measure = 'actual' AND r.month = ''
           AND r.fiscal_year IN (@partYearA, @partYearB)
        UNION ALL
-       SELECT l.function_slug, e.fiscal_year FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+       SELECT l.function_slug, e.fiscal_year FROM ledger_entries e INDEXED BY ledger_entries_by_reported JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${RECENT} AND ${IN_FUNCTIONS('l.function_slug')} AND e.measure = 'actual' AND e.month IS NULL
           AND e.fiscal_year IN (@partYearA, @partYearB)
        UNION ALL
-       SELECT l.function_slug, e.fiscal_year FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+       SELECT l.function_slug, e.fiscal_year FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${OUTSIDE_ROLLUP} AND ${IN_FUNCTIONS('l.function_slug')} AND e.measure = 'actual' AND e.month IS NULL
           AND e.fiscal_year IN (@partYearA, @partYearB))`,
   );
@@ -71,7 +77,7 @@ export function createFiguresRepository(db: Db) {
   // Only entries cited to a paper have a source, and the roll-up leaves those out.
   const sourcesOf = db.prepare(
     `SELECT DISTINCT l.function_slug AS function, e.measure, e.source_id AS sourceId
-       FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+       FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
       WHERE ${OUTSIDE_ROLLUP} AND e.source_id IS NOT NULL AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
       ORDER BY e.id`,
   );
@@ -83,11 +89,11 @@ export function createFiguresRepository(db: Db) {
         WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.measure = 'actual' AND r.reported_month < @asAtMonth AND ${ROLLUP_IN_SCOPE}
        UNION ALL
        SELECT ifnull(e.month, ${MARCH_OF('e.fiscal_year')}), e.fiscal_year, e.amount_pence
-         FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+         FROM ledger_entries e INDEXED BY ledger_entries_by_reported JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${RECENT} AND e.measure = 'actual' AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
        UNION ALL
        SELECT ifnull(e.month, ${MARCH_OF('e.fiscal_year')}), e.fiscal_year, e.amount_pence
-         FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+         FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${OUTSIDE_ROLLUP} AND e.fiscal_year IS NOT NULL AND e.measure = 'actual' AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
      ) GROUP BY month, fy ORDER BY month`,
   );

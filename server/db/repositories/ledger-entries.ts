@@ -27,7 +27,8 @@ export function createLedgerEntryRepository(db: Db) {
     byFunction: db.prepare(`${select} WHERE l.function_slug = ? ORDER BY e.fiscal_year, e.month, l.id, e.force_slug, e.measure`),
     byId: db.prepare(`${select} WHERE e.id = ?`),
     samePeriod: db.prepare(
-      `${select} WHERE e.savings_line_id = @lineId AND e.measure = @measure AND e.fiscal_year = @fiscalYear
+      // Written as the unique index ledger_entries_one_per_period has it, so the look-up is one seek.
+      `${select} WHERE e.savings_line_id = @lineId AND e.measure = @measure AND ifnull(e.fiscal_year, '') = ifnull(@fiscalYear, '')
           AND ifnull(e.month, '') = ifnull(@month, '') AND ifnull(e.force_slug, '') = ifnull(@force, '')`,
     ),
     sameYear: db.prepare(`${select} WHERE e.savings_line_id = ? AND e.measure = ? AND e.fiscal_year = ?`),

@@ -84,13 +84,17 @@ export function createLedgerRepository(db: Db) {
     `SELECT force_slug AS force FROM collaboration_members WHERE collaboration_slug = ?
       GROUP BY force_slug ORDER BY min(joined_on), force_slug`,
   );
+  // The plans of many functions at once: a portfolio of hundreds asks once, not once a function.
   const baselines = db.prepare(
-    `SELECT b.id, b.version, b.name, b.reason, b.adopted_on AS adoptedOn, b.source_id AS sourceId,
+    `SELECT b.function_slug AS function, b.id, b.version, b.name, b.reason, b.adopted_on AS adoptedOn, b.source_id AS sourceId,
             (SELECT ifnull(sum(t.amount_pence), 0) FROM targets t WHERE t.baseline_id = b.id) AS targetPence
        FROM baselines b
-      WHERE b.function_slug = ? AND (b.adopted_on IS NULL OR b.adopted_on <= ?)
-      ORDER BY b.version`,
+      WHERE b.function_slug IN (SELECT value FROM json_each(?)) AND (b.adopted_on IS NULL OR b.adopted_on <= ?)
+      ORDER BY b.function_slug, b.version`,
   );
+  const illustrativeShareFunctions = db.prepare(
+    `SELECT DISTINCT function_slug FROM apportionment_shares WHERE is_illustrative = 1 AND function_slug IN (SELECT value FROM json_each(?))`,
+  ).pluck();
   const baselineYears = db.prepare(
     `SELECT fiscal_year AS fy, sum(amount_pence) AS targetPence FROM targets WHERE baseline_id = ?
       GROUP BY fiscal_year ORDER BY fiscal_year IS NULL, fiscal_year`,
@@ -100,9 +104,9 @@ export function createLedgerRepository(db: Db) {
        FROM savings_lines WHERE function_slug = ? ORDER BY id`,
   );
   const targets = db.prepare(
-    `SELECT t.savings_line_id AS lineId, t.fiscal_year AS fy, t.amount_pence AS amountPence,
+    `SELECT t.baseline_id AS baselineId, t.savings_line_id AS lineId, t.fiscal_year AS fy, t.amount_pence AS amountPence,
             t.as_written AS asWritten, t.qualifier, t.period_note AS periodNote, t.source_id AS sourceId
-       FROM targets t WHERE t.baseline_id = ?`,
+       FROM targets t WHERE t.baseline_id IN (SELECT value FROM json_each(?))`,
   );
   const shares = db.prepare(
     `SELECT fiscal_year AS fy, force_slug AS force, share_tenths_percent AS tenthsPercent, basis,
@@ -141,14 +145,33 @@ export function createLedgerRepository(db: Db) {
     }));
   }
 
+  type BaselineRow = Omit<Baseline, 'isCurrent' | 'years'> & { id: number };
+  type Plan = { baselines: BaselineRow[]; targets: TargetRow[]; forces: string[]; usesIllustrativeShares: boolean };
+
+  /** The baselines adopted by the date, the current one's targets and the members, of each function. */
+  function plansOf(rows: readonly FunctionRow[], asAt: string): Map<string, Plan> {
+    const slugs = JSON.stringify(rows.map((row) => row.slug));
+    const plans = new Map<string, Plan>();
+    const members = new Map<string, string[]>();
+    const illustrative = new Set(illustrativeShareFunctions.all(slugs) as string[]);
+    for (const row of rows) {
+      if (!members.has(row.collaboration)) members.set(row.collaboration, (memberForces.all(row.collaboration) as { force: string }[]).map((m) => m.force));
+      plans.set(row.slug, { baselines: [], targets: [], forces: members.get(row.collaboration)!, usesIllustrativeShares: illustrative.has(row.slug) });
+    }
+    for (const { function: slug, ...baseline } of baselines.all(slugs, asAt) as (BaselineRow & { function: string })[]) plans.get(slug)?.baselines.push(baseline);
+    const currentOf = new Map([...plans.values()].filter((plan) => plan.baselines.length > 0).map((plan) => [plan.baselines.at(-1)!.id, plan]));
+    for (const { baselineId, ...target } of targets.all(JSON.stringify([...currentOf.keys()])) as (TargetRow & { baselineId: number })[]) currentOf.get(baselineId)?.targets.push(target);
+    return plans;
+  }
+
   /**
    * Everything about one function that a view needs, as at a date and within a period, from its
-   * ledger already added up and scoped in SQL (figures.ts).
+   * plan and its ledger already added up and scoped in SQL (figures.ts).
    */
-  function load(row: FunctionRow, asAt: string, scope: Scope, scopedLedger: ScopedFigures) {
-    const all = baselines.all(row.slug, asAt) as (Omit<Baseline, 'isCurrent' | 'years'> & { id: number })[];
+  function load(row: FunctionRow, asAt: string, scope: Scope, plan: Plan, scopedLedger: ScopedFigures, options: { withShares: boolean }) {
+    const all = plan.baselines;
     const current = all.at(-1) ?? null;
-    const allTargets = current ? (targets.all(current.id) as TargetRow[]) : [];
+    const allTargets = plan.targets;
     const scopedTargets = scopeTargets(allTargets, scope);
     const rate = (targetPence: number, actualPence: number | null) => ragOf({ targetPence, actualPence, toleranceTenthsPercent: row.toleranceTenthsPercent });
     const periods: PeriodFigures[] = rateYearsInProgress(
@@ -163,14 +186,15 @@ export function createLedgerRepository(db: Db) {
       rate,
     );
     const totals = totalsOf(periods);
-    const shareList = shareRows(row.slug);
+    // The shares themselves only where a view splits by force; the portfolio needs only whether any is illustrative.
+    const shareList = options.withShares ? shareRows(row.slug) : [];
     const years = periods.map((p) => p.fy).filter((fy): fy is string => fy !== null);
     const summary: FunctionSummary = {
       slug: row.slug,
       name: row.name,
       collaboration: row.collaboration,
       collaborationName: row.collaborationName,
-      forces: (memberForces.all(row.collaboration) as { force: string }[]).map((m) => m.force),
+      forces: plan.forces,
       headlineTargetPence: row.headlineTargetPence,
       headlineAsWritten: row.headlineAsWritten,
       headlineQualifier: row.headlineQualifier,
@@ -179,7 +203,7 @@ export function createLedgerRepository(db: Db) {
       toleranceTenthsPercent: row.toleranceTenthsPercent,
       firstFiscalYear: years[0] ?? null,
       lastFiscalYear: years.at(-1) ?? null,
-      usesIllustrativeShares: shareList.some((share) => share.isIllustrative),
+      usesIllustrativeShares: plan.usesIllustrativeShares,
       targetSourceIds: distinctIds(scopedTargets.targets.map((t) => (t as TargetRow).sourceId)),
       deliveredSourceIds: distinctIds(scopedLedger.sources.filter((e) => e.measure === 'actual').map((e) => e.sourceId)),
       years: periods,
@@ -213,7 +237,8 @@ export function createLedgerRepository(db: Db) {
       );
       const slugs = rows.map((row) => row.slug);
       const scoped = scopedFiguresOf(slugs, asAt, scope);
-      const loaded = rows.map((row) => load(row, asAt, scope, scoped.get(row.slug)!));
+      const plans = plansOf(rows, asAt);
+      const loaded = rows.map((row) => load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false }));
       const months = monthFigures(figures.months(slugs, scopeWindow(scope), asAt));
       const functions = loaded.map((l) => l.summary);
       const forecasts = functions.filter((f) => f.forecastPence !== null);
@@ -253,7 +278,7 @@ export function createLedgerRepository(db: Db) {
         yearlyOnlyYears: new Set(figures.functionYearlyNotSplit(slug, window, asAt)),
         sources: lineFigures.flatMap((f) => f.sourceIds.map((sourceId) => ({ measure: f.measure, sourceId }))),
       };
-      const { summary, baselines: all, current, allTargets, scopedTargets, periods, shareList, rate } = load(row, asAt, scope, scopedLedger);
+      const { summary, baselines: all, current, allTargets, scopedTargets, periods, shareList, rate } = load(row, asAt, scope, plansOf([row], asAt).get(slug)!, scopedLedger, { withShares: true });
       const names = new Map((forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name]));
       const lineRows = lines.all(slug) as LineRow[];
       const scopedTargetRows = scopedTargets.targets as TargetRow[];
@@ -387,8 +412,9 @@ export function createLedgerRepository(db: Db) {
       for (const f of figures.forceFigures(force, slugs, scopeWindow(scope), asAt)) {
         forceLedger.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
       }
+      const plans = plansOf(rows, asAt);
       return rows.map((row) => {
-        const { summary, periods, shareList } = load(row, asAt, scope, scoped.get(row.slug)!);
+        const { summary, periods, shareList } = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: true });
         return { summary, ...rollUpForces(periods, forceLedger.get(row.slug)!, shareList) };
       });
     },

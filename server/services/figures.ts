@@ -1,0 +1,62 @@
+import type { ForceDetail } from '../contracts/forces';
+import type { FunctionDetail, FunctionList } from '../contracts/functions';
+import type { Db } from '../db/connection';
+import type { ForceRepository } from '../db/repositories/forces';
+import type { LedgerRepository } from '../db/repositories/ledger';
+import { formatScopeId, type Scope } from '../domain/scope';
+
+// The figures every view, download and report reads: the portfolio, one function, one force, each
+// as at a date and for a period. A board meeting asks the same question many times between writes,
+// so each answer is kept until the database changes: the key holds SQLite's data_version (moved by
+// any other connection's commit) and this connection's total_changes() (moved by every write here,
+// roll-ups and audit included), so no answer outlives a write, wherever it came from.
+
+/** Answers kept at once; a national portfolio is under 1 MB. */
+const KEPT = 32;
+
+type Answer = FunctionList | FunctionDetail | ForceDetail | null;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: LedgerRepository; forces: ForceRepository }) {
+  const changes = db.prepare('SELECT total_changes() AS n').pluck();
+  const kept = new Map<string, Answer>();
+
+  const version = () => `${db.pragma('data_version', { simple: true }) as number}.${changes.get() as number}`;
+
+  /** The answer for a key as the database stands now: kept, or worked out and kept (frozen, as it is shared). */
+  function answer<T extends Answer>(key: string, work: () => T): T {
+    const full = `${version()}|${key}`;
+    if (kept.has(full)) {
+      const found = kept.get(full) as T;
+      // Most recently used last, so the oldest is the one let go.
+      kept.delete(full);
+      kept.set(full, found);
+      return found;
+    }
+    const worked = deepFreeze(work());
+    kept.set(full, worked);
+    while (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+    return worked;
+  }
+
+  return {
+    portfolio(asAt: string, scope: Scope, collaboration: string | undefined): FunctionList {
+      return answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration));
+    },
+    functionDetail(slug: string, asAt: string, scope: Scope): FunctionDetail | null {
+      return answer(`function|${slug}|${asAt}|${formatScopeId(scope)}`, () => ledger.functionDetail(slug, asAt, scope));
+    },
+    forceDetail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
+      return answer(`force|${slug}|${asAt}|${formatScopeId(scope)}`, () => forces.detail(slug, asAt, scope));
+    },
+  };
+}
+
+export type FiguresService = ReturnType<typeof createFiguresService>;
