@@ -4,7 +4,7 @@ import { ForceDetail, ForceList, ForceParams } from '../contracts/forces';
 import type { FiguresService } from '../services/figures';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import { parseScope } from '../domain/scope';
-import { apiRouter, errorBody } from '../http';
+import { apiRouter, errorBody, keptJson } from '../http';
 
 const listForces = createRoute({
   method: 'get',
@@ -33,5 +33,5 @@ export const forceRoutes = (ledger: LedgerRepository, figures: FiguresService, n
       const { asAt, period } = c.req.valid('query');
       const detail = figures.forceDetail(slug, asAt ?? now().toISOString().slice(0, 10), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}". The list of forces is at /api/forces.`), 404);
-      return c.json(detail, 200);
+      return keptJson(c, detail, 200);
     });

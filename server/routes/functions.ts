@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import { parseScope } from '../domain/scope';
 import type { FiguresService } from '../services/figures';
-import { apiRouter, errorBody, jsonBody } from '../http';
+import { apiRouter, errorBody, jsonBody, keptJson } from '../http';
 
 const listFunctions = createRoute({
   method: 'get',
@@ -57,7 +57,7 @@ export const functionRoutes = (ledger: LedgerRepository, figures: FiguresService
           400,
         );
       }
-      return c.json(figures.portfolio(asAt ?? today(), parseScope(period), collaboration), 200);
+      return keptJson(c, figures.portfolio(asAt ?? today(), parseScope(period), collaboration), 200);
     })
     .openapi(getFunction, (c) => {
       const { slug } = c.req.valid('param');
@@ -66,7 +66,7 @@ export const functionRoutes = (ledger: LedgerRepository, figures: FiguresService
       if (!detail) {
         return c.json(errorBody('not_found', `There is no function "${slug}". The list of functions is at /api/functions.`), 404);
       }
-      return c.json(detail, 200);
+      return keptJson(c, detail, 200);
     })
     .openapi(changePlan, (c) => {
       const { slug } = c.req.valid('param');

@@ -76,15 +76,33 @@ const importFile = createRoute({
 
 export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService, db: Db, now: () => Date) {
   const stamp = () => now().toISOString().slice(0, 10);
-  const download = async (tables: Table[], format: 'csv' | 'xlsx', name: string) =>
+  const make = async (tables: Table[], format: 'csv' | 'xlsx', name: string) =>
     format === 'csv'
       ? { body: `\uFEFF${tablesCsv(tables)}`, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` } }
       : { body: new Uint8Array(await tablesXlsx(tables, now())), headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename="${name}.xlsx"` } };
+  // A file is kept with the answer it was made from, which the figures service keeps until the
+  // database changes: the same figures make the same file, and it goes when the answer goes.
+  const made = new WeakMap<object, Map<string, ReturnType<typeof make>>>();
+  const download = (answer: object, tables: () => Table[], format: 'csv' | 'xlsx', name: string) => {
+    let files = made.get(answer);
+    if (!files) {
+      files = new Map();
+      made.set(answer, files);
+    }
+    let file = files.get(format);
+    if (!file) {
+      file = make(tables(), format, name);
+      files.set(format, file);
+      // A file that failed to build is not kept: the next download tries again.
+      file.catch(() => files.delete(format));
+    }
+    return file;
+  };
   return apiRouter()
     .openapi(exportPortfolio, async (c) => {
       const { format, asAt, period, collaboration } = c.req.valid('query');
       const portfolio = figures.portfolio(asAt ?? stamp(), parseScope(period), collaboration);
-      const file = await download(portfolioTables(portfolio), format, `realise-portfolio-${portfolio.period.id}-as-at-${portfolio.asAt}`);
+      const file = await download(portfolio, () => portfolioTables(portfolio), format, `realise-portfolio-${portfolio.period.id}-as-at-${portfolio.asAt}`);
       return c.body(file.body, 200, file.headers);
     })
     .openapi(exportFunction, async (c) => {
@@ -92,7 +110,7 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
       const { format, asAt, period } = c.req.valid('query');
       const detail = figures.functionDetail(slug, asAt ?? stamp(), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no function "${slug}".`), 404);
-      const file = await download(functionTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
+      const file = await download(detail, () => functionTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
       return c.body(file.body, 200, file.headers);
     })
     .openapi(exportForce, async (c) => {
@@ -100,7 +118,7 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
       const { format, asAt, period } = c.req.valid('query');
       const detail = figures.forceDetail(slug, asAt ?? stamp(), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}".`), 404);
-      const file = await download(forceTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
+      const file = await download(detail, () => forceTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
       return c.body(file.body, 200, file.headers);
     })
     .openapi(template, async (c) => {

@@ -14,7 +14,8 @@ import { formatScopeId, type Scope } from '../domain/scope';
 /** Answers kept at once; a national portfolio is under 1 MB. */
 const KEPT = 32;
 
-type Answer = FunctionList | FunctionDetail | ForceDetail | null;
+type Parts = Record<string, ReturnType<LedgerRepository['collaborationParts']> extends Map<string, infer P> ? P : never>;
+type Answer = FunctionList | FunctionDetail | ForceDetail | Parts | null;
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -52,6 +53,12 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     },
     functionDetail(slug: string, asAt: string, scope: Scope): FunctionDetail | null {
       return answer(`function|${slug}|${asAt}|${formatScopeId(scope)}`, () => ledger.functionDetail(slug, asAt, scope));
+    },
+    /** Each function of a collaboration in a period, by slug: what the six-monthly report reads. */
+    collaborationParts(collaboration: string, asAt: string, scope: Scope, want: { forces: boolean; sources: boolean }): Parts {
+      return answer(`parts|${collaboration}|${asAt}|${formatScopeId(scope)}|${want.forces}|${want.sources}`, () =>
+        Object.fromEntries(ledger.collaborationParts(collaboration, asAt, scope, want)),
+      );
     },
     forceDetail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
       return answer(`force|${slug}|${asAt}|${formatScopeId(scope)}`, () => forces.detail(slug, asAt, scope));

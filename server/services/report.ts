@@ -140,7 +140,7 @@ export function createReportService(deps: {
     });
   }
 
-  function forcesOf(details: readonly FunctionDetail[]): ReportForce[] {
+  function forcesOf(details: readonly { function: FunctionSummary; forces: FunctionDetail['forces'] }[]): ReportForce[] {
     const byForce = new Map<string, ReportForce>();
     for (const detail of details) {
       for (const share of detail.forces) {
@@ -180,18 +180,33 @@ export function createReportService(deps: {
     const previousRow = reports.latestUpTo(collaboration.slug, formatFiscalPeriodId(half));
     const previous = previousRow ? { ref: refOf(previousRow), content: JSON.parse(previousRow.content) as ReportContent } : null;
 
+    // Each function's figures in the three periods, read for the whole collaboration at once: the
+    // split by force for the half, the papers cited since the start.
+    const parts = {
+      half: views.collaborationParts(collaboration.slug, asAt, scopes.half, { forces: true, sources: false }),
+      yearToDate: views.collaborationParts(collaboration.slug, asAt, scopes.yearToDate, { forces: false, sources: false }),
+      sinceStart: views.collaborationParts(collaboration.slug, asAt, scopes.sinceStart, { forces: false, sources: true }),
+    };
+    const partOf = (slug: string, period: keyof typeof parts) => {
+      const part = parts[period][slug];
+      if (part) return { function: part.summary, forces: part.forces, unapportionedPence: part.unapportionedPence, sources: part.sources, hasLines: true };
+      // A function with benefits only has no savings plan, so no place in the figures read above.
+      const detail = views.functionDetail(slug, asAt, scopes[period])!;
+      return { function: detail.function, forces: detail.forces, unapportionedPence: detail.unapportionedPence, sources: detail.sources, hasLines: detail.lines.length > 0 };
+    };
+
     const functions = reports.functionsOf(collaboration.slug).map((fn) => {
       const detail = {
-        half: views.functionDetail(fn.slug, asAt, scopes.half)!,
-        yearToDate: views.functionDetail(fn.slug, asAt, scopes.yearToDate)!,
-        sinceStart: views.functionDetail(fn.slug, asAt, scopes.sinceStart)!,
+        half: partOf(fn.slug, 'half'),
+        yearToDate: partOf(fn.slug, 'yearToDate'),
+        sinceStart: partOf(fn.slug, 'sinceStart'),
       };
       const figures = {
         half: figuresOf(detail.half.function),
         yearToDate: figuresOf(detail.yearToDate.function),
         sinceStart: figuresOf(detail.sinceStart.function),
       };
-      const hasSavingsPlan = detail.sinceStart.lines.length > 0;
+      const hasSavingsPlan = detail.sinceStart.hasLines;
       const before = previous?.content.functions.find((f) => f.slug === fn.slug && f.hasSavingsPlan);
       const report: ReportFunction = {
         slug: fn.slug,

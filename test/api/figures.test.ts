@@ -198,3 +198,36 @@ describe('the SQL read model', () => {
     for (const sql of statements) expect(plan(sql)).not.toMatch(/SCAN e\b(?! USING)/);
   });
 });
+
+describe('answers kept between writes', () => {
+  it('give way to any write: through the app, or by another process on the same file', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createApp } = await import('../../server/app');
+    const { loadPaperData, seedFromPapers } = await import('../../server/db/seed');
+    const path = join(mkdtempSync(join(tmpdir(), 'realise-kept-')), 'ledger.db');
+    const db = openDatabase(path);
+    migrate(db);
+    seedFromPapers(db, loadPaperData(), new Date('2026-11-25T09:00:00Z'));
+    const app = createApp({ db, now: () => new Date('2026-11-25T09:00:00Z'), publicRead: true });
+    const delivered = async () => ((await (await app.request('/api/functions?period=2017-18')).json()) as { totals: { deliveredPence: number } }).totals.deliveredPence;
+    const before = await delivered();
+    expect(await delivered()).toBe(before);
+
+    // Another connection, as a second process would be, records an actual.
+    const other = openDatabase(path);
+    const line = (other.prepare("SELECT id FROM savings_lines WHERE code = 'ict-application-convergence'").get() as { id: number }).id;
+    other
+      .prepare(`INSERT INTO ledger_entries (savings_line_id, measure, fiscal_year, month, amount_pence, reported_on, recorded_at, recorded_by)
+                VALUES (?, 'actual', '2017-18', '2017-06', 123400, '2017-07-01', '2026-11-25T09:00:00Z', 'other process')`)
+      .run(line);
+    expect(await delivered()).toBe(before + 123_400);
+
+    // And this connection changes it.
+    db.prepare("UPDATE ledger_entries SET amount_pence = 100, version = version + 1 WHERE recorded_by = 'other process'").run();
+    expect(await delivered()).toBe(before + 100);
+    other.close();
+    db.close();
+  });
+});

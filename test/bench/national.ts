@@ -221,7 +221,32 @@ const timeSql = (statement: { all: (...a: unknown[]) => unknown[] }, ...params: 
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-let server = await startServer(port);
+const server = await startServer(port);
+
+// A Kent editor corrects a figure between the timed reads, as the month's recording goes on, so a
+// read is timed "cold" (the first after a write, which every answer kept must give way to) as well as "warm".
+const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@national.example', password: 'national benchmark passphrase' }) });
+const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+// Kent's March 2026 actual on one line, changed again and again: a real write each time.
+const kentEntry = raw
+  .prepare(`SELECT e.id, e.version, e.amount_pence AS amountPence FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+             WHERE l.code = ? AND e.measure = 'actual' AND e.month = '2026-03' AND e.force_slug = 'kent'`)
+  .get(`${functionSlug(6)}-line-1`) as { id: number; version: number; amountPence: number };
+async function recordFigure(): Promise<{ ms: number; ok: boolean }> {
+  const start = performance.now();
+  const response = await fetch(`${base}/api/ledger-entries/${kentEntry.id}`, {
+    method: 'PUT',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ version: kentEntry.version, amountPence: kentEntry.amountPence + (kentEntry.version % 2 === 0 ? 100 : -100) }),
+  });
+  const body = (await response.json()) as { version?: number; amountPence?: number };
+  if (response.ok && body.version !== undefined) {
+    kentEntry.version = body.version;
+    kentEntry.amountPence = body.amountPence!;
+  }
+  return { ms: performance.now() - start, ok: response.ok };
+}
 const reads: { name: string; path: string; sql: () => number }[] = [
   { name: 'portfolio, all years', path: '/api/functions', sql: () => timeSql(bare.all) },
   { name: 'portfolio, FY 2020/21', path: '/api/functions?period=2020-21', sql: () => timeSql(bare.year) },
@@ -236,44 +261,40 @@ const reads: { name: string; path: string; sql: () => number }[] = [
 const wholeLedger = timeSql(bare.all);
 console.log(`\nReads on the real server (median of ${QUICK ? 3 : 7}, after one warm-up), beside the bare SQL GROUP BY of ledger_entries`);
 console.log(`for the same figures, and the ratio to the bare GROUP BY of the whole ledger (${wholeLedger.toFixed(1)} ms; target: at most 0.5 and 100 ms):`);
-console.log('| read | endpoint ms | same figures, bare SQL ms | ratio to the whole-ledger GROUP BY |');
-console.log('|---|---:|---:|---:|');
+console.log('| read | cold ms (first after a write) | warm ms | same figures, bare SQL ms | cold / whole-ledger GROUP BY |');
+console.log('|---|---:|---:|---:|---:|');
+const timedGet = async (path: string) => {
+  const start = performance.now();
+  const response = await fetch(base + path);
+  await response.arrayBuffer();
+  return { ms: performance.now() - start, status: response.status };
+};
 for (const read of reads) {
-  const runs: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
   let status = 0;
-  for (let i = 0; i < (QUICK ? 4 : 8); i += 1) {
-    const start = performance.now();
-    const response = await fetch(base + read.path);
-    await response.arrayBuffer();
-    status = response.status;
-    if (i > 0) runs.push(performance.now() - start);
+  await timedGet(read.path);
+  for (let i = 0; i < (QUICK ? 3 : 7); i += 1) {
+    await recordFigure();
+    const first = await timedGet(read.path);
+    cold.push(first.ms);
+    status = first.status;
+    warm.push((await timedGet(read.path)).ms);
   }
-  const endpoint = median(runs);
   const sql = read.sql();
-  console.log(`| ${read.name}${status === 200 ? '' : ` (HTTP ${status})`} | ${endpoint.toFixed(1)} | ${sql.toFixed(1)} | ${(endpoint / wholeLedger).toFixed(2)} |`);
+  console.log(`| ${read.name}${status === 200 ? '' : ` (HTTP ${status})`} | ${median(cold).toFixed(1)} | ${median(warm).toFixed(1)} | ${sql.toFixed(1)} | ${(median(cold) / wholeLedger).toFixed(2)} |`);
 }
 
-// --- recording one actual -------------------------------------------------------------------------
+// --- recording one figure ------------------------------------------------------------------------
 {
-  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@national.example', password: 'national benchmark passphrase' }) });
-  const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const lineId = (raw.prepare("SELECT id FROM savings_lines WHERE code = ?").get(`${functionSlug(6)}-line-1`) as { id: number }).id;
   const runs: number[] = [];
-  let failed = 0;
+  let refused = 0;
   for (let i = 0; i < 20; i += 1) {
-    const month = monthsOf('2025-26')[i % 12]!;
-    const start = performance.now();
-    const response = await fetch(`${base}/api/ledger-entries`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify({ lineId, measure: 'forecast', fiscalYear: '2025-26', month, force: 'kent', amountPence: 1_000_00 + i }),
-    });
-    await response.arrayBuffer();
-    runs.push(performance.now() - start);
-    if (response.status >= 400 && response.status !== 409) failed += 1;
+    const { ms, ok } = await recordFigure();
+    runs.push(ms);
+    if (!ok) refused += 1;
   }
-  console.log(`\nRecording one figure (POST /api/ledger-entries, a Kent editor): median ${median(runs).toFixed(1)} ms${failed ? `, ${failed} of 20 refused` : ''}`);
+  console.log(`\nRecording one figure (PUT /api/ledger-entries/:id, a Kent editor correcting an actual, roll-ups kept in its transaction): median ${median(runs).toFixed(1)} ms${refused ? `, ${refused} of 20 refused` : ''}`);
 }
 
 // --- 50 connections for 15 s ----------------------------------------------------------------------

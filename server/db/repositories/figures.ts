@@ -126,6 +126,13 @@ export function createFiguresRepository(db: Db) {
         AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
       GROUP BY 1, 2, 3`,
   );
+  // Every force's actuals, and those for the functions as a whole, for several functions at once.
+  const forceSplitFigures = db.prepare(
+    `SELECT l.function_slug AS function, e.fiscal_year AS fy, e.force_slug AS force, sum(e.amount_pence) AS amountPence
+       FROM savings_lines l JOIN ledger_entries e INDEXED BY ledger_entries_by_line ON e.savings_line_id = l.id
+      WHERE ${IN_FUNCTIONS('l.function_slug')} AND e.measure = 'actual' AND e.reported_on <= @asAt AND ${ENTRY_IN_SCOPE}
+      GROUP BY 1, 2, 3`,
+  );
   const functionsOfForce = db.prepare(
     `SELECT DISTINCT function_slug AS slug FROM apportionment_shares WHERE force_slug = @force
      UNION
@@ -195,6 +202,11 @@ export function createFiguresRepository(db: Db) {
     forceFigures(force: string, functions: readonly string[], window: ScopeWindow, asAt: string): ForceFigureRow[] {
       const params = { ...paramsOf(window, asAt, functions), force };
       return forceFigures.all(params) as ForceFigureRow[];
+    },
+
+    /** Actuals per function, period and force (null: the function as a whole), for splitting several functions by force. */
+    forceSplitFigures(functions: readonly string[], window: ScopeWindow, asAt: string): ForceFigureRow[] {
+      return forceSplitFigures.all(paramsOf(window, asAt, functions)) as ForceFigureRow[];
     },
 
     /** The functions in which a force has a share, or has recorded a figure. */

@@ -212,6 +212,72 @@ export function createLedgerRepository(db: Db) {
     return { row, summary, baselines: all, current, allTargets, scopedTargets, scopedLedger, periods, shareList, rate };
   }
 
+  const forceNameMap = () => new Map((forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name]));
+
+  /** A function's split by force as its views show it: one share and basis where they never change. */
+  function forceSharesOf(forces: ReturnType<typeof rollUpForces>['forces'], names: Map<string, string>): FunctionDetail['forces'] {
+    return forces.map((f) => {
+      const distinctShares = new Set(f.periods.map((p) => p.shareTenthsPercent));
+      const distinctBases = new Set(f.periods.map((p) => p.basis));
+      return {
+        force: f.force,
+        forceName: names.get(f.force) ?? f.force,
+        shareTenthsPercent: distinctShares.size === 1 ? [...distinctShares][0]! : null,
+        basis: distinctBases.size === 1 ? [...distinctBases][0]! : ('mixed' as const),
+        isIllustrative: f.periods.some((p) => p.isIllustrative),
+        targetPence: f.targetPence,
+        deliveredPence: f.deliveredPence,
+        years: f.periods,
+      };
+    });
+  }
+
+  type StatedTotalRow = {
+    description: string;
+    fromFiscalYear: string;
+    toFiscalYear: string;
+    category: 'payroll' | 'non-payroll' | null;
+    statedPence: number;
+    asWritten: string;
+    qualifier: string | null;
+    sourceId: string;
+  };
+  const statedTotalsOf = (slug: string) => statedTotals.all(slug) as StatedTotalRow[];
+
+  function agreementOf(row: FunctionRow): Agreement | null {
+    if (!row.agreementSlug) return null;
+    const a = agreement.get(row.agreementSlug) as Omit<Agreement, 'parties' | 'milestones'>;
+    return {
+      ...a,
+      parties: (parties.all(row.agreementSlug) as { force: string }[]).map((p) => p.force),
+      milestones: milestones.all(row.agreementSlug) as Agreement['milestones'],
+    };
+  }
+
+  /** Every passage of the papers behind a function's figures in a period: plan, ledger, shares, agreement, membership. */
+  function citedSources(
+    row: FunctionRow,
+    baselineRows: readonly { sourceId: string | null }[],
+    targetRows: readonly TargetRow[],
+    ledgerSources: readonly { sourceId: string }[],
+    shareList: readonly ShareRow[],
+    agreementDetail: Agreement | null,
+  ): Source[] {
+    const cited = [
+      row.headlineSourceId,
+      ...baselineRows.map((b) => b.sourceId),
+      ...targetRows.map((t) => t.sourceId),
+      ...ledgerSources.map((e) => e.sourceId),
+      ...statedTotalsOf(row.slug).map((s) => s.sourceId),
+      ...shareList.map((s) => s.sourceId),
+      ...(agreementDetail?.milestones.map((m) => m.sourceId) ?? []),
+      ...(membershipSources.all(row.collaboration) as { id: string }[]).map((m) => m.id),
+    ];
+    return distinctIds(cited)
+      .map((id) => sources.byId(id))
+      .filter((source): source is Source => source !== null);
+  }
+
   const scopeInfo = (scope: Scope) => ({ id: formatScopeId(scope), description: describeScope(scope) });
 
   /** Each function's period figures from the roll-up, ready for load(). */
@@ -279,7 +345,7 @@ export function createLedgerRepository(db: Db) {
         sources: lineFigures.flatMap((f) => f.sourceIds.map((sourceId) => ({ measure: f.measure, sourceId }))),
       };
       const { summary, baselines: all, current, allTargets, scopedTargets, periods, shareList, rate } = load(row, asAt, scope, plansOf([row], asAt).get(slug)!, scopedLedger, { withShares: true });
-      const names = new Map((forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name]));
+      const names = forceNameMap();
       const lineRows = lines.all(slug) as LineRow[];
       const scopedTargetRows = scopedTargets.targets as TargetRow[];
 
@@ -313,36 +379,12 @@ export function createLedgerRepository(db: Db) {
       });
 
       const { forces, unapportionedPence, unapportionedDeliveredPence } = rollUpForces(periods, scopedLedger.ledger, shareList);
-      const forceShares = forces.map((f) => {
-        const distinctShares = new Set(f.periods.map((p) => p.shareTenthsPercent));
-        const distinctBases = new Set(f.periods.map((p) => p.basis));
-        return {
-          force: f.force,
-          forceName: names.get(f.force) ?? f.force,
-          shareTenthsPercent: distinctShares.size === 1 ? [...distinctShares][0]! : null,
-          basis: distinctBases.size === 1 ? [...distinctBases][0]! : ('mixed' as const),
-          isIllustrative: f.periods.some((p) => p.isIllustrative),
-          targetPence: f.targetPence,
-          deliveredPence: f.deliveredPence,
-          years: f.periods,
-        };
-      });
+      const forceShares = forceSharesOf(forces, names);
 
       // The headline against everything the current baseline sets out (whatever the period): what is left is unprofiled.
       const profiledPence = allTargets.reduce((sum, t) => sum + t.amountPence, 0);
       const categoryOf = new Map(lineRows.map((l) => [l.id, l.category]));
-      const stated = (
-        statedTotals.all(slug) as {
-          description: string;
-          fromFiscalYear: string;
-          toFiscalYear: string;
-          category: 'payroll' | 'non-payroll' | null;
-          statedPence: number;
-          asWritten: string;
-          qualifier: string | null;
-          sourceId: string;
-        }[]
-      ).map((total) => {
+      const stated = statedTotalsOf(slug).map((total) => {
         const profiled = allTargets
           .filter((t) => t.fy !== null && t.fy >= total.fromFiscalYear && t.fy <= total.toFiscalYear)
           .filter((t) => total.category === null || categoryOf.get(t.lineId) === total.category)
@@ -350,26 +392,7 @@ export function createLedgerRepository(db: Db) {
         return { ...total, profiledPence: profiled, differencePence: total.statedPence - profiled };
       });
 
-      let agreementDetail: Agreement | null = null;
-      if (row.agreementSlug) {
-        const a = agreement.get(row.agreementSlug) as Omit<Agreement, 'parties' | 'milestones'>;
-        agreementDetail = {
-          ...a,
-          parties: (parties.all(row.agreementSlug) as { force: string }[]).map((p) => p.force),
-          milestones: milestones.all(row.agreementSlug) as Agreement['milestones'],
-        };
-      }
-
-      const cited = [
-        row.headlineSourceId,
-        ...all.map((b) => b.sourceId),
-        ...allTargets.map((t) => t.sourceId),
-        ...scopedLedger.sources.map((e) => e.sourceId),
-        ...stated.map((s) => s.sourceId),
-        ...shareList.map((s) => s.sourceId),
-        ...(agreementDetail?.milestones.map((m) => m.sourceId) ?? []),
-        ...(membershipSources.all(row.collaboration) as { id: string }[]).map((m) => m.id),
-      ];
+      const agreementDetail = agreementOf(row);
 
       return {
         asAt,
@@ -393,10 +416,42 @@ export function createLedgerRepository(db: Db) {
           unprofiledPence: row.headlineTargetPence === null ? null : row.headlineTargetPence - profiledPence,
           statedTotals: stated,
         },
-        sources: distinctIds(cited)
-          .map((id) => sources.byId(id))
-          .filter((source): source is Source => source !== null),
+        sources: citedSources(row, all, allTargets, scopedLedger.sources, shareList, agreementDetail),
       };
+    },
+
+    /**
+     * What a report needs of each function of a collaboration in a period: its figures and, where
+     * asked, its split by force and the papers it cites; without reading its lines one by one.
+     */
+    collaborationParts(collaboration: string, asAt: string, scope: Scope, want: { forces: boolean; sources: boolean }) {
+      const rows = (savingsFunctionRows.all() as FunctionRow[]).filter((row) => row.collaboration === collaboration);
+      const slugs = rows.map((row) => row.slug);
+      const scoped = scopedFiguresOf(slugs, asAt, scope);
+      const plans = plansOf(rows, asAt);
+      const byForce = new Map<string, LedgerFigure[]>(slugs.map((slug) => [slug, []]));
+      if (want.forces) {
+        for (const f of figures.forceSplitFigures(slugs, scopeWindow(scope), asAt)) {
+          byForce.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
+        }
+      }
+      const names = forceNameMap();
+      return new Map(
+        rows.map((row) => {
+          const plan = plans.get(row.slug)!;
+          const { summary, periods, shareList } = load(row, asAt, scope, plan, scoped.get(row.slug)!, { withShares: want.forces || want.sources });
+          const split = want.forces ? rollUpForces(periods, byForce.get(row.slug)!, shareList) : null;
+          return [
+            row.slug,
+            {
+              summary,
+              forces: split ? forceSharesOf(split.forces, names) : [],
+              unapportionedPence: split?.unapportionedPence ?? 0,
+              sources: want.sources ? citedSources(row, plan.baselines, plan.targets, scoped.get(row.slug)!.sources, shareList, agreementOf(row)) : [],
+            },
+          ];
+        }),
+      );
     },
 
     /**
