@@ -2,6 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { FiscalYear, PaperDate, Pence, Rag, ScopeInfo, Slug } from './common';
 import { Source } from './sources';
 
+/** How a paper words a figure: its qualifier travels with it, into sums and variances ("at least"). */
+const Qualifier = z.string().nullable();
+
 /** One period's figures; fy null is money the papers give for no particular year. */
 export const PeriodFigures = z.object({
   fy: FiscalYear.nullable(),
@@ -11,6 +14,9 @@ export const PeriodFigures = z.object({
   rag: Rag,
   variancePence: Pence.nullable().openapi({ description: 'delivered − target; null with no actual' }),
   isIllustrative: z.boolean().openapi({ description: 'Some of the delivered or forecast money is from the illustrative demo data set' }),
+  targetQualifier: Qualifier.openapi({ description: 'How the paper words the target ("circa"); null when exact' }),
+  deliveredQualifier: Qualifier.openapi({ description: 'How the paper words the delivery ("over" £200k); null when exact' }),
+  varianceQualifier: Qualifier.openapi({ description: 'What the variance rests on: "at least" £90k ahead, "approximately"; null when exact' }),
   targetToDatePence: Pence.nullable()
     .optional()
     .openapi({ description: 'For a year still running on the as-at date: the target of its months that have ended, which its RAG and variance are judged against' }),
@@ -37,6 +43,9 @@ export const FunctionSummary = z
     deliveredPence: Pence.openapi({ description: 'Sum of actuals recorded (0 when none yet: see rag)' }),
     forecastPence: Pence.nullable().openapi({ description: 'Sum of forecasts recorded; null when none is recorded' }),
     gapPence: Pence.openapi({ description: 'targetPence − deliveredPence' }),
+    targetQualifier: Qualifier,
+    deliveredQualifier: Qualifier.openapi({ description: 'How the papers word the delivery: "over" where every qualified part says so' }),
+    gapQualifier: Qualifier.openapi({ description: 'What the gap rests on, read as words: "at least" £90k ahead, "at most" short' }),
     rag: Rag,
     periodsWithActual: z.number().int(),
     periodsWithoutActual: z.number().int(),
@@ -73,7 +82,7 @@ export const FunctionList = z
     asAt: z.string(),
     period: ScopeInfo,
     collaboration: z.string(),
-    totals: z.object({ targetPence: Pence, deliveredPence: Pence, forecastPence: Pence.nullable(), gapPence: Pence }),
+    totals: z.object({ targetPence: Pence, deliveredPence: Pence, forecastPence: Pence.nullable(), gapPence: Pence, deliveredQualifier: Qualifier, gapQualifier: Qualifier }),
     ragCounts: RagCounts,
     timeline: z.array(TimelinePoint).openapi({ description: 'Cumulative target and delivery, month by month, of the functions listed' }),
     functions: z.array(FunctionSummary),

@@ -1,11 +1,12 @@
 import { apportion } from './apportion';
+import { qualifierOfGap, qualifierOfSum, qualifierOfVariance } from './qualifier';
 import { overallRag, ragOf, type Rag } from './rag';
 
 // Roll-ups of a function's ledger: targets, actuals and forecasts per financial year, per savings
 // line and per force. A fiscal year of null is money the papers give for no particular year; it is
 // a period of its own, listed after the years.
 
-export type TargetFigure = { lineId: number; fy: string | null; amountPence: number };
+export type TargetFigure = { lineId: number; fy: string | null; amountPence: number; qualifier?: string | null };
 export type LedgerFigure = {
   /** null: the money of all the function's lines, added up. */
   lineId: number | null;
@@ -15,6 +16,8 @@ export type LedgerFigure = {
   amountPence: number;
   /** From the illustrative demo data set rather than a paper or a finance officer. */
   isIllustrative?: boolean;
+  /** How the papers word the figures behind this one ("over"), where they do. */
+  qualifiers?: readonly string[];
 };
 export type ShareFigure = {
   fy: string | null;
@@ -34,7 +37,17 @@ export type PeriodTotals = {
   variancePence: number | null;
   /** Some of the delivered or forecast money is illustrative. */
   isIllustrative: boolean;
+  /** The papers' word for the target, the delivery and so the variance ("circa", "over", "at least"); null when exact. */
+  targetQualifier: string | null;
+  deliveredQualifier: string | null;
+  varianceQualifier: string | null;
 };
+
+/** A period's variance qualifier, worked out again wherever its variance is (a year still running is judged to date). */
+export function qualifyVariance<P extends { variancePence?: number | null; targetQualifier: string | null; deliveredQualifier: string | null }>(period: P): P & { varianceQualifier: string | null } {
+  const variance = period.variancePence ?? null;
+  return { ...period, varianceQualifier: variance === null ? null : qualifierOfVariance(period.deliveredQualifier, period.targetQualifier, variance) };
+}
 
 const byPeriod = (a: { fy: string | null }, b: { fy: string | null }) =>
   a.fy === b.fy ? 0 : a.fy === null ? 1 : b.fy === null ? -1 : a.fy < b.fy ? -1 : 1;
@@ -53,17 +66,24 @@ export function rollUpPeriods(
   const delivered = new Map<string | null, number>();
   const forecast = new Map<string | null, number>();
   const illustrative = new Set<string | null>();
-  for (const t of targets) addTo(target, t.fy, t.amountPence);
+  const targetWords = new Map<string | null, (string | null | undefined)[]>();
+  const deliveredWords = new Map<string | null, string[]>();
+  const wordsOf = <T>(map: Map<string | null, T[]>, key: string | null) => map.get(key) ?? map.set(key, []).get(key)!;
+  for (const t of targets) {
+    addTo(target, t.fy, t.amountPence);
+    wordsOf(targetWords, t.fy).push(t.qualifier);
+  }
   for (const e of ledger) {
     addTo(e.measure === 'actual' ? delivered : forecast, e.fy, e.amountPence);
     if (e.isIllustrative) illustrative.add(e.fy);
+    if (e.measure === 'actual' && e.qualifiers) wordsOf(deliveredWords, e.fy).push(...e.qualifiers);
   }
   const periods = new Set<string | null>([...target.keys(), ...delivered.keys(), ...forecast.keys()]);
   return [...periods]
     .map((fy) => {
       const targetPence = target.get(fy) ?? 0;
       const deliveredPence = delivered.get(fy) ?? null;
-      return {
+      return qualifyVariance({
         fy,
         targetPence,
         deliveredPence,
@@ -71,7 +91,9 @@ export function rollUpPeriods(
         rag: ragOf({ targetPence, actualPence: deliveredPence, toleranceTenthsPercent }),
         variancePence: deliveredPence === null ? null : deliveredPence - targetPence,
         isIllustrative: illustrative.has(fy),
-      };
+        targetQualifier: qualifierOfSum(targetWords.get(fy) ?? []),
+        deliveredQualifier: qualifierOfSum(deliveredWords.get(fy) ?? []),
+      });
     })
     .sort(byPeriod);
 }
@@ -81,13 +103,18 @@ export type FunctionTotals = {
   deliveredPence: number;
   forecastPence: number | null;
   gapPence: number;
+  targetQualifier: string | null;
+  deliveredQualifier: string | null;
+  gapQualifier: string | null;
   rag: Rag;
   periodsWithActual: number;
   periodsWithoutActual: number;
 };
 
 /** A function's totals: its RAG is the worst of the periods that have an actual. */
-export function totalsOf(periods: readonly PeriodTotals[]): FunctionTotals {
+export function totalsOf(
+  periods: readonly (Pick<PeriodTotals, 'targetPence' | 'deliveredPence' | 'forecastPence' | 'rag'> & Partial<PeriodTotals>)[],
+): FunctionTotals {
   let targetPence = 0;
   let deliveredPence = 0;
   let forecastPence: number | null = null;
@@ -97,7 +124,21 @@ export function totalsOf(periods: readonly PeriodTotals[]): FunctionTotals {
     if (period.forecastPence !== null) forecastPence = (forecastPence ?? 0) + period.forecastPence;
   }
   const { rag, periodsWithActual, periodsWithoutActual } = overallRag(periods);
-  return { targetPence, deliveredPence, forecastPence, gapPence: targetPence - deliveredPence, rag, periodsWithActual, periodsWithoutActual };
+  const targetQualifier = qualifierOfSum(periods.map((p) => p.targetQualifier));
+  const deliveredQualifier = qualifierOfSum(periods.map((p) => p.deliveredQualifier));
+  const gapPence = targetPence - deliveredPence;
+  return {
+    targetPence,
+    deliveredPence,
+    forecastPence,
+    gapPence,
+    targetQualifier,
+    deliveredQualifier,
+    gapQualifier: qualifierOfGap(deliveredQualifier, targetQualifier, gapPence),
+    rag,
+    periodsWithActual,
+    periodsWithoutActual,
+  };
 }
 
 /**

@@ -132,11 +132,16 @@ describe('GET /api/functions/:slug', () => {
         rag: 'green',
         variancePence: 9_000_000,
         isIllustrative: false,
+        // Paper 004, 4.8: "over £200k", so £90k ahead is at least £90k ahead.
+        targetQualifier: 'originally predicted',
+        deliveredQualifier: 'over',
+        varianceQualifier: 'at least',
         partYear: false,
         yearlyActualNotSplit: false,
         targetToDatePence: null,
       },
     ]);
+    expect(body.function).toMatchObject({ deliveredPence: 20_000_000, deliveredQualifier: 'over', gapQualifier: 'at least' });
     expect(body.baselines).toEqual([expect.objectContaining({ version: 1, name: 'Original prediction', targetPence: 11_000_000, isCurrent: true })]);
     expect(body.lines[0].years[0]).toMatchObject({ targetQualifier: 'originally predicted', actualSourceIds: ['004-4.8'] });
   });

@@ -13,6 +13,9 @@ describe('the portfolio for a collaboration and a period', () => {
       deliveredPence: 62_600_000 + 20_000_000,
       forecastPence: null,
       gapPence: 560_200_000 - 82_600_000,
+      // Firearms' "over £200k" is in the delivery, ICT's "circa" figures in the target.
+      deliveredQualifier: 'at least',
+      gapQualifier: 'approximately',
     });
     expect(body.ragCounts).toEqual({ green: 2, amber: 0, red: 0, none: 2, notInPeriod: 0 });
   });

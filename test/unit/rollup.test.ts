@@ -28,10 +28,10 @@ describe('rollUpPeriods', () => {
       50,
     );
     expect(periods).toEqual([
-      { fy: '2015-16', targetPence: 92_000_000, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null, isIllustrative: false },
-      { fy: '2016-17', targetPence: 38_500_000, deliveredPence: 35_000_000, forecastPence: null, rag: 'red', variancePence: -3_500_000, isIllustrative: false },
-      { fy: '2017-18', targetPence: 0, deliveredPence: null, forecastPence: 7, rag: 'none', variancePence: null, isIllustrative: false },
-      { fy: null, targetPence: 100, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null, isIllustrative: false },
+      { fy: '2015-16', targetPence: 92_000_000, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null, isIllustrative: false, targetQualifier: null, deliveredQualifier: null, varianceQualifier: null },
+      { fy: '2016-17', targetPence: 38_500_000, deliveredPence: 35_000_000, forecastPence: null, rag: 'red', variancePence: -3_500_000, isIllustrative: false, targetQualifier: null, deliveredQualifier: null, varianceQualifier: null },
+      { fy: '2017-18', targetPence: 0, deliveredPence: null, forecastPence: 7, rag: 'none', variancePence: null, isIllustrative: false, targetQualifier: null, deliveredQualifier: null, varianceQualifier: null },
+      { fy: null, targetPence: 100, deliveredPence: null, forecastPence: null, rag: 'none', variancePence: null, isIllustrative: false, targetQualifier: null, deliveredQualifier: null, varianceQualifier: null },
     ]);
   });
 
@@ -54,6 +54,9 @@ describe('totalsOf', () => {
       deliveredPence: 19,
       forecastPence: 4,
       gapPence: 11,
+      targetQualifier: null,
+      deliveredQualifier: null,
+      gapQualifier: null,
       rag: 'amber',
       periodsWithActual: 2,
       periodsWithoutActual: 1,

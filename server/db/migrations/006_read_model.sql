@@ -6,7 +6,8 @@
 -- It is kept by the triggers below in the same transaction as every write, whatever makes it.
 -- "As at" a date: the roll-up holds money by the month it was reported in; the reads take whole
 -- months from here and the days of the "as at" month from ledger_entries itself.
--- Figures with no year, or with a paper as their source, are few, and are read from ledger_entries.
+-- Figures with no year, with a paper as their source or with the paper's qualifier ("over £200k")
+-- are few, and are read from ledger_entries itself.
 CREATE TABLE ledger_rollup (
   function_slug TEXT NOT NULL REFERENCES functions(slug),
   measure TEXT NOT NULL,
@@ -37,7 +38,7 @@ CREATE TABLE ledger_rollup_yearly (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TRIGGER ledger_rollup_after_insert AFTER INSERT ON ledger_entries
-WHEN NEW.fiscal_year IS NOT NULL AND NEW.source_id IS NULL
+WHEN NEW.fiscal_year IS NOT NULL AND NEW.source_id IS NULL AND NEW.qualifier IS NULL
 BEGIN
   -- Selected from the line, so an entry for a line that does not exist fails on its foreign key.
   INSERT INTO ledger_rollup (function_slug, measure, fiscal_year, month, reported_month, is_illustrative, amount_pence, entries)
@@ -51,7 +52,7 @@ BEGIN
 END;
 
 CREATE TRIGGER ledger_rollup_after_delete AFTER DELETE ON ledger_entries
-WHEN OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL
+WHEN OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL AND OLD.qualifier IS NULL
 BEGIN
   UPDATE ledger_rollup SET amount_pence = amount_pence - OLD.amount_pence, entries = entries - 1
    WHERE function_slug = (SELECT function_slug FROM savings_lines WHERE id = OLD.savings_line_id)
@@ -75,39 +76,39 @@ END;
 CREATE TRIGGER ledger_rollup_after_update AFTER UPDATE ON ledger_entries
 BEGIN
   UPDATE ledger_rollup SET amount_pence = amount_pence - OLD.amount_pence, entries = entries - 1
-   WHERE OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL
+   WHERE OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL AND OLD.qualifier IS NULL
      AND function_slug = (SELECT function_slug FROM savings_lines WHERE id = OLD.savings_line_id)
      AND measure = OLD.measure AND fiscal_year = OLD.fiscal_year AND month = ifnull(OLD.month, '')
      AND reported_month = substr(OLD.reported_on, 1, 7) AND is_illustrative = OLD.is_illustrative;
   DELETE FROM ledger_rollup
-   WHERE OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL
+   WHERE OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL AND OLD.qualifier IS NULL
      AND function_slug = (SELECT function_slug FROM savings_lines WHERE id = OLD.savings_line_id)
      AND measure = OLD.measure AND fiscal_year = OLD.fiscal_year AND month = ifnull(OLD.month, '')
      AND reported_month = substr(OLD.reported_on, 1, 7) AND is_illustrative = OLD.is_illustrative AND entries = 0;
   INSERT INTO ledger_rollup (function_slug, measure, fiscal_year, month, reported_month, is_illustrative, amount_pence, entries)
   SELECT function_slug, NEW.measure, NEW.fiscal_year, ifnull(NEW.month, ''), substr(NEW.reported_on, 1, 7), NEW.is_illustrative, NEW.amount_pence, 1
-    FROM savings_lines WHERE id = NEW.savings_line_id AND NEW.fiscal_year IS NOT NULL AND NEW.source_id IS NULL
+    FROM savings_lines WHERE id = NEW.savings_line_id AND NEW.fiscal_year IS NOT NULL AND NEW.source_id IS NULL AND NEW.qualifier IS NULL
   ON CONFLICT DO UPDATE SET amount_pence = amount_pence + excluded.amount_pence, entries = entries + 1;
   UPDATE ledger_rollup_yearly SET amount_pence = amount_pence - OLD.amount_pence, entries = entries - 1
-   WHERE OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL
+   WHERE OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL AND OLD.qualifier IS NULL
      AND function_slug = (SELECT function_slug FROM savings_lines WHERE id = OLD.savings_line_id)
      AND measure = OLD.measure AND fiscal_year = OLD.fiscal_year
      AND reported_month = substr(OLD.reported_on, 1, 7) AND is_illustrative = OLD.is_illustrative;
   DELETE FROM ledger_rollup_yearly
-   WHERE OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL
+   WHERE OLD.fiscal_year IS NOT NULL AND OLD.source_id IS NULL AND OLD.qualifier IS NULL
      AND function_slug = (SELECT function_slug FROM savings_lines WHERE id = OLD.savings_line_id)
      AND measure = OLD.measure AND fiscal_year = OLD.fiscal_year
      AND reported_month = substr(OLD.reported_on, 1, 7) AND is_illustrative = OLD.is_illustrative AND entries = 0;
   INSERT INTO ledger_rollup_yearly (function_slug, measure, fiscal_year, reported_month, is_illustrative, amount_pence, entries)
   SELECT function_slug, NEW.measure, NEW.fiscal_year, substr(NEW.reported_on, 1, 7), NEW.is_illustrative, NEW.amount_pence, 1
-    FROM savings_lines WHERE id = NEW.savings_line_id AND NEW.fiscal_year IS NOT NULL AND NEW.source_id IS NULL
+    FROM savings_lines WHERE id = NEW.savings_line_id AND NEW.fiscal_year IS NOT NULL AND NEW.source_id IS NULL AND NEW.qualifier IS NULL
   ON CONFLICT DO UPDATE SET amount_pence = amount_pence + excluded.amount_pence, entries = entries + 1;
 END;
 
 INSERT INTO ledger_rollup (function_slug, measure, fiscal_year, month, reported_month, is_illustrative, amount_pence, entries)
 SELECT l.function_slug, e.measure, e.fiscal_year, ifnull(e.month, ''), substr(e.reported_on, 1, 7), e.is_illustrative, sum(e.amount_pence), count(*)
   FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
- WHERE e.fiscal_year IS NOT NULL AND e.source_id IS NULL
+ WHERE e.fiscal_year IS NOT NULL AND e.source_id IS NULL AND e.qualifier IS NULL
  GROUP BY 1, 2, 3, 4, 5, 6;
 
 INSERT INTO ledger_rollup_yearly (function_slug, measure, fiscal_year, reported_month, is_illustrative, amount_pence, entries)
@@ -124,7 +125,7 @@ CREATE INDEX ledger_entries_by_force ON ledger_entries
 -- The days of the "as at" month that the roll-up leaves to the ledger itself.
 CREATE INDEX ledger_entries_by_reported ON ledger_entries
   (reported_on, savings_line_id, measure, fiscal_year, month, is_illustrative, amount_pence)
-  WHERE fiscal_year IS NOT NULL AND source_id IS NULL;
--- The few figures outside the roll-up: no year, or cited to a paper.
+  WHERE fiscal_year IS NOT NULL AND source_id IS NULL AND qualifier IS NULL;
+-- The few figures outside the roll-up: no year, cited to a paper, or qualified.
 CREATE INDEX ledger_entries_outside_rollup ON ledger_entries (savings_line_id)
-  WHERE fiscal_year IS NULL OR source_id IS NOT NULL;
+  WHERE fiscal_year IS NULL OR source_id IS NOT NULL OR qualifier IS NOT NULL;

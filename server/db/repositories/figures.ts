@@ -8,10 +8,10 @@ import type { Db } from '../connection';
 //
 // "As at" a date, from the roll-up: whole months reported before the "as at" month come from
 // ledger_rollup; the days of that month up to the date come from ledger_entries; so do the few
-// figures the roll-up leaves out (no year, or cited to a paper).
+// figures the roll-up leaves out (no year, cited to a paper, or qualified as the paper words it).
 
-/** Money of one function, period and measure. fy null: the paper gives the figure for no year. */
-export type PeriodFigureRow = { function: string; fy: string | null; measure: 'actual' | 'forecast'; isIllustrative: boolean; amountPence: number };
+/** Money of one function, period and measure, with the papers' qualifiers of the figures in it. fy null: the paper gives the figure for no year. */
+export type PeriodFigureRow = { function: string; fy: string | null; measure: 'actual' | 'forecast'; isIllustrative: boolean; amountPence: number; qualifiers: string[] };
 /** Money of one savings line, period, measure and force (null: the function as a whole). */
 export type LineFigureRow = PeriodFigureRow & { lineId: number; force: string | null; sourceIds: string[]; periodNote: string | null };
 /** Actuals by month (a whole year's in its March), for the cumulative timeline. */
@@ -27,9 +27,9 @@ const ENTRY_IN_SCOPE = `(CASE
 const ROLLUP_IN_SCOPE = `r.fiscal_year BETWEEN @firstYear AND @lastYear
   AND (CASE WHEN r.month <> '' THEN r.month BETWEEN @firstMonth AND @lastMonth ELSE r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear END)`;
 /** Entries the roll-up holds, reported in the "as at" month up to the date (read by ledger_entries_by_reported: the planner would otherwise read every entry of every function). */
-const RECENT = `e.fiscal_year IS NOT NULL AND e.source_id IS NULL AND e.reported_on >= @asAtMonth AND e.reported_on <= @asAt`;
+const RECENT = `e.fiscal_year IS NOT NULL AND e.source_id IS NULL AND e.qualifier IS NULL AND e.reported_on >= @asAtMonth AND e.reported_on <= @asAt`;
 /** Entries the roll-up leaves out. The term is written as the partial index has it, so the index is used. */
-const OUTSIDE_ROLLUP = `(e.fiscal_year IS NULL OR e.source_id IS NOT NULL) AND e.reported_on <= @asAt`;
+const OUTSIDE_ROLLUP = `(e.fiscal_year IS NULL OR e.source_id IS NOT NULL OR e.qualifier IS NOT NULL) AND e.reported_on <= @asAt`;
 const IN_FUNCTIONS = (column: string) => `${column} IN (SELECT value FROM json_each(@functions))`;
 const MARCH_OF = (fy: string) => `printf('%04d-03', CAST(substr(${fy}, 1, 4) AS INTEGER) + 1)`;
 
@@ -37,22 +37,23 @@ type Params = ScopeWindow & { asAt: string; asAtMonth: string; functions: string
 
 export function createFiguresRepository(db: Db) {
   const periodFigures = db.prepare(
-    `SELECT function, fy, measure, max(is_illustrative) AS isIllustrative, sum(amount) AS amountPence FROM (
-       SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount
+    `SELECT function, fy, measure, max(is_illustrative) AS isIllustrative, sum(amount) AS amountPence,
+            json_group_array(DISTINCT qualifier) FILTER (WHERE qualifier IS NOT NULL) AS qualifiers FROM (
+       SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount, NULL AS qualifier
          FROM ledger_rollup_yearly r
         WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth AND r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear
        UNION ALL
        -- A year in part: its months in scope (a yearly figure cannot be split, so none counts).
-       SELECT r.function_slug, r.fiscal_year, r.measure, r.is_illustrative, r.amount_pence
+       SELECT r.function_slug, r.fiscal_year, r.measure, r.is_illustrative, r.amount_pence, NULL
          FROM ledger_rollup r INDEXED BY ledger_rollup_by_period
         WHERE r.fiscal_year IN (@partYearA, @partYearB) AND r.month <> '' AND r.month BETWEEN @firstMonth AND @lastMonth
           AND ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth
        UNION ALL
-       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
+       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence, NULL
          FROM ledger_entries e INDEXED BY ledger_entries_by_reported JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${RECENT} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
        UNION ALL
-       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
+       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence, e.qualifier
          FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${OUTSIDE_ROLLUP} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
      ) GROUP BY function, fy, measure`,
@@ -103,7 +104,8 @@ export function createFiguresRepository(db: Db) {
   const lineFigures = db.prepare(
     `SELECT e.savings_line_id AS lineId, e.fiscal_year AS fy, e.measure, e.force_slug AS force,
             max(e.is_illustrative) AS isIllustrative, sum(e.amount_pence) AS amountPence,
-            group_concat(DISTINCT e.source_id) AS sourceIds, max(e.period_note) AS periodNote
+            group_concat(DISTINCT e.source_id) AS sourceIds, max(e.period_note) AS periodNote,
+            json_group_array(DISTINCT e.qualifier) FILTER (WHERE e.qualifier IS NOT NULL) AS qualifiers
        FROM ledger_entries e WHERE ${FUNCTION_ENTRIES}
       GROUP BY e.savings_line_id, e.fiscal_year, e.measure, e.force_slug`,
   );
@@ -147,13 +149,13 @@ export function createFiguresRepository(db: Db) {
     partYearA: window.partYears[0] ?? null,
     partYearB: window.partYears[1] ?? null,
   });
-  const flag = <T extends { isIllustrative: number | boolean }>(row: T) => ({ ...row, isIllustrative: row.isIllustrative === 1 || row.isIllustrative === true });
 
   return {
     /** Each function's money per period and measure, in scope and as at the date. */
     periodFigures(functions: readonly string[], window: ScopeWindow, asAt: string): PeriodFigureRow[] {
       const params = paramsOf(window, asAt, functions);
-      return (periodFigures.all(params) as (Omit<PeriodFigureRow, 'isIllustrative'> & { isIllustrative: number })[]).map(flag);
+      type Raw = Omit<PeriodFigureRow, 'isIllustrative' | 'qualifiers'> & { isIllustrative: number; qualifiers: string };
+      return (periodFigures.all(params) as Raw[]).map((row) => ({ ...row, isIllustrative: row.isIllustrative === 1, qualifiers: JSON.parse(row.qualifiers) as string[] }));
     },
 
     /** The years in which each function has a yearly actual that a part-year scope cannot split. */
@@ -178,11 +180,12 @@ export function createFiguresRepository(db: Db) {
     /** One function's money per line, period, measure and force. */
     lineFigures(slug: string, window: ScopeWindow, asAt: string): LineFigureRow[] {
       const params = { ...paramsOf(window, asAt, []), function: slug };
-      type Raw = Omit<LineFigureRow, 'isIllustrative' | 'sourceIds' | 'function'> & { isIllustrative: number; sourceIds: string | null };
+      type Raw = Omit<LineFigureRow, 'isIllustrative' | 'sourceIds' | 'function' | 'qualifiers'> & { isIllustrative: number; sourceIds: string | null; qualifiers: string };
       return (lineFigures.all(params) as Raw[]).map((row) => ({
         ...row,
         function: slug,
         isIllustrative: row.isIllustrative === 1,
+        qualifiers: JSON.parse(row.qualifiers) as string[],
         sourceIds: row.sourceIds === null ? [] : row.sourceIds.split(','),
       }));
     },

@@ -1,6 +1,7 @@
 import type { Agreement, Baseline, FunctionDetail, FunctionSummary, PeriodFigures, SavingsLine } from '../../contracts/functions';
 import type { Source } from '../../contracts/sources';
 import {
+  qualifyVariance,
   rollUpForces,
   rollUpPeriods,
   totalsOf,
@@ -184,7 +185,7 @@ export function createLedgerRepository(db: Db) {
       scope,
       asAt,
       rate,
-    );
+    ).map(qualifyVariance);
     const totals = totalsOf(periods);
     // The shares themselves only where a view splits by force; the portfolio needs only whether any is illustrative.
     const shareList = options.withShares ? shareRows(row.slug) : [];
@@ -285,7 +286,7 @@ export function createLedgerRepository(db: Db) {
     const window = scopeWindow(scope);
     const byFunction = new Map<string, ScopedFigures>(slugs.map((slug) => [slug, { ledger: [], yearlyOnlyYears: new Set(), sources: [] }]));
     for (const f of figures.periodFigures(slugs, window, asAt)) {
-      byFunction.get(f.function)?.ledger.push({ lineId: null, measure: f.measure, fy: f.fy, force: null, amountPence: f.amountPence, isIllustrative: f.isIllustrative });
+      byFunction.get(f.function)?.ledger.push({ lineId: null, measure: f.measure, fy: f.fy, force: null, amountPence: f.amountPence, isIllustrative: f.isIllustrative, qualifiers: f.qualifiers });
     }
     for (const y of figures.yearlyNotSplit(slugs, window, asAt)) byFunction.get(y.function)?.yearlyOnlyYears.add(y.fy);
     for (const s of figures.sources(slugs, window, asAt)) byFunction.get(s.function)?.sources.push(s);
@@ -307,21 +308,20 @@ export function createLedgerRepository(db: Db) {
       const loaded = rows.map((row) => load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false }));
       const months = monthFigures(figures.months(slugs, scopeWindow(scope), asAt));
       const functions = loaded.map((l) => l.summary);
-      const forecasts = functions.filter((f) => f.forecastPence !== null);
-      const targetPence = functions.reduce((sum, f) => sum + f.targetPence, 0);
-      const deliveredPence = functions.reduce((sum, f) => sum + f.deliveredPence, 0);
       const allTargets = loaded.flatMap((l) => l.scopedTargets.targets);
       const allLedger = loaded.flatMap((l) => l.scopedLedger.ledger);
       return {
         asAt,
         period: scopeInfo(scope),
         collaboration: collaboration ?? 'all',
-        totals: {
+        totals: (({ targetPence, deliveredPence, forecastPence, gapPence, deliveredQualifier, gapQualifier }) => ({
           targetPence,
           deliveredPence,
-          forecastPence: forecasts.length === 0 ? null : forecasts.reduce((sum, f) => sum + f.forecastPence!, 0),
-          gapPence: targetPence - deliveredPence,
-        },
+          forecastPence,
+          gapPence,
+          deliveredQualifier,
+          gapQualifier,
+        }))(totalsOf(functions)),
         ragCounts: {
           green: functions.filter((f) => f.rag === 'green').length,
           amber: functions.filter((f) => f.rag === 'amber').length,
@@ -358,13 +358,13 @@ export function createLedgerRepository(db: Db) {
           scope,
           asAt,
           rate,
-        ).map((period) => {
+        ).map((rated) => {
+          const period = qualifyVariance(rated);
           const target = lineTargets.find((t) => t.fy === period.fy);
           const actuals = lineLedger.filter((e) => e.fy === period.fy && e.measure === 'actual');
           return {
             ...period,
             targetAsWritten: target?.asWritten ?? null,
-            targetQualifier: target?.qualifier ?? null,
             targetSourceId: target?.sourceId ?? null,
             actualSourceIds: distinctIds(actuals.flatMap((e) => e.sourceIds)),
             periodNote: target?.periodNote ?? actuals.find((e) => e.periodNote)?.periodNote ?? null,
