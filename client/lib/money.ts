@@ -1,3 +1,5 @@
+import { describeVariance as describeVarianceInWords, qualified } from '../../server/contracts/words';
+
 // Money arrives as integer pence and is formatted only here, one way everywhere: compact for
 // headlines and charts (£4.6m, £654k), in full for tables (£1,507,000 or £20,866.67).
 
@@ -20,11 +22,12 @@ export function formatMoneyShort(pence: number): string {
   return `${sign}${wholePounds.format(pounds)}`;
 }
 
-/** A variance in words as well as a sign: "£90k ahead", "£3.812m short", "on target". */
-export function describeVariance(variancePence: number, format: (pence: number) => string = formatMoneyShort): string {
-  if (variancePence === 0) return 'on target';
-  return `${format(Math.abs(variancePence))} ${variancePence > 0 ? 'ahead' : 'short'}`;
+/** A variance in words as well as a sign: "£90k ahead", "at least £90k ahead", "on target" (the shared rule, compact by default). */
+export function describeVariance(variancePence: number, format: (pence: number) => string = formatMoneyShort, qualifier?: string | null): string {
+  return describeVarianceInWords(variancePence, format, qualifier);
 }
+
+export { qualified };
 
 /** Tenths of a percent as a percentage: 333 → "33.3%". */
 export function formatShare(tenthsPercent: number): string {

@@ -23,6 +23,9 @@ export const ReportFigures = z.object({
   rag: Rag,
   isIllustrative: z.boolean(),
   yearlyActualNotSplit: z.boolean().openapi({ description: 'An actual recorded only for a whole year cannot be counted in this part of it' }),
+  // Format 2 on: reports published in format 1 have neither.
+  deliveredQualifier: z.string().nullable().optional().openapi({ description: 'How the papers word the delivery ("over"); null when exact' }),
+  varianceQualifier: z.string().nullable().optional().openapi({ description: 'What the variance rests on: "at least" £90k ahead; null when exact' }),
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 
@@ -112,7 +115,7 @@ export const ReportAgreementDate = z.object({
 
 export const ReportContent = z
   .object({
-    formatVersion: z.literal(1),
+    formatVersion: z.union([z.literal(1), z.literal(2)]).openapi({ description: '1: before qualifiers; 2: figures carry the papers’ qualifiers' }),
     collaboration: z.object({ slug: Slug, name: z.string() }),
     half: z.object({ id: HalfYear, description: z.string(), start: IsoDate, end: IsoDate }),
     asAt: IsoDate.openapi({ description: 'The ledger as it stood at the end of this date' }),

@@ -2,14 +2,16 @@
 // figure: a sum, a variance or a status resting on it carries it too. Only the words that say how
 // precise a figure is count here; others ("originally predicted") describe it and stay beside it.
 
-export type Precision = 'exact' | 'at-least' | 'approximate';
+export type Precision = 'exact' | 'at-least' | 'at-most' | 'approximate';
 
 const AT_LEAST = new Set(['over', 'more than', 'at least', 'in excess of', 'upwards of']);
+const AT_MOST = new Set(['at most', 'under', 'less than', 'up to']);
 const APPROXIMATE = new Set(['circa', 'c.', 'approximately', 'about', 'around', 'roughly', 'some', 'nearly', 'almost']);
 
 export function precisionOf(qualifier: string | null | undefined): Precision {
   const word = qualifier?.trim().toLowerCase() ?? '';
   if (AT_LEAST.has(word)) return 'at-least';
+  if (AT_MOST.has(word)) return 'at-most';
   if (APPROXIMATE.has(word)) return 'approximate';
   return 'exact';
 }
@@ -22,16 +24,16 @@ export function precisionOf(qualifier: string | null | undefined): Precision {
  */
 export function qualifierOfSum(qualifiers: Iterable<string | null | undefined>): string | null {
   const words = new Set<string | null>();
-  let approximate = false;
-  let atLeast = false;
+  const precisions = new Set<Precision>();
   for (const qualifier of qualifiers) {
     words.add(qualifier?.trim() || null);
-    const precision = precisionOf(qualifier);
-    if (precision === 'approximate') approximate = true;
-    if (precision === 'at-least') atLeast = true;
+    precisions.add(precisionOf(qualifier));
   }
   if (words.size === 1) return [...words][0] ?? null;
-  return approximate ? 'approximately' : atLeast ? 'at least' : null;
+  const atLeast = precisions.has('at-least');
+  const atMost = precisions.has('at-most');
+  if (precisions.has('approximate') || (atLeast && atMost)) return 'approximately';
+  return atLeast ? 'at least' : atMost ? 'at most' : null;
 }
 
 /**
@@ -43,7 +45,8 @@ export function qualifierOfVariance(deliveredQualifier: string | null, targetQua
   const delivered = precisionOf(deliveredQualifier);
   const target = precisionOf(targetQualifier);
   if (delivered === 'exact' && target === 'exact') return null;
-  if (delivered === 'approximate' || target === 'approximate' || (delivered === 'at-least' && target === 'at-least')) return 'approximately';
+  // A bound on both sides, or a bound that points the other way ("up to"), says too little for a bound on the difference.
+  if (delivered === 'approximate' || target === 'approximate' || delivered === 'at-most' || target === 'at-most' || (delivered === 'at-least' && target === 'at-least')) return 'approximately';
   // One side is "at least" and the other exact.
   const variancesAtLeast = delivered === 'at-least';
   if (variancePence >= 0) return variancesAtLeast ? 'at least' : 'at most';

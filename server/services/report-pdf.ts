@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportContent, ReportFigures, ReportFunction } from '../contracts/reports';
+import { qualified } from '../contracts/words';
 import { formatPounds } from '../domain/money';
 import type { ReportStatus } from './report-tables';
 import { BENEFIT_RAG_WORDS, RAG_WORDS } from './words';
@@ -43,13 +44,15 @@ function figuresTable(figures: Record<'half' | 'yearToDate' | 'sinceStart', Repo
   const header: TableCell[] = ['Period', 'Target', 'Delivered', 'Forecast', 'Variance', 'Status'].map((text, i) => ({ text, style: 'th', alignment: i > 0 && i < 5 ? 'right' : 'left' }));
   const rows: TableCell[][] = (['half', 'yearToDate', 'sinceStart'] as const).map((key) => {
     const f = figures[key];
+    const star = f.isIllustrative ? ' *' : '';
     return [
       { text: PERIOD_WORDS[key], bold: true },
       { text: money(f.targetPence), alignment: 'right' },
-      { text: money(f.deliveredPence, 'No actual yet') + (f.isIllustrative ? ' *' : ''), alignment: 'right' },
-      { text: money(f.forecastPence, 'None'), alignment: 'right' },
-      { text: money(f.variancePence), alignment: 'right' },
-      { text: statusWords(f), bold: f.rag === 'red' || f.rag === 'amber' },
+      { text: (f.deliveredPence === null ? 'No actual yet' : qualified(money(f.deliveredPence), f.deliveredQualifier)) + star, alignment: 'right' },
+      { text: money(f.forecastPence, 'None') + (f.forecastPence === null ? '' : star), alignment: 'right' },
+      // What the variance rests on ("at least", where delivery is "over" a figure), and illustrative where the delivery is.
+      { text: (f.variancePence === null ? '–' : qualified(money(f.variancePence), f.varianceQualifier)) + (f.variancePence === null ? '' : star), alignment: 'right' },
+      { text: statusWords(f) + (f.deliveredPence === null ? '' : star), bold: f.rag === 'red' || f.rag === 'amber' },
     ];
   });
   return {
@@ -90,7 +93,7 @@ function chart(report: ReportContent): Content {
           body: rows.map((f) => [
             { text: f.name, fontSize: 8.5 },
             { canvas: [bar(f.figures.half.targetPence, 0, TARGET_COLOUR, true), bar(f.figures.half.deliveredPence ?? 0, 12, DELIVERED_COLOUR, false)] },
-            { text: `Target ${money(f.figures.half.targetPence)}\nDelivered ${money(f.figures.half.deliveredPence, 'no actual yet')}`, fontSize: 8 },
+            { text: `Target ${money(f.figures.half.targetPence)}\nDelivered ${f.figures.half.deliveredPence === null ? 'no actual yet' : qualified(money(f.figures.half.deliveredPence), f.figures.half.deliveredQualifier)}`, fontSize: 8 },
           ]),
         },
         layout: 'noBorders',

@@ -7,7 +7,16 @@ import { BENEFIT_RAG_WORDS, RAG_WORDS } from './words';
 export type ReportStatus = { published: { version: number; publishedAt: string; publishedByName: string; publishedBy: string; contentHash: string } | null };
 
 const PERIOD_WORDS = { half: 'The half', yearToDate: 'Year to date', sinceStart: 'Since the start' } as const;
-const figureRow = (f: ReportFigures) => [f.targetPence, f.deliveredPence, f.forecastPence, f.variancePence, RAG_WORDS[f.rag]!, f.isIllustrative ? 'Yes' : 'No'];
+const figureRow = (f: ReportFigures) => [
+  f.targetPence,
+  f.deliveredPence,
+  f.forecastPence,
+  f.variancePence,
+  RAG_WORDS[f.rag]!,
+  f.isIllustrative ? 'Yes' : 'No',
+  f.deliveredQualifier ?? null,
+  f.varianceQualifier ?? null,
+];
 const figureColumns = [
   { header: 'Target', money: true },
   { header: 'Delivered', money: true },
@@ -15,6 +24,8 @@ const figureColumns = [
   { header: 'Variance', money: true },
   { header: 'Status' },
   { header: 'Illustrative' },
+  { header: 'Delivered, as the papers word it', width: 22 },
+  { header: 'Variance rests on', width: 18 },
 ];
 
 export function reportTables(report: ReportContent, status: ReportStatus): Table[] {

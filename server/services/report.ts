@@ -12,6 +12,7 @@ import type { SourceRepository } from '../db/repositories/sources';
 import type { FiguresService } from './figures';
 import { benefitRag } from '../domain/benefits';
 import { describeFiscalPeriod, fiscalPeriodRange, formatFiscalPeriodId, nextFiscalYear, parseFiscalPeriod, type FiscalPeriod } from '../domain/fiscal';
+import { qualifierOfSum, qualifierOfVariance } from '../domain/qualifier';
 import { overallRag } from '../domain/rag';
 import { describeScope, formatScopeId, type Scope } from '../domain/scope';
 
@@ -19,7 +20,8 @@ import { describeScope, formatScopeId, type Scope } from '../domain/scope';
 // it stands today; publishing stores that draft's JSON exactly, with its SHA-256, so a published
 // report is read back byte for byte as the board received it, whatever is recorded later.
 
-const FORMAT_VERSION = 1 as const;
+// 2: figures carry the papers' qualifiers (deliveredQualifier, varianceQualifier).
+const FORMAT_VERSION = 2 as const;
 const REALISE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export class ReportInputError extends Error {}
@@ -70,12 +72,15 @@ export const draftHashOf = (content: ReportContent) => hashOf(JSON.stringify({ .
 function figuresOf(summary: FunctionSummary): ReportFigures & { periodsWithoutActual: number } {
   const deliveredPence = summary.periodsWithActual > 0 ? summary.deliveredPence : null;
   const variances = summary.years.map((y) => y.variancePence).filter((v): v is number => v !== null);
+  const variancePence = variances.length === 0 ? null : variances.reduce((sum, v) => sum + v, 0);
   return {
     targetPence: summary.targetPence,
     deliveredPence,
     forecastPence: summary.forecastPence,
     // Against the periods that have an actual: a year not yet reported is not counted as a shortfall.
-    variancePence: variances.length === 0 ? null : variances.reduce((sum, v) => sum + v, 0),
+    variancePence,
+    deliveredQualifier: deliveredPence === null ? null : summary.deliveredQualifier,
+    varianceQualifier: variancePence === null ? null : qualifierOfVariance(summary.deliveredQualifier, summary.targetQualifier, variancePence),
     rag: summary.rag,
     isIllustrative: summary.usesIllustrativeActuals,
     yearlyActualNotSplit: summary.years.some((y) => y.yearlyActualNotSplit === true),
@@ -88,11 +93,15 @@ function totalOf(figures: readonly ReportFigures[]): ReportFigures {
     const present = values.filter((v): v is number => v !== null);
     return present.length === 0 ? null : present.reduce((sum, v) => sum + v, 0);
   };
+  const withActual = figures.filter((f) => f.deliveredPence !== null);
+  const variancePence = sumOf(figures.map((f) => f.variancePence));
   return {
     targetPence: figures.reduce((sum, f) => sum + f.targetPence, 0),
     deliveredPence: sumOf(figures.map((f) => f.deliveredPence)),
     forecastPence: sumOf(figures.map((f) => f.forecastPence)),
-    variancePence: sumOf(figures.map((f) => f.variancePence)),
+    variancePence,
+    deliveredQualifier: qualifierOfSum(withActual.map((f) => f.deliveredQualifier)),
+    varianceQualifier: qualifierOfSum(figures.filter((f) => f.variancePence !== null).map((f) => f.varianceQualifier)),
     rag: overallRag(figures).rag,
     isIllustrative: figures.some((f) => f.isIllustrative),
     yearlyActualNotSplit: figures.some((f) => f.yearlyActualNotSplit),

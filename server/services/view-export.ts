@@ -6,6 +6,33 @@ import { fiscalYearWords as fy, RAG_WORDS as RAG } from './words';
 // The figures each dashboard view shows, as tables for download.
 
 
+// One year's figures, the same columns wherever a download lists years: each qualifier and the
+// illustrative mark travel with the figures, variance and status they rest on.
+const BY_YEAR_COLUMNS: Table['columns'] = [
+  { header: 'Year' },
+  { header: 'Target', money: true },
+  { header: 'Delivered', money: true },
+  { header: 'Forecast', money: true },
+  { header: 'Status' },
+  { header: 'Variance', money: true },
+  { header: 'Target, as the papers word it', width: 22 },
+  { header: 'Delivered, as the papers word it', width: 22 },
+  { header: 'Variance rests on', width: 18 },
+  { header: 'Illustrative' },
+];
+const byYearRow = (y: FunctionDetail['years'][number]) => [
+  fy(y.fy),
+  y.targetPence,
+  y.deliveredPence,
+  y.forecastPence,
+  RAG[y.rag]!,
+  y.variancePence,
+  y.targetQualifier,
+  y.deliveredQualifier,
+  y.varianceQualifier,
+  y.isIllustrative ? 'Yes' : 'No',
+];
+
 export function portfolioTables(p: FunctionList): Table[] {
   return [
     {
@@ -20,6 +47,8 @@ export function portfolioTables(p: FunctionList): Table[] {
         { header: 'Gap', money: true },
         { header: 'Status' },
         { header: 'Illustrative figures', width: 20 },
+        { header: 'Delivered, as the papers word it', width: 22 },
+        { header: 'Gap rests on', width: 16 },
       ],
       rows: p.functions.map((f) => [
         f.name,
@@ -31,12 +60,14 @@ export function portfolioTables(p: FunctionList): Table[] {
         f.gapPence,
         f.years.length === 0 ? 'Nothing due' : RAG[f.rag]!,
         [f.usesIllustrativeShares ? 'per-force shares' : '', f.usesIllustrativeActuals ? 'demo actuals' : ''].filter(Boolean).join(', ') || null,
+        f.periodsWithActual === 0 ? null : f.deliveredQualifier,
+        f.gapQualifier,
       ]),
     },
     {
       name: 'By year',
-      columns: [{ header: 'Function', width: 36 }, { header: 'Year' }, { header: 'Target', money: true }, { header: 'Delivered', money: true }, { header: 'Forecast', money: true }, { header: 'Status' }],
-      rows: p.functions.flatMap((f) => f.years.map((y) => [f.name, fy(y.fy), y.targetPence, y.deliveredPence, y.forecastPence, RAG[y.rag]!])),
+      columns: [{ header: 'Function', width: 36 }, ...BY_YEAR_COLUMNS],
+      rows: p.functions.flatMap((f) => f.years.map((y) => [f.name, ...byYearRow(y)])),
     },
     {
       name: 'Cumulative',
@@ -50,13 +81,24 @@ export function functionTables(d: FunctionDetail): Table[] {
   return [
     {
       name: 'By year',
-      columns: [{ header: 'Year' }, { header: 'Target', money: true }, { header: 'Delivered', money: true }, { header: 'Forecast', money: true }, { header: 'Status' }],
-      rows: d.years.map((y) => [fy(y.fy), y.targetPence, y.deliveredPence, y.forecastPence, RAG[y.rag]!]),
+      columns: BY_YEAR_COLUMNS,
+      rows: d.years.map(byYearRow),
     },
     {
       name: 'Savings lines',
-      columns: [{ header: 'Line', width: 40 }, { header: 'Category' }, { header: 'Driver' }, { header: 'Year' }, { header: 'Target', money: true }, { header: 'Delivered', money: true }, { header: 'As the paper writes it' }],
-      rows: d.lines.flatMap((l) => l.years.map((y) => [l.name, l.category, l.driver, fy(y.fy), y.targetPence, y.deliveredPence, y.targetAsWritten])),
+      columns: [
+        { header: 'Line', width: 40 },
+        { header: 'Category' },
+        { header: 'Driver' },
+        { header: 'Year' },
+        { header: 'Target', money: true },
+        { header: 'Delivered', money: true },
+        { header: 'As the paper writes it' },
+        { header: 'Target, as the papers word it', width: 22 },
+        { header: 'Delivered, as the papers word it', width: 22 },
+        { header: 'Illustrative' },
+      ],
+      rows: d.lines.flatMap((l) => l.years.map((y) => [l.name, l.category, l.driver, fy(y.fy), y.targetPence, y.deliveredPence, y.targetAsWritten, y.targetQualifier, y.deliveredQualifier, y.isIllustrative ? 'Yes' : 'No'])),
     },
     {
       name: 'By force',

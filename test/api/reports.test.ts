@@ -167,7 +167,7 @@ describe('publishing', () => {
     expect(reportCount()).toBe(0);
     const published = await officer('POST', '/api/reports', body);
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ collaboration: 'bch', half: '2017-18-H1', version: 1, publishedBy: 'officer@example.org', publishedByName: 'officer', hashVerified: true, formatVersion: 1 });
+    expect(published.body).toMatchObject({ collaboration: 'bch', half: '2017-18-H1', version: 1, publishedBy: 'officer@example.org', publishedByName: 'officer', hashVerified: true, formatVersion: 2 });
     expect(published.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(reportCount()).toBe(1);
   });

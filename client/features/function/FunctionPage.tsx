@@ -13,7 +13,7 @@ import { RagBadge } from '../../components/RagBadge';
 import { Citation, SourceButton } from '../../components/SourceButton';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
 import { MILESTONE_LABEL } from '../../lib/labels';
-import { describeVariance, formatMoneyShort } from '../../lib/money';
+import { describeVariance, formatMoneyShort, qualified } from '../../lib/money';
 import { reportingLine } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { CumulativeSection } from '../portfolio/CumulativeSection';
@@ -105,7 +105,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
         <div>
           <dt>Delivered</dt>
           <dd data-figure="delivered">
-            {fn.periodsWithActual === 0 ? 'No actual recorded yet' : <Money pence={fn.deliveredPence} short />}{' '}
+            {fn.periodsWithActual === 0 ? 'No actual recorded yet' : <Money pence={fn.deliveredPence} short qualifier={fn.deliveredQualifier} />}{' '}
             {fn.usesIllustrativeActuals ? <IllustrativeTag /> : null}
             <SourceButton sourceIds={fn.deliveredSourceIds} figure={`${fn.name} delivered`} />
           </dd>
@@ -113,7 +113,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
         <div>
           <dt>Gap</dt>
           <dd data-figure="gap">
-            <Money pence={fn.gapPence} short /> {fn.gapPence < 0 ? `(${describeVariance(-fn.gapPence)} of target)` : ''}
+            <Money pence={fn.gapPence} short /> {fn.gapPence < 0 ? `(${describeVariance(-fn.gapPence, undefined, fn.gapQualifier)} of target)` : ''}
           </dd>
         </div>
         <div>
@@ -139,7 +139,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
               caption={`${detail.years
                 .map(
                   (y) =>
-                    `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(y.deliveredPence)}`}${y.forecastPence === null ? '' : `, forecast ${formatMoneyShort(y.forecastPence)}`}`,
+                    `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}`}${y.forecastPence === null ? '' : `, forecast ${formatMoneyShort(y.forecastPence)}`}`,
                 )
                 .join('; ')}.`}
               chart={

@@ -54,7 +54,7 @@ export function SavingsLinesTable({ detail }: { detail: FunctionDetail }) {
                         ) : null}
                         {year.deliveredPence !== null ? (
                           <span className="cell-note">
-                            delivered <Money pence={year.deliveredPence} />
+                            delivered <Money pence={year.deliveredPence} qualifier={year.deliveredQualifier} />
                           </span>
                         ) : null}
                         <SourceButton

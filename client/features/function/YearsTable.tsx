@@ -44,10 +44,10 @@ export function YearsTable({ detail }: { detail: FunctionDetail }) {
                 {y.partYear ? <span className="cell-note">part of the year, target pro rata</span> : null}
               </th>
               <td className="numeric">
-                <Money pence={y.targetPence} />
+                <Money pence={y.targetPence} qualifier={y.targetQualifier} />
               </td>
               <td className="numeric">
-                <Delivered pence={y.deliveredPence} yearlyOnly={y.yearlyActualNotSplit === true} illustrative={y.isIllustrative} />
+                <Delivered pence={y.deliveredPence} yearlyOnly={y.yearlyActualNotSplit === true} illustrative={y.isIllustrative} qualifier={y.deliveredQualifier} />
               </td>
               <td className="numeric">
                 <Money pence={y.forecastPence} />
@@ -59,7 +59,7 @@ export function YearsTable({ detail }: { detail: FunctionDetail }) {
                 <Money pence={cumulativeDelivered} />
               </td>
               <td>
-                <RagBadge rag={y.rag} detail={y.variancePence === null ? undefined : describeVariance(y.variancePence)} />
+                <RagBadge rag={y.rag} detail={y.variancePence === null ? undefined : describeVariance(y.variancePence, undefined, y.varianceQualifier)} />
               </td>
             </tr>
           );

@@ -5,7 +5,7 @@ import { Money } from '../../components/Money';
 import { RagBadge } from '../../components/RagBadge';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { SourceButton } from '../../components/SourceButton';
-import { describeVariance, formatMoneyShort } from '../../lib/money';
+import { describeVariance, formatMoneyShort, qualified } from '../../lib/money';
 import { reportingLine, SEVERITY } from '../../lib/rag';
 import { withView, type ViewParams } from '../../lib/url';
 
@@ -69,7 +69,7 @@ export function FunctionsTable({ functions, view }: { functions: readonly Functi
       sortValue: (fn) => (fn.periodsWithActual === 0 ? null : fn.deliveredPence),
       cell: (fn) => (
         <span data-figure="delivered">
-          {fn.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={fn.deliveredPence} short />}
+          {fn.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={fn.deliveredPence} short qualifier={fn.deliveredQualifier} />}
           {fn.usesIllustrativeActuals ? (
             <span className="cell-note">
               <IllustrativeTag />
@@ -97,7 +97,7 @@ export function FunctionsTable({ functions, view }: { functions: readonly Functi
       cell: (fn) => (
         <span data-figure="gap">
           <Money pence={fn.gapPence} short />
-          <span className="cell-note">{fn.gapPence < 0 ? describeVariance(-fn.gapPence) : fn.gapPence === 0 ? 'none' : 'still to deliver'}</span>
+          <span className="cell-note">{fn.gapPence < 0 ? describeVariance(-fn.gapPence, undefined, fn.gapQualifier) : fn.gapPence === 0 ? 'none' : qualified('still to deliver', fn.gapQualifier)}</span>
         </span>
       ),
     },

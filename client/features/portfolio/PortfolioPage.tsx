@@ -12,7 +12,7 @@ import { RagCounts } from '../../components/RagCounts';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatPaperDate } from '../../lib/dates';
 import { shortName } from '../../lib/labels';
-import { formatMoneyShort } from '../../lib/money';
+import { formatMoneyShort, qualified } from '../../lib/money';
 import { mostOffTrackFirst } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { ForceSection } from '../function/ForceSection';
@@ -76,7 +76,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
               <div>
                 <dt>Delivered</dt>
                 <dd>
-                  <Money pence={data.totals.deliveredPence} short />
+                  <Money pence={data.totals.deliveredPence} short qualifier={data.totals.deliveredQualifier} />
                 </dd>
               </div>
               <div>
@@ -110,7 +110,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
               caption={`${functions
                 .map(
                   (fn) =>
-                    `${fn.name}: target ${formatMoneyShort(fn.targetPence)}, ${fn.periodsWithActual === 0 ? 'no actual yet' : `delivered ${formatMoneyShort(fn.deliveredPence)}`}${fn.forecastPence === null ? '' : `, forecast ${formatMoneyShort(fn.forecastPence)}`}`,
+                    `${fn.name}: target ${formatMoneyShort(fn.targetPence)}, ${fn.periodsWithActual === 0 ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(fn.deliveredPence), fn.deliveredQualifier)}`}${fn.forecastPence === null ? '' : `, forecast ${formatMoneyShort(fn.forecastPence)}`}`,
                 )
                 .join('; ')}.`}
               chart={
@@ -148,7 +148,7 @@ function ChartTable({ functions }: { functions: readonly FunctionSummary[] }) {
       header: 'Delivered',
       numeric: true,
       sortValue: (f) => (f.periodsWithActual === 0 ? null : f.deliveredPence),
-      cell: (f) => (f.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={f.deliveredPence} />),
+      cell: (f) => (f.periodsWithActual === 0 ? <span className="muted">none recorded</span> : <Money pence={f.deliveredPence} qualifier={f.deliveredQualifier} />),
     },
     { id: 'forecast', header: 'Forecast', numeric: true, sortValue: (f) => f.forecastPence, cell: (f) => <Money pence={f.forecastPence} /> },
   ];

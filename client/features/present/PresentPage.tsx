@@ -9,7 +9,7 @@ import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import { RagBadge } from '../../components/RagBadge';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
-import { describeVariance, formatMoneyShort } from '../../lib/money';
+import { describeVariance, formatMoneyShort, qualified } from '../../lib/money';
 import { mostOffTrackFirst, reportingLine } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { usePageTitle } from '../../lib/page';
@@ -95,13 +95,13 @@ function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[];
         <div>
           <dt>Delivered</dt>
           <dd>
-            {fn.periodsWithActual === 0 ? <span className="muted">none yet</span> : <Money pence={fn.deliveredPence} short />}
+            {fn.periodsWithActual === 0 ? <span className="muted">none yet</span> : <Money pence={fn.deliveredPence} short qualifier={fn.deliveredQualifier} />}
             {fn.usesIllustrativeActuals ? <IllustrativeTag /> : null}
           </dd>
         </div>
         <div>
           <dt>Gap</dt>
-          <dd>{fn.gapPence < 0 ? describeVariance(-fn.gapPence) : <Money pence={fn.gapPence} short />}</dd>
+          <dd>{fn.gapPence < 0 ? describeVariance(-fn.gapPence, undefined, fn.gapQualifier) : <Money pence={fn.gapPence} short qualifier={fn.gapQualifier} />}</dd>
         </div>
         <div>
           <dt>Forecast</dt>
@@ -112,7 +112,7 @@ function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[];
         <ChartFrame
           title={`${fn.name} by year`}
           caption={fn.years
-            .map((y) => `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(y.deliveredPence)}`}`)
+            .map((y) => `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}`}`)
             .join('; ')}
           chart={
             <TargetDeliveredChart
@@ -140,7 +140,7 @@ function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[];
                   <tr key={y.fy ?? 'whole'}>
                     <th scope="row">{formatFiscalYear(y.fy)}</th>
                     <td className="numeric">{formatMoneyShort(y.targetPence)}</td>
-                    <td className="numeric">{y.deliveredPence === null ? '–' : formatMoneyShort(y.deliveredPence)}</td>
+                    <td className="numeric">{y.deliveredPence === null ? '–' : qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}</td>
                     <td>
                       <RagBadge rag={y.rag} />
                     </td>

@@ -9,7 +9,7 @@ import { RagBadge, RAG_LABEL } from '../../components/RagBadge';
 import { RagCounts } from '../../components/RagCounts';
 import { formatPaperDate } from '../../lib/dates';
 import { shortName } from '../../lib/labels';
-import { describeVariance, formatMoney, formatMoneyShort, formatShare } from '../../lib/money';
+import { describeVariance, formatMoney, formatMoneyShort, formatShare, qualified } from '../../lib/money';
 import { CommentList } from '../function/Commentary';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
@@ -23,9 +23,9 @@ const PERIODS: { key: PeriodKey; words: string; when: string }[] = [
 const BENEFIT_STATUS: Record<string, string> = { green: 'On track', amber: 'At risk', red: 'Off track', 'not-measured': 'Not yet measured', 'no-target': 'Measured, no target' };
 
 /** Delivered less target, in words as well as sign: "£12,000.00 short" reads aloud as what it means. */
-function Variance({ pence }: { pence: number | null }) {
+function Variance({ pence, qualifier = null }: { pence: number | null; qualifier?: string | null | undefined }) {
   if (pence === null) return <span className="muted">–</span>;
-  return <data value={pence}>{describeVariance(pence, formatMoney)}</data>;
+  return <data value={pence}>{describeVariance(pence, formatMoney, qualifier)}</data>;
 }
 
 /** Which of the report's periods are amber or red, in words: "at risk in the half and off track since the start". */
@@ -64,13 +64,13 @@ function FiguresTable({ figures, caption, periods }: { figures: Record<PeriodKey
                 <Money pence={f.targetPence} />
               </td>
               <td className="numeric">
-                <Delivered pence={f.deliveredPence} yearlyOnly={f.yearlyActualNotSplit} illustrative={f.isIllustrative} />
+                <Delivered pence={f.deliveredPence} yearlyOnly={f.yearlyActualNotSplit} illustrative={f.isIllustrative} qualifier={f.deliveredQualifier} />
               </td>
               <td className="numeric">
                 <Money pence={f.forecastPence} />
               </td>
               <td className="numeric">
-                <Variance pence={f.variancePence} />
+                <Variance pence={f.variancePence} qualifier={f.varianceQualifier} />
               </td>
               <td>{nothingDue(f) ? <span className="muted">Nothing due</span> : <RagBadge rag={f.rag} />}</td>
             </tr>
@@ -161,7 +161,7 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
           caption={`${charted
             .map(
               (f) =>
-                `${f.name}: target ${formatMoneyShort(f.figures.half.targetPence)}, ${f.figures.half.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(f.figures.half.deliveredPence)}`}${f.figures.half.forecastPence === null ? '' : `, forecast ${formatMoneyShort(f.figures.half.forecastPence)}`}`,
+                `${f.name}: target ${formatMoneyShort(f.figures.half.targetPence)}, ${f.figures.half.deliveredPence === null ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(f.figures.half.deliveredPence), f.figures.half.deliveredQualifier)}`}${f.figures.half.forecastPence === null ? '' : `, forecast ${formatMoneyShort(f.figures.half.forecastPence)}`}`,
             )
             .join('; ')}.`}
           chart={
@@ -188,7 +188,7 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
                       <Money pence={f.figures.half.targetPence} />
                     </td>
                     <td className="numeric">
-                      <Money pence={f.figures.half.deliveredPence} />
+                      <Money pence={f.figures.half.deliveredPence} qualifier={f.figures.half.deliveredQualifier} />
                     </td>
                     <td className="numeric">
                       <Money pence={f.figures.half.forecastPence} />
