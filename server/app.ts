@@ -77,6 +77,11 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
       referrerPolicy: 'same-origin',
     }),
   );
+  // The API's answers are a person's figures or session: no browser or proxy may keep a copy.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   app.use('*', guardApi({ auth, db, publicRead, now }));
 
   const routes = app

@@ -10,6 +10,9 @@ export function openDatabase(path: string): Db {
   const db = new Database(path);
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // INSERT OR REPLACE deletes the row it replaces; without this, that delete fires no trigger, so
+  // it could rewrite the append-only audit log or a frozen report, and leave the roll-ups wrong.
+  db.pragma('recursive_triggers = ON');
   db.pragma('busy_timeout = 5000');
   // WAL is safe with NORMAL: a crash may lose the last commit, never corrupt the file.
   db.pragma('synchronous = NORMAL');

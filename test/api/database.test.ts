@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/connection';
 import { loadMigrations, migrate } from '../../server/db/migrate';
+import { loadPaperData, seedFromPapers } from '../../server/db/seed';
 import { seededApp } from './seeded-app';
 
 const migrationsDir = fileURLToPath(new URL('../../server/db/migrations/', import.meta.url));
@@ -80,5 +81,47 @@ describe('the ledger’s constraints', () => {
     expect(JSON.parse(entry.after_json)).toMatchObject({ functions: 6, targets: 10, benefits: 13 });
     expect(() => db.prepare("UPDATE audit_log SET actor = 'someone else' WHERE id = ?").run(entry.id)).toThrow(/cannot be changed/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE id = ?').run(entry.id)).toThrow(/cannot be changed/);
+  });
+});
+
+describe('rows nobody may rewrite', () => {
+  it('refuse INSERT OR REPLACE, which deletes the row it replaces, as they refuse a delete', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    seedFromPapers(db, loadPaperData(), new Date('2026-11-25T09:00:00Z'));
+    const audit = db.prepare('SELECT id, at, actor, action, entity FROM audit_log ORDER BY id LIMIT 1').get() as { id: number; at: string; actor: string; action: string; entity: string };
+    expect(() =>
+      db.prepare("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity) VALUES (?, ?, 'someone else', 'seed', 'nothing')").run(audit.id, audit.at),
+    ).toThrow(/cannot be changed/);
+    expect(db.prepare('SELECT actor FROM audit_log WHERE id = ?').get(audit.id)).toEqual({ actor: audit.actor });
+
+    db.prepare(
+      `INSERT INTO reports (collaboration_slug, half, version, published_at, published_by, published_by_name, content, content_hash, format_version, database_version, realise_version)
+       VALUES ('bch', '2017-18-H1', 1, '2026-11-25T09:00:00Z', 'officer@example.org', 'Officer', '{}', ?, 2, 6, 'test')`,
+    ).run('a'.repeat(64));
+    expect(() =>
+      db
+        .prepare(
+          `INSERT OR REPLACE INTO reports (id, collaboration_slug, half, version, published_at, published_by, published_by_name, content, content_hash, format_version, database_version, realise_version)
+           SELECT id, collaboration_slug, half, version, published_at, published_by, published_by_name, '{"rewritten":true}', ?, 2, 6, 'test' FROM reports`,
+        )
+        .run('b'.repeat(64)),
+    ).toThrow(/cannot be removed/);
+    expect(db.prepare('SELECT content FROM reports').get()).toEqual({ content: '{}' });
+  });
+
+  it('keep the roll-ups right when a ledger entry is replaced', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    seedFromPapers(db, loadPaperData(), new Date('2026-11-25T09:00:00Z'));
+    const line = (db.prepare("SELECT id FROM savings_lines WHERE code = 'ict-application-convergence'").get() as { id: number }).id;
+    const write = db.prepare(
+      `INSERT OR REPLACE INTO ledger_entries (savings_line_id, measure, fiscal_year, month, amount_pence, reported_on, recorded_at, recorded_by)
+       VALUES (?, 'actual', '2017-18', '2017-06', ?, '2017-07-01', '2026-11-25T09:00:00Z', 'test')`,
+    );
+    write.run(line, 1_000);
+    write.run(line, 2_500);
+    const rolled = db.prepare("SELECT sum(amount_pence) AS pence, sum(entries) AS n FROM ledger_rollup WHERE fiscal_year = '2017-18' AND month = '2017-06'").get();
+    expect(rolled).toEqual({ pence: 2_500, n: 1 });
   });
 });

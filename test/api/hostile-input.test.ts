@@ -70,3 +70,12 @@ describe('read routes under hostile input', () => {
     expect(countRows()).toEqual(before);
   });
 });
+
+describe('answers no cache keeps', () => {
+  it('marks every API answer Cache-Control: no-store, figures and errors alike', async () => {
+    const { app } = seededApp();
+    for (const path of ['/api/functions', '/api/functions/ict', '/api/auth/session', '/api/functions/nothing-here']) {
+      expect((await app.request(path)).headers.get('cache-control'), path).toBe('no-store');
+    }
+  });
+});
