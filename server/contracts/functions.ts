@@ -8,6 +8,7 @@ const Qualifier = z.string().nullable();
 /** One period's figures; fy null is money the papers give for no particular year. */
 export const PeriodFigures = z.object({
   fy: FiscalYear.nullable(),
+  label: z.string().openapi({ description: 'What the row is called: "FY 2017/18", or the part of the year in the period ("H1 2017/18 (April–September 2017)")' }),
   targetPence: Pence,
   deliveredPence: Pence.nullable().openapi({ description: 'null: no actual recorded yet' }),
   forecastPence: Pence.nullable().openapi({ description: 'null: no forecast recorded' }),
@@ -82,7 +83,16 @@ export const FunctionList = z
     asAt: z.string(),
     period: ScopeInfo,
     collaboration: z.string(),
-    totals: z.object({ targetPence: Pence, deliveredPence: Pence, forecastPence: Pence.nullable(), gapPence: Pence, deliveredQualifier: Qualifier, gapQualifier: Qualifier }),
+    totals: z.object({
+      targetPence: Pence,
+      deliveredPence: Pence,
+      forecastPence: Pence.nullable(),
+      gapPence: Pence.openapi({ description: 'The net gap: target − delivered over every function, shortfalls less over-delivery' }),
+      shortfallPence: Pence.openapi({ description: 'What the functions behind their target are short by, added up' }),
+      aheadPence: Pence.openapi({ description: 'What the functions ahead of their target are ahead by, added up' }),
+      deliveredQualifier: Qualifier,
+      gapQualifier: Qualifier,
+    }),
     ragCounts: RagCounts,
     timeline: z.array(TimelinePoint).openapi({ description: 'Cumulative target and delivery, month by month, of the functions listed' }),
     functions: z.array(FunctionSummary),

@@ -142,6 +142,21 @@ export function totalsOf(
 }
 
 /**
+ * A portfolio's gap both ways: the shortfall of the functions behind their target and the
+ * over-delivery of those ahead of it, apart, so one function's surplus never hides another's
+ * shortfall; their difference is the net gap.
+ */
+export function gapsOf(functions: readonly { gapPence: number }[]): { shortfallPence: number; aheadPence: number; netGapPence: number } {
+  let shortfallPence = 0;
+  let aheadPence = 0;
+  for (const f of functions) {
+    if (f.gapPence > 0) shortfallPence += f.gapPence;
+    else aheadPence -= f.gapPence;
+  }
+  return { shortfallPence, aheadPence, netGapPence: shortfallPence - aheadPence };
+}
+
+/**
  * Splits one period's money between forces. An equal basis is split exactly equally between the
  * forces with a share (a third each, not 33.3/33.3/33.4); other bases by their tenths of a percent,
  * largest remainder, so the parts always add up to the whole.

@@ -234,3 +234,17 @@ export function scopeWindow(scope: Scope): ScopeWindow {
     throughEnd: scope.kind === 'through' ? fiscalPeriodRange(scope.period).end : null,
   };
 }
+
+/**
+ * What a period's row is called on screen: "FY 2017/18" for a whole year, the part in scope where
+ * the scope takes only part of it ("H1 2017/18 (April–September 2017)", not the whole year's name),
+ * and "Not profiled by year" for money the papers give for no year.
+ */
+export function periodLabel(scope: Scope, fy: FiscalYear | null): string {
+  if (fy === null) return 'Not profiled by year';
+  const whole = `FY ${formatFiscalYear(fy)}`;
+  if (monthsInScope(scope, fy).length === 12) return whole;
+  if (scope.kind === 'period') return describeFiscalPeriod(scope.period);
+  if (scope.kind === 'through') return `${whole}, to the end of ${describeFiscalPeriod(scope.period)}`;
+  return whole;
+}

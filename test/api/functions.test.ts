@@ -126,6 +126,7 @@ describe('GET /api/functions/:slug', () => {
     expect(body.years).toEqual([
       {
         fy: null,
+        label: 'Not profiled by year',
         targetPence: 11_000_000,
         deliveredPence: 20_000_000,
         forecastPence: null,

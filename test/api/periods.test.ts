@@ -16,6 +16,9 @@ describe('the portfolio for a collaboration and a period', () => {
       // Firearms' "over £200k" is in the delivery, ICT's "circa" figures in the target.
       deliveredQualifier: 'at least',
       gapQualifier: 'approximately',
+      // Shown apart, so Firearms' £90k ahead does not hide £90k of the others' shortfall.
+      shortfallPence: (443_800_000 - 62_600_000) + 65_400_000 + 40_000_000,
+      aheadPence: 9_000_000,
     });
     expect(body.ragCounts).toEqual({ green: 2, amber: 0, red: 0, none: 2, notInPeriod: 0 });
   });
@@ -84,5 +87,17 @@ describe('the portfolio for a collaboration and a period', () => {
     expect(status).toBe(400);
     expect(body.error.issues[0].path).toBe('period');
     expect(body.error.message).toMatch(/2016-17/);
+  });
+});
+
+describe('what a period’s row is called', () => {
+  it('names the part of a year in scope, not the whole year (a half is not FY 2017/18)', async () => {
+    const half = (await getJson(app, '/api/functions/aoj?period=2017-18-H1')).body;
+    expect(half.years.map((y: any) => y.label)).toEqual(['H1 2017/18 (April–September 2017)']);
+    expect(half.lines[0].years[0].label).toBe('H1 2017/18 (April–September 2017)');
+    const year = (await getJson(app, '/api/functions/aoj?period=2017-18')).body;
+    expect(year.years.map((y: any) => y.label)).toEqual(['FY 2017/18']);
+    const firearms = (await getJson(app, '/api/functions/firearms-licensing')).body;
+    expect(firearms.years[0].label).toBe('Not profiled by year');
   });
 });

@@ -84,9 +84,17 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
                 <dd>{data.totals.forecastPence === null ? <span className="muted">none recorded</span> : <Money pence={data.totals.forecastPence} short />}</dd>
               </div>
               <div>
-                <dt>Gap</dt>
-                <dd>
-                  <Money pence={data.totals.gapPence} short />
+                <dt>Short of target</dt>
+                <dd data-figure="shortfall">
+                  <Money pence={data.totals.shortfallPence} short />
+                  <span className="cell-note">the functions behind their target, added up</span>
+                </dd>
+              </div>
+              <div>
+                <dt>Ahead of target</dt>
+                <dd data-figure="ahead">
+                  <Money pence={data.totals.aheadPence} short />
+                  <span className="cell-note">the functions ahead, added up; net gap <Money pence={data.totals.gapPence} short /></span>
                 </dd>
               </div>
             </dl>

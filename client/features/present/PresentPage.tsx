@@ -8,7 +8,7 @@ import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import { RagBadge } from '../../components/RagBadge';
-import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
+import { formatPaperDate } from '../../lib/dates';
 import { describeVariance, formatMoneyShort, qualified } from '../../lib/money';
 import { mostOffTrackFirst, reportingLine } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
@@ -112,12 +112,12 @@ function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[];
         <ChartFrame
           title={`${fn.name} by year`}
           caption={fn.years
-            .map((y) => `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}`}`)
+            .map((y) => `${y.label}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}`}`)
             .join('; ')}
           chart={
             <TargetDeliveredChart
               height={360}
-              rows={fn.years.map((y) => ({ label: y.fy === null ? 'Whole period' : y.fy.replace('-', '/'), targetPence: y.targetPence, deliveredPence: y.deliveredPence, forecastPence: y.forecastPence }))}
+              rows={fn.years.map((y) => ({ label: y.label, targetPence: y.targetPence, deliveredPence: y.deliveredPence, forecastPence: y.forecastPence }))}
             />
           }
           table={
@@ -138,7 +138,7 @@ function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[];
               <tbody>
                 {fn.years.map((y) => (
                   <tr key={y.fy ?? 'whole'}>
-                    <th scope="row">{formatFiscalYear(y.fy)}</th>
+                    <th scope="row">{y.label}</th>
                     <td className="numeric">{formatMoneyShort(y.targetPence)}</td>
                     <td className="numeric">{y.deliveredPence === null ? '–' : qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}</td>
                     <td>

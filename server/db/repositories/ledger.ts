@@ -1,6 +1,7 @@
 import type { Agreement, Baseline, FunctionDetail, FunctionSummary, PeriodFigures, SavingsLine } from '../../contracts/functions';
 import type { Source } from '../../contracts/sources';
 import {
+  gapsOf,
   qualifyVariance,
   rollUpForces,
   rollUpPeriods,
@@ -9,7 +10,7 @@ import {
   type ShareFigure,
   type TargetFigure,
 } from '../../domain/rollup';
-import { describeScope, formatScopeId, scopeMonths, scopeTargets, scopeWindow, scopeYears, type Scope } from '../../domain/scope';
+import { describeScope, formatScopeId, periodLabel, scopeMonths, scopeTargets, scopeWindow, scopeYears, type Scope } from '../../domain/scope';
 import { ragOf } from '../../domain/rag';
 import { cumulativeTimeline, monthsOfYears, rateYearsInProgress } from '../../domain/timeline';
 import type { Db } from '../connection';
@@ -178,6 +179,7 @@ export function createLedgerRepository(db: Db) {
     const periods: PeriodFigures[] = rateYearsInProgress(
       rollUpPeriods(scopedTargets.targets, scopedLedger.ledger, row.toleranceTenthsPercent).map((p) => ({
         ...p,
+        label: periodLabel(scope, p.fy),
         partYear: p.fy !== null && scopedTargets.partYears.has(p.fy),
         yearlyActualNotSplit: p.fy !== null && scopedLedger.yearlyOnlyYears.has(p.fy),
       })),
@@ -321,6 +323,7 @@ export function createLedgerRepository(db: Db) {
           gapPence,
           deliveredQualifier,
           gapQualifier,
+          ...(({ shortfallPence, aheadPence }) => ({ shortfallPence, aheadPence }))(gapsOf(functions)),
         }))(totalsOf(functions)),
         ragCounts: {
           green: functions.filter((f) => f.rag === 'green').length,
@@ -364,6 +367,7 @@ export function createLedgerRepository(db: Db) {
           const actuals = lineLedger.filter((e) => e.fy === period.fy && e.measure === 'actual');
           return {
             ...period,
+            label: periodLabel(scope, period.fy),
             targetAsWritten: target?.asWritten ?? null,
             targetSourceId: target?.sourceId ?? null,
             actualSourceIds: distinctIds(actuals.flatMap((e) => e.sourceIds)),
