@@ -122,6 +122,17 @@ export const SavingsLine = z.object({
   note: z.string().nullable(),
   targetPence: Pence,
   deliveredPence: Pence,
+  inPeriod: z
+    .object({
+      targetPence: Pence,
+      deliveredPence: Pence.nullable(),
+      forecastPence: Pence.nullable(),
+      variancePence: Pence.nullable(),
+      rag: Rag,
+      deliveredQualifier: Qualifier,
+      varianceQualifier: Qualifier,
+    })
+    .openapi({ description: 'The line over the period: delivered or null, and the variance against the years with an actual, as its RAG is' }),
   years: z.array(LineYear),
 });
 export type SavingsLine = z.infer<typeof SavingsLine>;

@@ -141,6 +141,35 @@ export function totalsOf(
   };
 }
 
+export type InPeriod = {
+  targetPence: number;
+  /** null: no actual recorded in any of the period's years. */
+  deliveredPence: number | null;
+  forecastPence: number | null;
+  /** Against the targets of the years that have an actual (to date, for a year still running): a year not yet reported is no shortfall. */
+  variancePence: number | null;
+  rag: Rag;
+  deliveredQualifier: string | null;
+  varianceQualifier: string | null;
+};
+
+/** One savings line's or function's figures over a view's period, from its rated periods: the one rule for "delivered or none" and the variance. */
+export function figuresInPeriod(
+  periods: readonly Pick<PeriodTotals, 'targetPence' | 'deliveredPence' | 'forecastPence' | 'variancePence' | 'rag' | 'deliveredQualifier' | 'varianceQualifier'>[],
+): InPeriod {
+  const delivered = periods.filter((p) => p.deliveredPence !== null);
+  const forecasts = periods.filter((p) => p.forecastPence !== null);
+  return {
+    targetPence: periods.reduce((sum, p) => sum + p.targetPence, 0),
+    deliveredPence: delivered.length === 0 ? null : delivered.reduce((sum, p) => sum + p.deliveredPence!, 0),
+    forecastPence: forecasts.length === 0 ? null : forecasts.reduce((sum, p) => sum + p.forecastPence!, 0),
+    variancePence: delivered.length === 0 ? null : delivered.reduce((sum, p) => sum + (p.variancePence ?? 0), 0),
+    rag: overallRag(periods).rag,
+    deliveredQualifier: delivered.length === 0 ? null : qualifierOfSum(delivered.map((p) => p.deliveredQualifier)),
+    varianceQualifier: delivered.length === 0 ? null : qualifierOfSum(delivered.map((p) => p.varianceQualifier)),
+  };
+}
+
 /**
  * A portfolio's gap both ways: the shortfall of the functions behind their target and the
  * over-delivery of those ahead of it, apart, so one function's surplus never hides another's

@@ -12,7 +12,8 @@ import type { SourceRepository } from '../db/repositories/sources';
 import type { FiguresService } from './figures';
 import { benefitRag } from '../domain/benefits';
 import { describeFiscalPeriod, fiscalPeriodRange, formatFiscalPeriodId, nextFiscalYear, parseFiscalPeriod, type FiscalPeriod } from '../domain/fiscal';
-import { qualifierOfSum, qualifierOfVariance } from '../domain/qualifier';
+import { qualifierOfSum } from '../domain/qualifier';
+import { figuresInPeriod } from '../domain/rollup';
 import { overallRag } from '../domain/rag';
 import { describeScope, formatScopeId, type Scope } from '../domain/scope';
 
@@ -70,18 +71,15 @@ export const hashOf = (text: string) => createHash('sha256').update(text, 'utf8'
 export const draftHashOf = (content: ReportContent) => hashOf(JSON.stringify({ ...content, generatedAt: null }));
 
 function figuresOf(summary: FunctionSummary): ReportFigures & { periodsWithoutActual: number } {
-  const deliveredPence = summary.periodsWithActual > 0 ? summary.deliveredPence : null;
-  const variances = summary.years.map((y) => y.variancePence).filter((v): v is number => v !== null);
-  const variancePence = variances.length === 0 ? null : variances.reduce((sum, v) => sum + v, 0);
+  const { targetPence, deliveredPence, forecastPence, variancePence, rag, deliveredQualifier, varianceQualifier } = figuresInPeriod(summary.years);
   return {
-    targetPence: summary.targetPence,
+    targetPence,
     deliveredPence,
-    forecastPence: summary.forecastPence,
-    // Against the periods that have an actual: a year not yet reported is not counted as a shortfall.
+    forecastPence,
     variancePence,
-    deliveredQualifier: deliveredPence === null ? null : summary.deliveredQualifier,
-    varianceQualifier: variancePence === null ? null : qualifierOfVariance(summary.deliveredQualifier, summary.targetQualifier, variancePence),
-    rag: summary.rag,
+    deliveredQualifier,
+    varianceQualifier,
+    rag,
     isIllustrative: summary.usesIllustrativeActuals,
     yearlyActualNotSplit: summary.years.some((y) => y.yearlyActualNotSplit === true),
     periodsWithoutActual: summary.periodsWithoutActual,

@@ -17,6 +17,15 @@ describe('the papers’ qualifiers, wherever the figure goes', () => {
     const detail = (await (await app.request('/api/functions/firearms-licensing')).json()) as any;
     expect(detail.function).toMatchObject({ deliveredPence: 20_000_000, deliveredQualifier: 'over', gapPence: -9_000_000, gapQualifier: 'at least' });
     expect(detail.years[0]).toMatchObject({ deliveredQualifier: 'over', varianceQualifier: 'at least', targetQualifier: 'originally predicted' });
+    expect(detail.lines[0].inPeriod).toEqual({
+      targetPence: 11_000_000,
+      deliveredPence: 20_000_000,
+      forecastPence: null,
+      variancePence: 9_000_000,
+      rag: 'green',
+      deliveredQualifier: 'over',
+      varianceQualifier: 'at least',
+    });
     const portfolio = (await (await app.request('/api/functions')).json()) as any;
     expect(portfolio.functions.find((f: any) => f.slug === 'firearms-licensing').deliveredQualifier).toBe('over');
     // ICT's £0.626m is exact, Firearms' is "over": together, at least £826k.

@@ -104,6 +104,9 @@ describe('the function page', () => {
     const years = await page().locator('table', { hasText: 'by financial year' }).innerText();
     expect(years).toContain('over £200,000');
     expect(years).toContain('at least £90k ahead');
+    const lines = await page().getByTestId('line-variances').innerText();
+    expect(lines).toContain('over £200,000');
+    expect(lines).toContain('at least £90k ahead');
     await page().goto(baseUrl);
     expect(await row('firearms-licensing').innerText()).toContain('over £200k');
   });

@@ -6,36 +6,13 @@ import { CATEGORY_LABEL } from '../../lib/labels';
 import { describeVariance } from '../../lib/money';
 import { SEVERITY } from '../../lib/rag';
 
-type LineInPeriod = {
-  line: SavingsLine;
-  targetPence: number;
-  deliveredPence: number | null;
-  forecastPence: number | null;
-  variancePence: number | null;
-  rag: 'green' | 'amber' | 'red' | 'none';
-};
+type LineInPeriod = SavingsLine['inPeriod'] & { line: SavingsLine };
 
-
+// The figures are the server's (SavingsLine.inPeriod); this only orders them, most off track first.
 function inPeriod(detail: FunctionDetail): LineInPeriod[] {
   return detail.lines
     .filter((line) => line.years.length > 0)
-    .map((line) => {
-      const delivered = line.years.filter((y) => y.deliveredPence !== null);
-      const forecasts = line.years.filter((y) => y.forecastPence !== null);
-      const deliveredPence = delivered.length === 0 ? null : delivered.reduce((sum, y) => sum + y.deliveredPence!, 0);
-      // A line is as bad as its worst year with an actual, as a function is.
-      const rated = line.years.filter((y) => y.rag !== 'none');
-      const rag = rated.length === 0 ? 'none' : rated.reduce((worst, y) => (SEVERITY[y.rag] < SEVERITY[worst] ? y.rag : worst), 'green' as LineInPeriod['rag']);
-      return {
-        line,
-        targetPence: line.targetPence,
-        deliveredPence,
-        forecastPence: forecasts.length === 0 ? null : forecasts.reduce((sum, y) => sum + y.forecastPence!, 0),
-        // Against the targets of the years that have an actual (to date, for a year still running), as the RAG is.
-        variancePence: delivered.length === 0 ? null : delivered.reduce((sum, y) => sum + (y.variancePence ?? 0), 0),
-        rag,
-      };
-    })
+    .map((line) => ({ ...line.inPeriod, line }))
     .sort((a, b) => SEVERITY[a.rag] - SEVERITY[b.rag] || (a.variancePence ?? 0) - (b.variancePence ?? 0));
 }
 
@@ -56,7 +33,7 @@ export function LineVariances({ detail }: { detail: FunctionDetail }) {
       header: 'Delivered',
       numeric: true,
       sortValue: (r) => r.deliveredPence,
-      cell: (r) => (r.deliveredPence === null ? <span className="muted">none recorded</span> : <Money pence={r.deliveredPence} />),
+      cell: (r) => (r.deliveredPence === null ? <span className="muted">none recorded</span> : <Money pence={r.deliveredPence} qualifier={r.deliveredQualifier} />),
     },
     { id: 'forecast', header: 'Forecast', numeric: true, sortValue: (r) => r.forecastPence, cell: (r) => <Money pence={r.forecastPence} /> },
     {
@@ -64,7 +41,7 @@ export function LineVariances({ detail }: { detail: FunctionDetail }) {
       header: 'Variance',
       numeric: true,
       sortValue: (r) => r.variancePence,
-      cell: (r) => (r.variancePence === null ? <span className="muted">–</span> : describeVariance(r.variancePence)),
+      cell: (r) => (r.variancePence === null ? <span className="muted">–</span> : describeVariance(r.variancePence, undefined, r.varianceQualifier)),
     },
     { id: 'status', header: 'Status', sortValue: (r) => SEVERITY[r.rag], cell: (r) => <RagBadge rag={r.rag} /> },
   ];

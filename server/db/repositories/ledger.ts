@@ -1,6 +1,7 @@
 import type { Agreement, Baseline, FunctionDetail, FunctionSummary, PeriodFigures, SavingsLine } from '../../contracts/functions';
 import type { Source } from '../../contracts/sources';
 import {
+  figuresInPeriod,
   gapsOf,
   qualifyVariance,
   rollUpForces,
@@ -378,6 +379,7 @@ export function createLedgerRepository(db: Db) {
           ...line,
           targetPence: lineYears.reduce((sum, y) => sum + y.targetPence, 0),
           deliveredPence: lineYears.reduce((sum, y) => sum + (y.deliveredPence ?? 0), 0),
+          inPeriod: figuresInPeriod(lineYears),
           years: lineYears,
         };
       });
