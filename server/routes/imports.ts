@@ -124,9 +124,9 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
     .openapi(template, async (c) => {
       const { format } = c.req.valid('query');
       if (format === 'csv') {
-        return c.body(`\uFEFF${ledgerCsv([])}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="realise-import-template.csv"' });
+        return c.body(`\uFEFF${ledgerCsv([], { backup: false })}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="realise-import-template.csv"' });
       }
-      return c.body(new Uint8Array(await ledgerXlsx([], now())), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="realise-import-template.xlsx"' });
+      return c.body(new Uint8Array(await ledgerXlsx([], now(), { backup: false })), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="realise-import-template.xlsx"' });
     })
     .openapi(exportLedger, async (c) => {
       const { format } = c.req.valid('query');

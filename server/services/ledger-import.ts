@@ -49,6 +49,11 @@ export function poundsToPence(text: string): number | null {
 
 /** Rows of a CSV or .xlsx file, keyed by the template's column names (extra columns ignored). */
 export async function readRows(content: Buffer, kind: 'csv' | 'xlsx'): Promise<{ rows: ImportRow[] } | { problem: string }> {
+  return readTable(content, kind, TEMPLATE_COLUMNS);
+}
+
+/** Rows of a CSV or .xlsx file, keyed by the given column names, every one required (extra columns ignored). */
+export async function readTable<C extends string>(content: Buffer, kind: 'csv' | 'xlsx', columns: readonly C[]): Promise<{ rows: Record<C, string>[] } | { problem: string }> {
   let table: string[][];
   if (kind === 'csv') {
     const parsed = Papa.parse<string[]>(content.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
@@ -69,11 +74,11 @@ export async function readRows(content: Buffer, kind: 'csv' | 'xlsx'): Promise<{
     });
   }
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
-  const missing = TEMPLATE_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) return { problem: `The first row must name the columns ${TEMPLATE_COLUMNS.join(', ')}; it lacks ${missing.join(', ')}. Download the template to start from.` };
-  const index = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof TEMPLATE_COLUMNS)[number], number>;
+  const missing = columns.filter((c) => !header.includes(c));
+  if (missing.length > 0) return { problem: `The first row must name the columns ${columns.join(', ')}; it lacks ${missing.join(', ')}. Download the template to start from.` };
+  const index = Object.fromEntries(columns.map((c) => [c, header.indexOf(c)])) as Record<C, number>;
   return {
-    rows: table.slice(1).map((cells) => Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c, (cells[index[c]] ?? '').trim()])) as ImportRow),
+    rows: table.slice(1).map((cells) => Object.fromEntries(columns.map((c) => [c, (cells[index[c]] ?? '').trim()])) as Record<C, string>),
   };
 }
 
@@ -111,7 +116,9 @@ export function createLedgerImport({ db, entries, now }: { db: Db; entries: Ledg
       else if (r.function && r.function !== line.function) errors.push({ column: 'function', message: `Line ${r.line} belongs to ${line.function}, not ${r.function}.` });
       const measure = r.measure.toLowerCase();
       if (measure !== 'actual' && measure !== 'forecast') errors.push({ column: 'measure', message: 'Write actual or forecast.' });
-      if (!isFiscalYear(r.fiscal_year)) errors.push({ column: 'fiscal_year', message: 'Write the financial year as 2017-18.' });
+      // A backup holds the papers' figures for no year (blank): they import only as they are, unchanged.
+      const undated = r.fiscal_year === '';
+      if (!isFiscalYear(r.fiscal_year) && !undated) errors.push({ column: 'fiscal_year', message: 'Write the financial year as 2017-18.' });
       const month = r.month === '' ? null : r.month;
       if (month !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ column: 'month', message: 'Write the month as 2017-04, or leave it blank for the whole year.' });
       const force = r.force === '' ? null : r.force.toLowerCase();
@@ -119,8 +126,11 @@ export function createLedgerImport({ db, entries, now }: { db: Db; entries: Ledg
       if (amountPence === null) errors.push({ column: 'amount_gbp', message: 'Write the amount in pounds, like 54500 or 54500.50, not negative.' });
       // A row that matches what is recorded writes nothing, so it needs no permission: a backup of the
       // whole ledger re-imports cleanly for anyone.
-      const existing = errors.length === 0 && line ? entries.samePeriod({ lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: r.fiscal_year, month, force }) : null;
+      const existing = errors.length === 0 && line ? entries.samePeriod({ lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: undated ? null : r.fiscal_year, month, force }) : null;
       const unchanged = errors.length === 0 && line && amountPence !== null ? existing?.amountPence === amountPence : false;
+      if (undated && errors.length === 0 && !unchanged) {
+        errors.push({ column: 'fiscal_year', message: 'Write the financial year as 2017-18: a figure for no particular year comes only from the papers, and this one differs from the ledger’s. Restore a whole backup with npm run restore-ledger.' });
+      }
       if (errors.length === 0 && line && !unchanged) {
         if (!isAllowed(session.user.grants, { kind: 'record', function: line.function, force })) {
           errors.push({ column: force === null ? 'function' : 'force', message: force === null ? `Only the owner of ${line.function} can record for it as a whole.` : `You are not an editor for ${force}.` });

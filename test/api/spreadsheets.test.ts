@@ -27,11 +27,11 @@ describe('.xlsx downloads in LibreOffice', () => {
     const { app, db } = seededApp({ demo: true });
     const xlsx = Buffer.from(await (await app.request('/api/export/ledger?format=xlsx')).arrayBuffer());
     const rows = libreOfficeCsv(xlsx);
-    expect(rows[0]).toEqual(['function', 'line', 'measure', 'fiscal_year', 'month', 'force', 'amount_gbp']);
+    expect(rows[0]).toEqual(['function', 'line', 'measure', 'fiscal_year', 'month', 'force', 'amount_gbp', 'illustrative', 'qualifier', 'as_written', 'period_note', 'source', 'reported_on', 'recorded_at', 'recorded_by']);
     const expected = db
       .prepare(
-        `SELECT l.code AS line, e.fiscal_year AS fy, ifnull(e.month, '') AS month, e.measure, e.amount_pence AS pence
-           FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id WHERE e.fiscal_year IS NOT NULL`,
+        `SELECT l.code AS line, ifnull(e.fiscal_year, '') AS fy, ifnull(e.month, '') AS month, e.measure, e.amount_pence AS pence
+           FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id`,
       )
       .all() as { line: string; fy: string; month: string; measure: string; pence: number }[];
     expect(rows.length - 1).toBe(expected.length);

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { FunctionSummary } from '../../../server/contracts/functions';
+import type { FunctionSummary, SavingsLine } from '../../../server/contracts/functions';
 import { functionQuery, functionsQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
 import { IllustrativeTag } from '../../components/Illustrative';
@@ -165,19 +165,20 @@ function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[];
   );
 }
 
-function OffTrackLines({ lines }: { lines: { code: string; name: string; years: { rag: string; variancePence: number | null }[] }[] }) {
+function OffTrackLines({ lines }: { lines: SavingsLine[] }) {
+  // The lines at risk or off track over the period, by the server's figures, the largest shortfall first.
   const short = lines
-    .map((l) => ({ l, variance: l.years.reduce((sum, y) => sum + (y.variancePence ?? 0), 0), bad: l.years.some((y) => y.rag === 'red' || y.rag === 'amber') }))
-    .filter((x) => x.bad)
+    .filter((l) => l.inPeriod.rag === 'red' || l.inPeriod.rag === 'amber')
+    .map((l) => ({ l, variance: l.inPeriod.variancePence ?? 0, qualifier: l.inPeriod.varianceQualifier }))
     .sort((a, b) => a.variance - b.variance);
   if (short.length === 0) return null;
   return (
     <section className="slide-why" aria-labelledby="why-heading">
       <h2 id="why-heading">Where it falls short</h2>
       <ul>
-        {short.map(({ l, variance }) => (
+        {short.map(({ l, variance, qualifier }) => (
           <li key={l.code}>
-            {l.name}: {describeVariance(variance)}
+            {l.name}: {describeVariance(variance, undefined, qualifier)}
           </li>
         ))}
       </ul>

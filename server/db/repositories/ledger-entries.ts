@@ -58,7 +58,7 @@ export function createLedgerEntryRepository(db: Db) {
   return {
     byFunction: (slug: string) => (statements.byFunction.all(slug) as Raw[]).map((r) => toEntry(r)!),
     byId: (id: number) => toEntry(statements.byId.get(id) as Raw | undefined),
-    samePeriod: (entry: Pick<NewEntryRow, 'lineId' | 'measure' | 'fiscalYear' | 'month' | 'force'>) =>
+    samePeriod: (entry: Pick<NewEntryRow, 'lineId' | 'measure' | 'month' | 'force'> & { fiscalYear: string | null }) =>
       toEntry(statements.samePeriod.get(entry) as Raw | undefined),
     sameYear: (lineId: number, measure: string, fiscalYear: string) =>
       (statements.sameYear.all(lineId, measure, fiscalYear) as Raw[]).map((r) => toEntry(r)!),
