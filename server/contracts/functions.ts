@@ -103,6 +103,7 @@ export type FunctionList = z.infer<typeof FunctionList>;
 
 
 export const LineYear = PeriodFigures.extend({
+  forecastFrom: z.array(Slug).nullable().openapi({ description: 'The forces whose forecasts these are, when not every force with a share has forecast' }),
   targetAsWritten: z.string().nullable(),
   targetQualifier: z.string().nullable(),
   targetSourceId: z.string().nullable(),
@@ -131,6 +132,10 @@ export const SavingsLine = z.object({
       rag: Rag,
       deliveredQualifier: Qualifier,
       varianceQualifier: Qualifier,
+      forecastFrom: z
+        .array(Slug)
+        .nullable()
+        .openapi({ description: 'The forces whose forecasts make up forecastPence when not every force with a share has forecast; null when the forecast is the whole line’s' }),
     })
     .openapi({ description: 'The line over the period: delivered or null, and the variance against the years with an actual, as its RAG is' }),
   years: z.array(LineYear),

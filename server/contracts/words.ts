@@ -14,3 +14,20 @@ export function describeVariance(variancePence: number, format: (pence: number) 
   if (variancePence === 0) return qualifier ? `${qualifier} on target` : 'on target';
   return qualified(`${format(Math.abs(variancePence))} ${variancePence > 0 ? 'ahead' : 'short'}`, qualifier);
 }
+
+/** The terms every view uses, one meaning each, in "How to read these figures" and the README. */
+export const DEFINITIONS: readonly { term: string; meaning: string }[] = [
+  { term: 'Target', meaning: 'What the current baseline of the business case sets for the period: its years’ targets, a half or quarter taking its year’s target pro rata by month.' },
+  { term: 'Delivered', meaning: 'The actuals recorded for the period, added up; “none recorded” where there are none, which is not a shortfall.' },
+  {
+    term: 'Forecast',
+    meaning:
+      'The expected outturn of the period as recorded: the function owner’s forecast for the whole function, or the forces’ forecasts of their own parts added up. Where only some forces have forecast, the figure is theirs, and the line says whose; it is never one force’s figure standing for the whole.',
+  },
+  { term: 'Variance', meaning: 'Delivered less target, over the years that have an actual (to date, for a year still running), in words: “£90k ahead”, “£380k short”.' },
+  { term: 'Short of and ahead of target', meaning: 'The shortfall of the functions behind their target and the over-delivery of those ahead, each added up apart; the net gap is the first less the second.' },
+  { term: 'Nothing due', meaning: 'The period holds no target, actual or forecast for the function: it is not rated.' },
+  { term: 'No actual yet', meaning: 'A target is due but nothing has been recorded: a question for the board, not a shortfall. A function’s status is the worst of its periods that have an actual.' },
+  { term: 'Over, circa, approximately', meaning: 'The papers’ words for a figure travel with it: delivery “over £200k” against £110k is “at least £90k ahead”; a sum with an approximate part is approximate.' },
+  { term: 'Illustrative', meaning: 'From the invented demo data set, or resting on shares between forces the papers do not give; marked wherever it counts.' },
+];

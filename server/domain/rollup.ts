@@ -171,6 +171,19 @@ export function figuresInPeriod(
 }
 
 /**
+ * Whose forecast a line's period holds. A forecast for the function as a whole, or one from every
+ * force with a share, is the line's; one from only some forces is theirs, and the view says so
+ * rather than let one force's figure stand for the line. Returns the forces that forecast when
+ * they are not all of them, null otherwise (or when nothing is forecast).
+ */
+export function partialForecastForces(forecasts: readonly { force: string | null }[], sharingForces: readonly string[]): string[] | null {
+  if (forecasts.length === 0 || forecasts.some((f) => f.force === null)) return null;
+  const forecasting = new Set(forecasts.map((f) => f.force!));
+  if (sharingForces.length > 0 && sharingForces.every((force) => forecasting.has(force))) return null;
+  return [...forecasting].sort();
+}
+
+/**
  * A portfolio's gap both ways: the shortfall of the functions behind their target and the
  * over-delivery of those ahead of it, apart, so one function's surplus never hides another's
  * shortfall; their difference is the net gap.

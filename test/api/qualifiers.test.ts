@@ -25,6 +25,7 @@ describe('the papers’ qualifiers, wherever the figure goes', () => {
       rag: 'green',
       deliveredQualifier: 'over',
       varianceQualifier: 'at least',
+      forecastFrom: null,
     });
     const portfolio = (await (await app.request('/api/functions')).json()) as any;
     expect(portfolio.functions.find((f: any) => f.slug === 'firearms-licensing').deliveredQualifier).toBe('over');

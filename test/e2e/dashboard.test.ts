@@ -109,6 +109,12 @@ describe('the function page', () => {
     expect(lines).toContain('at least £90k ahead');
     await page().goto(baseUrl);
     expect(await row('firearms-licensing').innerText()).toContain('over £200k');
+    // Each term has one meaning, a keyboard press away.
+    await page().getByText('How to read these figures').focus();
+    await page().keyboard.press('Enter');
+    const terms = await page().getByTestId('how-to-read').innerText();
+    expect(terms).toContain('never one force’s figure standing for the whole');
+    expect(terms).toContain('at least £90k ahead');
   });
 
   it('drills from the portfolio into ICT: years, lines, reconciliation, sources', async () => {

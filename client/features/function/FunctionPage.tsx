@@ -5,6 +5,7 @@ import type { FunctionDetail } from '../../../server/contracts/functions';
 import { functionQuery, sessionQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Downloads } from '../../components/Downloads';
+import { HowToRead } from '../../components/HowToRead';
 import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
@@ -71,6 +72,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
         <Link href={withView(`/present/${fn.slug}`, view)}>Present this function</Link>
       </p>
       <Downloads path={`/api/export/functions/${fn.slug}`} query={{ period: view.period, asAt: view.asAt }} what="this function’s figures" />
+      <HowToRead />
       {nothingInPeriod ? (
         <p className="empty" role="status">
           {fn.name} has no target, actual or forecast in {detail.period.description}

@@ -19,6 +19,7 @@ function inPeriod(detail: FunctionDetail): LineInPeriod[] {
 /** Each savings line's delivery against its target in the period, most off track first: the "why" behind a RAG. */
 export function LineVariances({ detail }: { detail: FunctionDetail }) {
   const rows = inPeriod(detail);
+  const forceNames = new Map(detail.forces.map((f) => [f.force, f.forceName]));
   const columns: Column<LineInPeriod>[] = [
     { id: 'line', header: 'Savings line', rowHeader: true, sortValue: (r) => r.line.name, cell: (r) => r.line.name },
     {
@@ -35,7 +36,23 @@ export function LineVariances({ detail }: { detail: FunctionDetail }) {
       sortValue: (r) => r.deliveredPence,
       cell: (r) => (r.deliveredPence === null ? <span className="muted">none recorded</span> : <Money pence={r.deliveredPence} qualifier={r.deliveredQualifier} />),
     },
-    { id: 'forecast', header: 'Forecast', numeric: true, sortValue: (r) => r.forecastPence, cell: (r) => <Money pence={r.forecastPence} /> },
+    {
+      id: 'forecast',
+      header: 'Forecast',
+      numeric: true,
+      sortValue: (r) => r.forecastPence,
+      cell: (r) => (
+        <>
+          <Money pence={r.forecastPence} />
+          {r.forecastFrom ? (
+            // One force's forecast is that force's, never the whole line's.
+            <span className="cell-note" data-figure="forecast-from">
+              {new Intl.ListFormat('en-GB').format(r.forecastFrom.map((force) => forceNames.get(force) ?? force))}’s only; the other forces have not forecast
+            </span>
+          ) : null}
+        </>
+      ),
+    },
     {
       id: 'variance',
       header: 'Variance',

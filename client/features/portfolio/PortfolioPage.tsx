@@ -17,6 +17,7 @@ import { mostOffTrackFirst } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { ForceSection } from '../function/ForceSection';
 import { CumulativeSection } from './CumulativeSection';
+import { HowToRead } from '../../components/HowToRead';
 import { FunctionsTable } from './FunctionsTable';
 import { ProgrammeFigures } from './ProgrammeFigures';
 import { usePageTitle } from '../../lib/page';
@@ -49,6 +50,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
         half or quarter takes its year’s target pro rata by month); delivered is the actuals recorded. Every figure has a{' '}
         <em>Source</em> button.
       </p>
+      <HowToRead />
       {illustrativeActuals ? (
         <p className="note note-illustrative">
           <IllustrativeTag /> This ledger includes the illustrative demo data set: invented monthly actuals and forecasts,

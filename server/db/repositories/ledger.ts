@@ -2,6 +2,7 @@ import type { Agreement, Baseline, FunctionDetail, FunctionSummary, PeriodFigure
 import type { Source } from '../../contracts/sources';
 import {
   figuresInPeriod,
+  partialForecastForces,
   gapsOf,
   qualifyVariance,
   rollUpForces,
@@ -366,8 +367,10 @@ export function createLedgerRepository(db: Db) {
           const period = qualifyVariance(rated);
           const target = lineTargets.find((t) => t.fy === period.fy);
           const actuals = lineLedger.filter((e) => e.fy === period.fy && e.measure === 'actual');
+          const sharing = shareList.filter((s) => s.fy === period.fy && s.tenthsPercent > 0).map((s) => s.force);
           return {
             ...period,
+            forecastFrom: partialForecastForces(lineLedger.filter((e) => e.fy === period.fy && e.measure === 'forecast'), sharing),
             label: periodLabel(scope, period.fy),
             targetAsWritten: target?.asWritten ?? null,
             targetSourceId: target?.sourceId ?? null,
@@ -379,7 +382,10 @@ export function createLedgerRepository(db: Db) {
           ...line,
           targetPence: lineYears.reduce((sum, y) => sum + y.targetPence, 0),
           deliveredPence: lineYears.reduce((sum, y) => sum + (y.deliveredPence ?? 0), 0),
-          inPeriod: figuresInPeriod(lineYears),
+          inPeriod: {
+            ...figuresInPeriod(lineYears),
+            forecastFrom: ((partial) => (partial.length === 0 ? null : [...new Set(partial)].sort()))(lineYears.flatMap((y) => y.forecastFrom ?? [])),
+          },
           years: lineYears,
         };
       });
