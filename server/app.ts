@@ -1,4 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { guardApi } from './auth/middleware';
@@ -24,7 +26,7 @@ import { collaborationRoutes } from './routes/collaborations';
 import { forceRoutes } from './routes/forces';
 import { functionRoutes } from './routes/functions';
 import { healthRoutes } from './routes/health';
-import { importRoutes } from './routes/imports';
+import { IMPORT_MAX_BYTES, importRoutes } from './routes/imports';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
 import { ledgerEntryRoutes } from './routes/ledger-entries';
@@ -77,6 +79,13 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
       referrerPolicy: 'same-origin',
     }),
   );
+  // A body is limited before it is read, as it streams in (a declared length over the limit is
+  // refused at once): a spreadsheet import up to 20 MB, any other request 1 MB.
+  const tooLarge = (limit: string) => (c: Context) =>
+    c.json(errorBody('body_too_large', `The request is over ${limit}. ${limit === '20 MB' ? 'Split the file into smaller files.' : 'Send less at once.'}`), 413);
+  const importLimit = bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: tooLarge('20 MB') });
+  const requestLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('1 MB') });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? importLimit(c, next) : requestLimit(c, next)));
   // The API's answers are a person's figures or session: no browser or proxy may keep a copy.
   app.use('/api/*', async (c, next) => {
     await next();

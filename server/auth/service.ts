@@ -75,10 +75,13 @@ export function createAuthService({
         audit(email, 'sign-in-throttled', 'session', null, null, { address });
         return { ok: false, reason: 'throttled' };
       }
+      // Counted as a failure before the password is checked, in the same synchronous step as the
+      // count was read: guesses sent at once each see those ahead of them, so no more than the limit
+      // are ever checked. A right password clears it again.
+      accounts.recordFailure(email, address, at());
       const user = accounts.userByEmail(email);
       const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
       if (!user || !user.isActive || !matches) {
-        accounts.recordFailure(email, address, at());
         audit(email, 'sign-in-failed', 'session', null, null, { address });
         return { ok: false, reason: 'wrong-email-or-password' };
       }

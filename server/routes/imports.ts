@@ -14,7 +14,7 @@ import { ledgerCsv, ledgerRows, ledgerXlsx } from '../services/ledger-export';
 import { readRows, type LedgerImport } from '../services/ledger-import';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_BYTES = 20 * 1024 * 1024;
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 const fileResponse = (description: string) => ({
   content: { 'text/csv': { schema: z.string() }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } },
@@ -144,7 +144,7 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
       const kind = type === 'text/csv' ? 'csv' : type === XLSX ? 'xlsx' : null;
       if (!kind) return c.json(errorBody('unsupported_file', 'Send a CSV file (text/csv) or an Excel workbook (.xlsx).'), 415);
       const content = Buffer.from(await c.req.arrayBuffer());
-      if (content.length > MAX_BYTES) return c.json(errorBody('file_too_large', 'The file is over 20 MB. Split it into smaller files.'), 413);
+      if (content.length > IMPORT_MAX_BYTES) return c.json(errorBody('file_too_large', 'The file is over 20 MB. Split it into smaller files.'), 413);
       const read = await readRows(content, kind);
       if ('problem' in read) return c.json(errorBody('unreadable_file', read.problem), 400);
       if (c.req.valid('query').mode === 'dry-run') return c.json({ applied: false, ...ledgerImport.dryRun(session, read.rows, content) }, 200);

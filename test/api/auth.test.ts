@@ -214,3 +214,18 @@ describe('secure headers', () => {
     expect(response.headers.get('referrer-policy')).toBe('same-origin');
   });
 });
+
+describe('guesses sent at once', () => {
+  it('check no more passwords than the throttle allows: 99 wrong and 1 right together get 5 checked', async () => {
+    const { app, db } = seededApp({ publicRead: false });
+    await createUser(db, 'target@example.org', [VIEWER]);
+    const attempts = Array.from({ length: 100 }, (_, i) => (i === 99 ? PASSWORD : `wrong guess number ${i}`));
+    const answers = await Promise.all(attempts.map((password) => app.request('/api/auth/sign-in', json({ email: 'target@example.org', password }))));
+    const count = (action: string) => (db.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ? AND actor = ?').get(action, 'target@example.org') as { n: number }).n;
+    expect(count('sign-in-failed')).toBeLessThanOrEqual(5);
+    expect(count('sign-in-throttled')).toBeGreaterThanOrEqual(94);
+    // The right password came after five wrong ones: it was throttled, not accepted.
+    expect(answers[99]!.status).not.toBe(200);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(0);
+  });
+});

@@ -79,3 +79,35 @@ describe('answers no cache keeps', () => {
     }
   });
 });
+
+describe('bodies too large', () => {
+  it('stops reading a streamed body at the limit, long before its end, and answers 413', async () => {
+    const { app } = seededApp();
+    let pulled = 0;
+    const chunk = new Uint8Array(256 * 1024).fill(0x61);
+    // A 500 MB body that never says how long it is.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 2000) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await app.request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.message).toMatch(/over 1 MB/);
+    // 1 MB is four chunks; the reader may have asked for a few ahead, never the 2,000.
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('refuses a declared length over the limit without reading, and lets an import be up to 20 MB', async () => {
+    const { app } = seededApp();
+    const declared = await app.request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(500 * 1024 * 1024) }, body: '{}' });
+    expect(declared.status).toBe(413);
+    // Two megabytes to the import route pass the body limit (and meet the import's own checks: not signed in).
+    const upload = await app.request('/api/imports?mode=dry-run', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a'.repeat(2 * 1024 * 1024) });
+    expect(upload.status).not.toBe(413);
+    const tooBig = await app.request('/api/imports?mode=dry-run', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a'.repeat(21 * 1024 * 1024) });
+    expect(tooBig.status).toBe(413);
+  });
+});
