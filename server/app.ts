@@ -129,6 +129,11 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('bad_request', error.message || 'The request could not be read'), error.status);
     }
+    // Another process holds the write lock (a backup, a restore, a script): nothing was written.
+    if (error instanceof Error && 'code' in error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_BUSY_SNAPSHOT')) {
+      c.header('Retry-After', '2');
+      return c.json(errorBody('database_busy', 'The database is busy with another change, and nothing was written. Try again in a moment.'), 503);
+    }
     // A fault of ours: log it in full, tell the user only what they can act on.
     logError(`${c.req.method} ${c.req.path} failed`, error);
     return c.json(

@@ -103,7 +103,14 @@ export function createAuthService({
         accounts.deleteSession(tokenHash);
         return null;
       }
-      if (time - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) accounts.touchSession(tokenHash, now().toISOString());
+      if (time - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) {
+        try {
+          accounts.touchSession(tokenHash, now().toISOString());
+        } catch (error) {
+          // Another process holds the write lock: the session is still good, and a read must not fail for it.
+          if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY'))) throw error;
+        }
+      }
       return { user: sessionUser(user), csrfToken: row.csrfToken, tokenHash };
     },
 

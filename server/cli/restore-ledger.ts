@@ -23,6 +23,8 @@ const kind = extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
 
 const settings = readSettings();
 const db = openDatabase(settings.databasePath);
+// A command may wait for the server's writes to finish; a request may not.
+db.pragma('busy_timeout = 30000');
 migrate(db);
 const accounts = createAccountRepository(db);
 const user = accounts.userByEmail(by);

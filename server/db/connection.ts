@@ -13,7 +13,9 @@ export function openDatabase(path: string): Db {
   // INSERT OR REPLACE deletes the row it replaces; without this, that delete fires no trigger, so
   // it could rewrite the append-only audit log or a frozen report, and leave the roll-ups wrong.
   db.pragma('recursive_triggers = ON');
-  db.pragma('busy_timeout = 5000');
+  // better-sqlite3 waits for a lock synchronously, and the whole server with it: wait briefly, then
+  // let the write fail as busy (answered 503, try again) rather than freeze every other request.
+  db.pragma('busy_timeout = 200');
   // WAL is safe with NORMAL: a crash may lose the last commit, never corrupt the file.
   db.pragma('synchronous = NORMAL');
   return db;

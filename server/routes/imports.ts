@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { authorise } from '../auth/middleware';
 import { errorResponse, jsonResponse } from '../contracts/common';
 import { ViewQuery } from '../contracts/common';
 import { FunctionParams } from '../contracts/functions';
@@ -68,7 +69,7 @@ const importFile = createRoute({
     200: jsonResponse(ImportReport, 'What each row adds or changes; with mode=apply, written in one transaction'),
     400: errorResponse('The file cannot be read, or (apply) a row has an error: the report is in the error’s issues'),
     401: errorResponse('Not signed in'),
-    403: errorResponse('No CSRF token'),
+    403: errorResponse('No CSRF token, or an account with no role (a dry run shows the ledger’s amounts)'),
     413: errorResponse('The file is too large'),
     415: errorResponse('Not CSV or .xlsx'),
   },
@@ -140,6 +141,9 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
     .openapi(importFile, async (c) => {
       const session = c.get('session');
       if (!session) return c.json(errorBody('sign_in_required', 'Sign in to import figures.'), 401);
+      // A dry run answers with the ledger's amounts ("unchanged", fromPence): only for someone who may read them.
+      const reader = authorise(c, db, now, { kind: 'read' });
+      if (!reader.ok) return c.json(reader.body, reader.status);
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       const kind = type === 'text/csv' ? 'csv' : type === XLSX ? 'xlsx' : null;
       if (!kind) return c.json(errorBody('unsupported_file', 'Send a CSV file (text/csv) or an Excel workbook (.xlsx).'), 415);

@@ -249,3 +249,21 @@ describe('recording rules', () => {
     expect(outside.body.error.issues[0]).toMatchObject({ path: 'month', message: expect.stringContaining('is not in FY 2017/18') });
   });
 });
+
+describe('a dry-run import', () => {
+  it('is refused to an account with no role: it would confirm the ledger’s amounts', async () => {
+    const { app, db } = seededApp({ publicRead: false });
+    await createUser(db, 'nobody@example.org', []);
+    const signed = await signIn(app, 'nobody@example.org');
+    const csv = 'function,line,measure,fiscal_year,month,force,amount_gbp\r\nict,ict-application-convergence,actual,2014-15,,,626000\r\n';
+    const response = await app.request('/api/imports?mode=dry-run', {
+      method: 'POST',
+      headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(response.status).toBe(403);
+    const body = await response.text();
+    expect(body).not.toContain('fromPence');
+    expect(body).toContain('no role');
+  });
+});

@@ -125,3 +125,38 @@ describe('rows nobody may rewrite', () => {
     expect(rolled).toEqual({ pence: 2_500, n: 1 });
   });
 });
+
+describe('another process holding the write lock', () => {
+  it('gets a write a quick 503 with nothing written, while reads and health answer at once', async () => {
+    const { createApp } = await import('../../server/app');
+    const { asUser, createUser, FUNCTION_OWNER, signIn } = await import('./accounts');
+    const path = join(mkdtempSync(join(tmpdir(), 'realise-busy-')), 'ledger.db');
+    const db = openDatabase(path);
+    migrate(db);
+    seedFromPapers(db, loadPaperData(), new Date('2026-11-25T09:00:00Z'));
+    const errors: unknown[] = [];
+    const app = createApp({ db, now: () => new Date('2026-11-25T09:00:00Z'), publicRead: true, hashCost: { N: 1024, r: 8, p: 1 }, logError: (_m, e) => errors.push(e) });
+    await createUser(db, 'owner@example.org', [FUNCTION_OWNER('ict')]);
+    const as = asUser(app, await signIn(app, 'owner@example.org'));
+    const lineId = (db.prepare("SELECT id FROM savings_lines WHERE code = 'ict-application-convergence'").get() as { id: number }).id;
+    const entry = { lineId, measure: 'actual', fiscalYear: '2017-18', month: '2017-06', force: null, amountPence: 5_000 };
+
+    const other = openDatabase(path);
+    other.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    const refused = await as('POST', '/api/ledger-entries', entry);
+    const took = performance.now() - started;
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.message).toMatch(/busy/);
+    expect(took).toBeLessThan(2_000);
+    expect((await app.request('/api/health')).status).toBe(200);
+    expect((await app.request('/api/functions')).status).toBe(200);
+    expect(db.prepare('SELECT count(*) AS n FROM ledger_entries WHERE amount_pence = 5000').get()).toEqual({ n: 0 });
+    expect(errors).toEqual([]);
+
+    other.exec('COMMIT');
+    expect((await as('POST', '/api/ledger-entries', entry)).status).toBe(201);
+    other.close();
+    db.close();
+  });
+});
