@@ -43,12 +43,14 @@ export type AppOptions = {
   now?: () => Date;
   /** Let anyone read the dashboard and read-only API without signing in (a Summit screen on a closed network). */
   publicRead?: boolean;
+  /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-For and X-Forwarded-Proto, so they are believed. */
+  trustProxy?: boolean;
   /** scrypt's cost; tests lower it, production keeps the standard. */
   hashCost?: HashCost;
   logError?: (message: string, error: unknown) => void;
 };
 
-export function createApp({ db, now = () => new Date(), publicRead = false, hashCost, logError = (m, e) => console.error(m, e) }: AppOptions) {
+export function createApp({ db, now = () => new Date(), publicRead = false, trustProxy = false, hashCost, logError = (m, e) => console.error(m, e) }: AppOptions) {
   const ledger = createLedgerRepository(db);
   const accounts = createAccountRepository(db);
   const auth = createAuthService({ db, accounts, now, ...(hashCost ? { hashCost } : {}) });
@@ -90,6 +92,10 @@ export function createApp({ db, now = () => new Date(), publicRead = false, hash
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
+  });
+  app.use('*', async (c, next) => {
+    c.set('trustProxy', trustProxy);
+    await next();
   });
   app.use('*', guardApi({ auth, db, publicRead, now }));
 

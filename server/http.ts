@@ -5,7 +5,7 @@ import type { CurrentSession } from './auth/service';
 import type { ErrorBody } from './contracts/common';
 
 /** What every request carries: its session, if it has one. */
-export type AppEnv = { Variables: { session: CurrentSession | null } };
+export type AppEnv = { Variables: { session: CurrentSession | null; trustProxy: boolean } };
 
 type Issue = { path: PropertyKey[]; message: string };
 

@@ -25,7 +25,7 @@ if (isEmpty(db)) {
   }
 }
 
-const app = createApp({ db, publicRead: settings.publicRead });
+const app = createApp({ db, publicRead: settings.publicRead, trustProxy: settings.trustProxy });
 
 const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
 if (!existsSync(`${clientDir}index.html`)) {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-export type Settings = { port: number; host: string; databasePath: string; demoData: boolean; publicRead: boolean };
+export type Settings = { port: number; host: string; databasePath: string; demoData: boolean; publicRead: boolean; trustProxy: boolean };
 
 const defaultDatabase = fileURLToPath(new URL('../data/realise.db', import.meta.url));
 
@@ -18,5 +18,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     demoData: env.DEMO_DATA === 'true',
     // Reading without signing in, for a Summit screen on a closed network; writes always need a session.
     publicRead: env.PUBLIC_READ === 'true',
+    // Only behind a reverse proxy that sets X-Forwarded-For and -Proto itself: otherwise a client could claim any address.
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }

@@ -18,7 +18,19 @@ const SESSIONLESS_WRITES = new Set(['/api/auth/sign-in', '/api/auth/setup']);
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 
+/** Set on every request by createApp from TRUST_PROXY: whether a reverse proxy in front says who the client is. */
+const trustsProxy = (c: Context) => (c.get('trustProxy' as never) as unknown) === true;
+
+/**
+ * The client's address, for throttling: the connection's, or, only where TRUST_PROXY says a proxy
+ * in front sets it, the address X-Forwarded-For's proxy appended last (anything before it the
+ * client could have written itself).
+ */
 export function clientAddress(c: Context): string {
+  if (trustsProxy(c)) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((a) => a.trim()).filter(Boolean).at(-1);
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -26,10 +38,12 @@ export function clientAddress(c: Context): string {
   }
 }
 
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || (trustsProxy(c) && c.req.header('x-forwarded-proto') === 'https');
+/** Over HTTPS the cookie takes the __Host- prefix: the browser then holds it only as Secure, for this host and path /. */
+const HOST_COOKIE = `__Host-${SESSION_COOKIE}`;
 
 export function setSessionCookie(c: Context, token: string) {
-  setCookie(c, SESSION_COOKIE, token, {
+  setCookie(c, isHttps(c) ? HOST_COOKIE : SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
     secure: isHttps(c),
@@ -40,6 +54,7 @@ export function setSessionCookie(c: Context, token: string) {
 
 export function clearSessionCookie(c: Context) {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+  if (isHttps(c)) deleteCookie(c, HOST_COOKIE, { path: '/', secure: true });
 }
 
 /**
@@ -49,7 +64,7 @@ export function clearSessionCookie(c: Context) {
  */
 export function guardApi({ auth, db, publicRead, now }: { auth: AuthService; db: Db; publicRead: boolean; now: () => Date }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const session = auth.session(getCookie(c, SESSION_COOKIE));
+    const session = auth.session(getCookie(c, HOST_COOKIE) ?? getCookie(c, SESSION_COOKIE));
     c.set('session', session);
     const path = c.req.path;
     if (!path.startsWith('/api/')) return next();

@@ -51,6 +51,43 @@ export function createAuthService({
   const audit = (actor: string, action: string, entity: string, entityId: string | null, before: unknown, after: unknown) =>
     recordAudit(db, { at: at(), actor, action, entity, entityId, before, after });
 
+  /**
+   * Whether an attempt on an account from an address may go on. Locked out after 5 failures on the
+   * account from that address, or 20 from the address on any account, in 15 minutes: a stranger's
+   * guesses lock only their own address out, never the person at theirs. Guesses at one account
+   * from many addresses slow every attempt on it (a delay doubling from 250 ms to 8 s, the event
+   * loop free meanwhile) without locking the right password out.
+   */
+  function checkThrottle(email: string, address: string): 'throttled' | Promise<void> {
+    const since = new Date(now().getTime() - THROTTLE_WINDOW_MS).toISOString();
+    const failures = accounts.failuresSince(email, address, since);
+    if (failures.byEmailFromAddress >= MAX_FAILURES_PER_ACCOUNT || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) return 'throttled';
+    if (failures.byEmail < MAX_FAILURES_PER_ACCOUNT) return Promise.resolve();
+    const delay = 250 * 2 ** Math.min(5, failures.byEmail - MAX_FAILURES_PER_ACCOUNT);
+    return new Promise((resolve) => setTimeout(resolve, delay));
+  }
+
+  /** Counts a failed (or throttled) attempt; audits it too where it is the first from the address this minute. */
+  function failedAttempt(email: string, address: string, action: 'sign-in-throttled' | 'sign-in-failed' | null) {
+    const time = now();
+    accounts.pruneFailures(new Date(time.getTime() - THROTTLE_WINDOW_MS).toISOString());
+    accounts.recordFailure(email, address, time.toISOString());
+    if (action) auditFailure(email, address, action);
+  }
+
+  /**
+   * The audit log keeps failed sign-ins bounded: one row an address a minute, with how many
+   * attempts it made in the minute before, rather than a row an attempt (an attacker's ~7,000 a
+   * second would otherwise fill the append-only log for ever).
+   */
+  function auditFailure(email: string, address: string, action: 'sign-in-throttled' | 'sign-in-failed') {
+    const time = now().getTime();
+    const minute = new Date(time - (time % 60_000));
+    if (accounts.failuresFromAddressSince(address, minute.toISOString()) > 1) return;
+    const previousMinute = accounts.failuresFromAddressSince(address, new Date(minute.getTime() - 60_000).toISOString()) - 1;
+    audit(email, action, 'session', null, null, { address, attemptsFromAddressInPreviousMinute: previousMinute, note: 'one row an address a minute' });
+  }
+
   function startSession(user: UserRow): { token: string; session: CurrentSession } {
     const token = newToken();
     const tokenHash = hashToken(token);
@@ -69,20 +106,20 @@ export function createAuthService({
 
   return {
     async signIn(email: string, password: string, address: string): Promise<SignInResult> {
-      const since = new Date(now().getTime() - THROTTLE_WINDOW_MS).toISOString();
-      const failures = accounts.failuresSince(email, address, since);
-      if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) {
-        audit(email, 'sign-in-throttled', 'session', null, null, { address });
+      const throttle = checkThrottle(email, address);
+      if (throttle === 'throttled') {
+        failedAttempt(email, address, 'sign-in-throttled');
         return { ok: false, reason: 'throttled' };
       }
       // Counted as a failure before the password is checked, in the same synchronous step as the
       // count was read: guesses sent at once each see those ahead of them, so no more than the limit
       // are ever checked. A right password clears it again.
-      accounts.recordFailure(email, address, at());
+      failedAttempt(email, address, null);
+      await throttle;
       const user = accounts.userByEmail(email);
       const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
       if (!user || !user.isActive || !matches) {
-        audit(email, 'sign-in-failed', 'session', null, null, { address });
+        auditFailure(email, address, 'sign-in-failed');
         return { ok: false, reason: 'wrong-email-or-password' };
       }
       accounts.clearFailures(email);
@@ -119,9 +156,21 @@ export function createAuthService({
       audit(session.user.email, 'sign-out', 'session', String(session.user.id), null, null);
     },
 
-    async changePassword(session: CurrentSession, current: string, next: string): Promise<string | null> {
+    async changePassword(session: CurrentSession, current: string, next: string, address = 'unknown'): Promise<string | null> {
       const user = accounts.userById(session.user.id)!;
-      if (!(await verifyPassword(current, user.passwordHash))) return 'Your current password is not right.';
+      // The current password is a guess like any other: throttled the same way.
+      const throttle = checkThrottle(user.email, address);
+      if (throttle === 'throttled') {
+        failedAttempt(user.email, address, 'sign-in-throttled');
+        return 'Too many wrong passwords: wait 15 minutes, then try again.';
+      }
+      failedAttempt(user.email, address, null);
+      await throttle;
+      if (!(await verifyPassword(current, user.passwordHash))) {
+        auditFailure(user.email, address, 'sign-in-failed');
+        return 'Your current password is not right.';
+      }
+      accounts.clearFailures(user.email);
       const problem = passwordProblem(next, user);
       if (problem) return problem;
       const hash = await hashPassword(next, hashCost);

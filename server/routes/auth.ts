@@ -85,7 +85,7 @@ export function authRoutes(auth: AuthService, publicRead: boolean) {
     })
     .openapi(changePassword, async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
-      const problem = await auth.changePassword(c.get('session')!, currentPassword, newPassword);
+      const problem = await auth.changePassword(c.get('session')!, currentPassword, newPassword, clientAddress(c));
       if (problem) return c.json(errorBody('password_not_changed', problem), 400);
       return c.json({ ok: true as const }, 200);
     })

@@ -65,6 +65,9 @@ export function createAccountRepository(db: Db) {
     insertFailure: db.prepare('INSERT INTO sign_in_failures (email, address, at) VALUES (?, ?, ?)'),
     failuresByEmail: db.prepare('SELECT count(*) AS n FROM sign_in_failures WHERE email = ? AND at > ?'),
     failuresByAddress: db.prepare('SELECT count(*) AS n FROM sign_in_failures WHERE address = ? AND at > ?'),
+    failuresByEmailFromAddress: db.prepare('SELECT count(*) AS n FROM sign_in_failures WHERE email = ? AND address = ? AND at > ?'),
+    failuresFromAddressSince: db.prepare('SELECT count(*) AS n FROM sign_in_failures WHERE address = ? AND at >= ?'),
+    pruneFailures: db.prepare('DELETE FROM sign_in_failures WHERE at < ?'),
     clearFailures: db.prepare('DELETE FROM sign_in_failures WHERE email = ?'),
     forceExists: db.prepare('SELECT 1 FROM forces WHERE slug = ?'),
     functionExists: db.prepare('SELECT 1 FROM functions WHERE slug = ?'),
@@ -102,7 +105,12 @@ export function createAccountRepository(db: Db) {
     failuresSince: (email: string, address: string, since: string) => ({
       byEmail: (statements.failuresByEmail.get(email, since) as { n: number }).n,
       byAddress: (statements.failuresByAddress.get(address, since) as { n: number }).n,
+      byEmailFromAddress: (statements.failuresByEmailFromAddress.get(email, address, since) as { n: number }).n,
     }),
+    /** Failures from an address since a time, the one being counted included. */
+    failuresFromAddressSince: (address: string, since: string) => (statements.failuresFromAddressSince.get(address, since) as { n: number }).n,
+    /** Failures are kept only as long as the throttle looks back: they are counts, not the record (the audit log is). */
+    pruneFailures: (before: string) => statements.pruneFailures.run(before),
     clearFailures: (email: string) => statements.clearFailures.run(email),
     /** The first grant that names a force or function the ledger does not have, in words. */
     unknownGrantTarget: (grants: readonly Grant[]): string | null => {
