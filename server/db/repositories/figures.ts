@@ -37,26 +37,33 @@ type Params = ScopeWindow & { asAt: string; asAtMonth: string; functions: string
 
 export function createFiguresRepository(db: Db) {
   const periodFigures = db.prepare(
-    `SELECT function, fy, measure, max(is_illustrative) AS isIllustrative, sum(amount) AS amountPence,
-            json_group_array(DISTINCT qualifier) FILTER (WHERE qualifier IS NOT NULL) AS qualifiers FROM (
-       SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount, NULL AS qualifier
+    `SELECT function, fy, measure, max(is_illustrative) AS isIllustrative, sum(amount) AS amountPence FROM (
+       SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount
          FROM ledger_rollup_yearly r
         WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth AND r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear
        UNION ALL
        -- A year in part: its months in scope (a yearly figure cannot be split, so none counts).
-       SELECT r.function_slug, r.fiscal_year, r.measure, r.is_illustrative, r.amount_pence, NULL
+       SELECT r.function_slug, r.fiscal_year, r.measure, r.is_illustrative, r.amount_pence
          FROM ledger_rollup r INDEXED BY ledger_rollup_by_period
         WHERE r.fiscal_year IN (@partYearA, @partYearB) AND r.month <> '' AND r.month BETWEEN @firstMonth AND @lastMonth
           AND ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth
        UNION ALL
-       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence, NULL
+       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
          FROM ledger_entries e INDEXED BY ledger_entries_by_reported JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${RECENT} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
        UNION ALL
-       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence, e.qualifier
+       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
          FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${OUTSIDE_ROLLUP} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
      ) GROUP BY function, fy, measure`,
+  );
+
+  // Qualified figures are never in the roll-ups: their words are read from the few entries outside them.
+  const periodQualifiers = db.prepare(
+    `SELECT l.function_slug AS function, e.fiscal_year AS fy, e.measure, json_group_array(DISTINCT e.qualifier) AS qualifiers
+       FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
+      WHERE ${OUTSIDE_ROLLUP} AND e.qualifier IS NOT NULL AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+      GROUP BY 1, 2, 3`,
   );
 
   // A yearly actual in a year the scope covers only in part cannot be split into its months.
@@ -154,8 +161,11 @@ export function createFiguresRepository(db: Db) {
     /** Each function's money per period and measure, in scope and as at the date. */
     periodFigures(functions: readonly string[], window: ScopeWindow, asAt: string): PeriodFigureRow[] {
       const params = paramsOf(window, asAt, functions);
-      type Raw = Omit<PeriodFigureRow, 'isIllustrative' | 'qualifiers'> & { isIllustrative: number; qualifiers: string };
-      return (periodFigures.all(params) as Raw[]).map((row) => ({ ...row, isIllustrative: row.isIllustrative === 1, qualifiers: JSON.parse(row.qualifiers) as string[] }));
+      const words = new Map(
+        (periodQualifiers.all(params) as { function: string; fy: string | null; measure: string; qualifiers: string }[]).map((q) => [`${q.function}|${q.fy}|${q.measure}`, JSON.parse(q.qualifiers) as string[]]),
+      );
+      type Raw = Omit<PeriodFigureRow, 'isIllustrative' | 'qualifiers'> & { isIllustrative: number };
+      return (periodFigures.all(params) as Raw[]).map((row) => ({ ...row, isIllustrative: row.isIllustrative === 1, qualifiers: words.get(`${row.function}|${row.fy}|${row.measure}`) ?? [] }));
     },
 
     /** The years in which each function has a yearly actual that a part-year scope cannot split. */
