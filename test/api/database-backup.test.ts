@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
+import { recordAudit } from '../../server/db/audit';
 import { openDatabase } from '../../server/db/connection';
 import { loadDemoData, seedDemo } from '../../server/db/demo';
 import { migrate } from '../../server/db/migrate';
@@ -45,7 +46,7 @@ describe('backing up and restoring the whole database', () => {
     const entry = db.prepare("SELECT id FROM ledger_entries WHERE is_illustrative = 1 ORDER BY id LIMIT 1").get() as { id: number };
     const write = db.transaction((i: number) => {
       db.prepare('UPDATE ledger_entries SET amount_pence = ?, version = version + 1 WHERE id = ?').run(1_000_000 + i, entry.id);
-      db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, after_json) VALUES (?, 'stream', 'change', 'ledger_entry', ?, ?)").run(NOW().toISOString(), String(entry.id), JSON.stringify({ amountPence: 1_000_000 + i }));
+      recordAudit(db, { at: NOW().toISOString(), actor: 'stream', action: 'change', entity: 'ledger_entry', entityId: String(entry.id), before: null, after: { amountPence: 1_000_000 + i } });
     });
     let writes = 0;
     let writing = true;
@@ -92,6 +93,10 @@ describe('backing up and restoring the whole database', () => {
     expect(await (await app.request('/api/functions?period=2017-18')).json()).toEqual(portfolio);
     const published = await officer('GET', `/api/reports/${(backedUp.reports[0] as { id: number }).id}`);
     expect(published.body.hashVerified).toBe(true);
+    // The restored audit log's hash chain holds, restore row and all.
+    const verified = await cli('verify-audit', [], live);
+    expect(verified.status, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain('chain holds');
     db.close();
   }, 120_000);
 

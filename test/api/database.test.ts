@@ -160,3 +160,32 @@ describe('another process holding the write lock', () => {
     db.close();
   });
 });
+
+describe('the audit log’s hash chain', () => {
+  it('holds over every row written, shows the first row changed behind the triggers’ back, and checks an archive and the live part apart', async () => {
+    const { recordAudit, verifyAuditChain } = await import('../../server/db/audit');
+    const db = openDatabase(':memory:');
+    migrate(db);
+    seedFromPapers(db, loadPaperData(), new Date('2026-11-25T09:00:00Z'));
+    for (let i = 0; i < 20; i += 1) recordAudit(db, { at: `2026-11-25T09:00:${String(i).padStart(2, '0')}Z`, actor: 'someone@example.org', action: 'record', entity: 'ledger_entry', entityId: String(i), before: null, after: { amountPence: i } });
+    const whole = verifyAuditChain(db);
+    expect(whole.broken).toBeNull();
+    expect(whole.rows).toBe((db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n);
+
+    // An archived copy ends at row 10; the live part after it checks from that row's id and hash.
+    const archivedEnd = db.prepare('SELECT id, chain_hash AS hash FROM audit_log ORDER BY id LIMIT 1 OFFSET 9').get() as { id: number; hash: string };
+    expect(verifyAuditChain(db, { afterId: archivedEnd.id, previousHash: archivedEnd.hash })).toMatchObject({ broken: null, rows: whole.rows - 10 });
+
+    // Someone with the file drops the trigger and rewrites row 15.
+    const target = db.prepare('SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 14').get() as { id: number };
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET actor = 'someone else' WHERE id = ?").run(target.id);
+    expect(verifyAuditChain(db).broken).toEqual({ id: target.id, problem: expect.stringContaining('does not match its hash') });
+    // A row removed shows too.
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE id = ?').run(target.id + 2);
+    expect(verifyAuditChain(db, { afterId: target.id, previousHash: (db.prepare('SELECT chain_hash FROM audit_log WHERE id = ?').get(target.id) as { chain_hash: string }).chain_hash })).toMatchObject({
+      broken: { id: target.id + 3, problem: expect.stringContaining('missing') },
+    });
+  });
+});
