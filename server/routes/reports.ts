@@ -86,7 +86,12 @@ const exportReport = createRoute({
   path: '/reports/{id}/export',
   tags: ['reports'],
   request: { params: ReportParams, query: ExportFormat },
-  responses: { 200: fileResponse('A published report as a PDF for the board pack, or .xlsx'), 400: errorResponse('Not a report id or format'), 404: errorResponse('No report has that id') },
+  responses: {
+    200: fileResponse('A published report as a PDF for the board pack, or .xlsx'),
+    400: errorResponse('Not a report id or format'),
+    404: errorResponse('No report has that id'),
+    409: errorResponse('The stored report no longer matches the hash recorded when it was published'),
+  },
 });
 
 export function reportRoutes(service: ReportService, db: Db, now: () => Date) {
@@ -159,6 +164,13 @@ export function reportRoutes(service: ReportService, db: Db, now: () => Date) {
       const { id } = c.req.valid('param');
       const report = service.published(id);
       if (!report) return c.json(notFound(id), 404);
+      // A board pack is made only from a report that is still what was published.
+      if (!report.hashVerified) {
+        return c.json(
+          errorBody('report_not_verified', `Report ${id} no longer matches the hash recorded when it was published, so it is not exported. Tell an administrator: restore it from a backup (npm run restore).`),
+          409,
+        );
+      }
       return file(c, report.content, { published: report }, c.req.valid('query').format);
     });
 }

@@ -300,9 +300,16 @@ export function createReportService(deps: {
     };
   }
 
+  // The hash the audit log recorded when the report was published: a report rewritten with a new
+  // hash of its own (by someone with the file) no longer matches the one the log kept.
+  const publishedHash = db.prepare(
+    "SELECT json_extract(after_json, '$.contentHash') FROM audit_log WHERE action = 'publish-report' AND entity = 'report' AND entity_id = ? ORDER BY id LIMIT 1",
+  ).pluck();
+
   function toPublished(row: NonNullable<ReturnType<ReportRepository['byId']>>): PublishedReport {
     const { content, collaborationName: _name, halfDescription: _description, ...meta } = row;
-    return { ...meta, hashVerified: hashOf(content) === row.contentHash, content: JSON.parse(content) as ReportContent };
+    const recorded = publishedHash.get(String(row.id)) as string | undefined;
+    return { ...meta, hashVerified: hashOf(content) === row.contentHash && recorded === row.contentHash, content: JSON.parse(content) as ReportContent };
   }
 
   return {
@@ -335,17 +342,18 @@ export function createReportService(deps: {
           databaseVersion: db.pragma('user_version', { simple: true }) as number,
           realiseVersion: REALISE_VERSION,
         });
-        const published = toPublished(reports.byId(id)!);
+        const stored = reports.byId(id)!;
         recordAudit(db, {
-          at: published.publishedAt,
+          at: stored.publishedAt,
           actor: by.email,
           action: 'publish-report',
           entity: 'report',
           entityId: String(id),
           before: null,
-          after: { collaboration, half, version: published.version, contentHash },
+          after: { collaboration, half, version: stored.version, contentHash },
         });
-        return published;
+        // Read back after the audit row, whose recorded hash it is checked against.
+        return toPublished(stored);
       }).immediate();
     },
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -415,5 +416,21 @@ describe('exporting', () => {
     const about = workbook.getWorksheet('About')!.getSheetValues().flat().join(' ');
     expect(about).toContain(v1.contentHash);
     expect(about).toContain('Published, version 1');
+  });
+});
+
+describe('a published report rewritten behind the triggers’ back', () => {
+  it('reads as not verified, even with a hash recomputed to match, and is not exported', async () => {
+    const { app, db, officer } = await setUp();
+    const v1 = (await officer('POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1' })).body;
+    const viewer = await signIn(app, 'viewer@example.org');
+    db.exec('DROP TRIGGER reports_are_frozen');
+    const forged = JSON.stringify({ ...v1.content, summary: { ...v1.content.summary, note: 'rewritten' } });
+    db.prepare('UPDATE reports SET content = ?, content_hash = ? WHERE id = ?').run(forged, createHash('sha256').update(forged, 'utf8').digest('hex'), v1.id);
+    const read = await app.request(`/api/reports/${v1.id}`, { headers: { cookie: viewer.cookie } });
+    expect(((await read.json()) as { hashVerified: boolean }).hashVerified).toBe(false);
+    const pdf = await app.request(`/api/reports/${v1.id}/export?format=pdf`, { headers: { cookie: viewer.cookie } });
+    expect(pdf.status).toBe(409);
+    expect(((await pdf.json()) as { error: { message: string } }).error.message).toMatch(/no longer matches the hash recorded when it was published/);
   });
 });
