@@ -19,14 +19,14 @@ const SESSIONLESS_WRITES = new Set(['/api/auth/sign-in', '/api/auth/setup']);
 const isRead = (method: string) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 
 /** Set on every request by createApp from TRUST_PROXY: whether a reverse proxy in front says who the client is. */
-const trustsProxy = (c: Context) => (c.get('trustProxy' as never) as unknown) === true;
+const trustsProxy = (c: Context<AppEnv>) => c.get('trustProxy') === true;
 
 /**
  * The client's address, for throttling: the connection's, or, only where TRUST_PROXY says a proxy
  * in front sets it, the address X-Forwarded-For's proxy appended last (anything before it the
  * client could have written itself).
  */
-export function clientAddress(c: Context): string {
+export function clientAddress(c: Context<AppEnv>): string {
   if (trustsProxy(c)) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').map((a) => a.trim()).filter(Boolean).at(-1);
     if (forwarded) return forwarded;
@@ -38,11 +38,11 @@ export function clientAddress(c: Context): string {
   }
 }
 
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || (trustsProxy(c) && c.req.header('x-forwarded-proto') === 'https');
+const isHttps = (c: Context<AppEnv>) => new URL(c.req.url).protocol === 'https:' || (trustsProxy(c) && c.req.header('x-forwarded-proto') === 'https');
 /** Over HTTPS the cookie takes the __Host- prefix: the browser then holds it only as Secure, for this host and path /. */
 const HOST_COOKIE = `__Host-${SESSION_COOKIE}`;
 
-export function setSessionCookie(c: Context, token: string) {
+export function setSessionCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, isHttps(c) ? HOST_COOKIE : SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -52,7 +52,7 @@ export function setSessionCookie(c: Context, token: string) {
   });
 }
 
-export function clearSessionCookie(c: Context) {
+export function clearSessionCookie(c: Context<AppEnv>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
   if (isHttps(c)) deleteCookie(c, HOST_COOKIE, { path: '/', secure: true });
 }

@@ -1,5 +1,10 @@
-// The words a figure is written with, one way on every screen, in every download and in the PDF.
-// Here because both the dashboard and the server use them (the client imports only contracts).
+// The words a figure and a status are written with, one way on every screen, in every download and
+// in the PDF. Here because both the dashboard and the server use them (the client imports only contracts).
+
+/** How a status reads in every download, the same words the screens use beside their shapes. */
+export const RAG_WORDS: Record<string, string> = { green: 'On track', amber: 'At risk', red: 'Off track', none: 'No actual yet' };
+export const BENEFIT_RAG_WORDS: Record<string, string> = { ...RAG_WORDS, 'not-measured': 'Not yet measured', 'no-target': 'Measured, no target' };
+export const fiscalYearWords = (year: string | null) => (year === null ? 'Not profiled by year' : `FY ${year.replace('-', '/')}`);
 
 /** A figure as the paper words it: "over £200,000", "circa £1.507m"; the figure alone when exact. */
 export function qualified(text: string, qualifier: string | null | undefined): string {

@@ -1,12 +1,15 @@
 import {
   describeFiscalPeriod,
   fiscalPeriodRange,
+  fiscalYearOf,
   fiscalYearsBetween,
   formatFiscalPeriodId,
   formatFiscalYear,
   isFiscalYear,
   monthsOfFiscalYear,
+  nextFiscalYear,
   parseFiscalPeriod,
+  previousFiscalYear,
   type FiscalPeriod,
   type FiscalYear,
 } from './fiscal';
@@ -198,13 +201,7 @@ export type ScopeWindow = {
   throughEnd: string | null;
 };
 
-const fiscalYearOfMonth = (month: string): FiscalYear => {
-  const year = Number(month.slice(0, 4));
-  const start = Number(month.slice(5, 7)) >= 4 ? year : year - 1;
-  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-};
-const previousYear = (fy: FiscalYear) => fiscalYearOfMonth(`${Number(fy.slice(0, 4)) - 1}-04`);
-const followingYear = (fy: FiscalYear) => fiscalYearOfMonth(`${Number(fy.slice(0, 4)) + 1}-04`);
+const fiscalYearOfMonth = (month: string): FiscalYear => fiscalYearOf(`${month}-01`);
 /** Below and above every financial year written YYYY-YY. */
 const NO_YEAR_BEFORE = '0000-00';
 const NO_YEAR_AFTER = '9999-99';
@@ -214,16 +211,17 @@ export function scopeWindow(scope: Scope): ScopeWindow {
   if (months === null) {
     return { firstYear: NO_YEAR_BEFORE, lastYear: NO_YEAR_AFTER, firstMonth: '0000-01', lastMonth: '9999-12', firstWholeYear: NO_YEAR_BEFORE, lastWholeYear: NO_YEAR_AFTER, partYears: [], undated: 'all', throughEnd: null };
   }
+  // Since the start has no first month: every year before its last is whole.
   const unboundedStart = scope.kind === 'through';
-  const firstYear = fiscalYearOfMonth(months.first);
+  const firstYear = unboundedStart ? NO_YEAR_BEFORE : fiscalYearOfMonth(months.first);
   const lastYear = fiscalYearOfMonth(months.last);
-  const firstWholeYear = unboundedStart ? NO_YEAR_BEFORE : months.first.endsWith('-04') ? firstYear : followingYear(firstYear);
-  const lastWholeYear = months.last.endsWith('-03') ? lastYear : previousYear(lastYear);
+  const firstWholeYear = unboundedStart ? NO_YEAR_BEFORE : months.first.endsWith('-04') ? firstYear : nextFiscalYear(firstYear);
+  const lastWholeYear = months.last.endsWith('-03') ? lastYear : previousFiscalYear(lastYear);
   const partYears = [...new Set([unboundedStart ? null : firstYear, lastYear])].filter(
     (fy): fy is FiscalYear => fy !== null && !(fy >= firstWholeYear && fy <= lastWholeYear),
   );
   return {
-    firstYear: unboundedStart ? NO_YEAR_BEFORE : firstYear,
+    firstYear,
     lastYear,
     firstMonth: months.first,
     lastMonth: months.last,

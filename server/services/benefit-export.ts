@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { BenefitSummary } from '../contracts/benefits';
 import type { Source } from '../contracts/sources';
-import { BENEFIT_RAG_WORDS as RAG_WORDS } from './words';
+import { BENEFIT_RAG_WORDS as RAG_WORDS } from '../contracts/words';
 
 // The register as a spreadsheet: CSV (papaparse) for anything, .xlsx (exceljs) with numbers as
 // numbers and a sheet a table. Measures go out as decimals of their unit (12.5, not 12500).

@@ -2,10 +2,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportContent, ReportFigures, ReportFunction } from '../contracts/reports';
-import { qualified } from '../contracts/words';
 import { formatPounds } from '../domain/money';
 import type { ReportStatus } from './report-tables';
-import { BENEFIT_RAG_WORDS, RAG_WORDS } from './words';
+import { BENEFIT_RAG_WORDS, qualified, RAG_WORDS } from '../contracts/words';
 
 // The report as a PDF for a board pack, built on the server by pdfmake (pure JavaScript, no
 // browser): A4, page numbers, table headers repeated on every page a table runs onto and rows never

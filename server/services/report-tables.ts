@@ -1,6 +1,6 @@
 import type { ReportContent, ReportFigures } from '../contracts/reports';
 import type { Table } from './tables';
-import { BENEFIT_RAG_WORDS, RAG_WORDS } from './words';
+import { BENEFIT_RAG_WORDS, RAG_WORDS } from '../contracts/words';
 
 // The report as tables: the .xlsx download has a sheet each, in the order the report reads.
 

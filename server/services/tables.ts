@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { penceToPoundsString } from '../domain/money';
 
 // A view's figures as tables: one sheet a table in .xlsx (money as numbers in pounds, formatted),
 // and in CSV one table after another, each under its title.
@@ -7,14 +8,13 @@ import Papa from 'papaparse';
 export type Cell = string | number | null;
 export type Table = { name: string; columns: { header: string; money?: boolean; width?: number }[]; rows: Cell[][] };
 
-const pounds = (pence: number) => `${pence < 0 ? '-' : ''}${Math.trunc(Math.abs(pence) / 100)}.${String(Math.abs(pence) % 100).padStart(2, '0')}`;
 
 export function tablesCsv(tables: readonly Table[]): string {
   return tables
     .map((t) =>
       Papa.unparse({
         fields: t.columns.map((c) => (c.money ? `${c.header} (£)` : c.header)),
-        data: t.rows.map((r) => r.map((cell, i) => (cell === null ? '' : t.columns[i]?.money && typeof cell === 'number' ? pounds(cell) : cell))),
+        data: t.rows.map((r) => r.map((cell, i) => (cell === null ? '' : t.columns[i]?.money && typeof cell === 'number' ? penceToPoundsString(cell) : cell))),
       }),
     )
     .map((csv, i) => (tables.length > 1 ? `${tables[i]!.name}\r\n${csv}` : csv))

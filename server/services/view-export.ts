@@ -1,7 +1,7 @@
 import type { ForceDetail } from '../contracts/forces';
 import type { FunctionDetail, FunctionList } from '../contracts/functions';
 import type { Table } from './tables';
-import { fiscalYearWords as fy, RAG_WORDS as RAG } from './words';
+import { fiscalYearWords as fy, RAG_WORDS as RAG } from '../contracts/words';
 
 // The figures each dashboard view shows, as tables for download.
 

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { formatPounds } from '../../server/domain/money';
-import { RAG_WORDS } from '../../server/services/words';
+import { RAG_WORDS } from '../../server/contracts/words';
 import { seededApp } from './seeded-app';
 
 // One figure, one value, wherever it is read: on the demo data set, every function's target,

@@ -29,14 +29,20 @@ const cli = (script: string, args: string[], databasePath: string) =>
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
 
+/** A live database file in a new folder, seeded from the papers (and the demo, if asked). */
+function liveDatabase(name: string, demo: boolean) {
+  const dir = mkdtempSync(join(tmpdir(), name));
+  const live = join(dir, 'live.db');
+  const db = openDatabase(live);
+  migrate(db);
+  seedFromPapers(db, loadPaperData(), SEEDED_AT);
+  if (demo) seedDemo(db, loadDemoData(), SEEDED_AT);
+  return { dir, live, db };
+}
+
 describe('backing up and restoring the whole database', () => {
   it('copies a consistent snapshot under a stream of writes, and restores it to the same figures, users, reports and audit log', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'realise-db-backup-'));
-    const live = join(dir, 'live.db');
-    const db = openDatabase(live);
-    migrate(db);
-    seedFromPapers(db, loadPaperData(), SEEDED_AT);
-    seedDemo(db, loadDemoData(), SEEDED_AT);
+    const { dir, live, db } = liveDatabase('realise-db-backup-', true);
     const app = createApp({ db, now: NOW, publicRead: true, hashCost: TEST_HASH_COST });
     await createUser(db, 'officer@example.org', [{ role: 'programme-officer', force: null, function: null }, FUNCTION_OWNER('ict')]);
     const officer = asUser(app, await signIn(app, 'officer@example.org'));
@@ -101,11 +107,7 @@ describe('backing up and restoring the whole database', () => {
   }, 120_000);
 
   it('refuses a copy whose published report no longer matches its hash, and touches nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'realise-db-tampered-'));
-    const live = join(dir, 'live.db');
-    const db = openDatabase(live);
-    migrate(db);
-    seedFromPapers(db, loadPaperData(), SEEDED_AT);
+    const { dir, live, db } = liveDatabase('realise-db-tampered-', false);
     db.prepare(
       `INSERT INTO reports (collaboration_slug, half, version, published_at, published_by, published_by_name, content, content_hash, format_version, database_version, realise_version)
        VALUES ('bch', '2017-18-H1', 1, '2026-11-25T09:00:00Z', 'o@example.org', 'O', '{"figures":1}', ?, 2, 6, 'test')`,

@@ -116,17 +116,6 @@ export function createFiguresRepository(db: Db) {
        FROM ledger_entries e WHERE ${FUNCTION_ENTRIES}
       GROUP BY e.savings_line_id, e.fiscal_year, e.measure, e.force_slug`,
   );
-  const functionYearlyNotSplit = db.prepare(
-    `SELECT DISTINCT e.fiscal_year AS fy FROM ledger_entries e
-      WHERE e.savings_line_id IN (SELECT id FROM savings_lines WHERE function_slug = @function) AND e.reported_on <= @asAt
-        AND e.measure = 'actual' AND e.month IS NULL AND e.fiscal_year IN (@partYearA, @partYearB)`,
-  );
-  const functionMonths = db.prepare(
-    `SELECT ifnull(e.month, ${MARCH_OF('e.fiscal_year')}) AS month, e.fiscal_year AS fy, sum(e.amount_pence) AS amountPence
-       FROM ledger_entries e WHERE ${FUNCTION_ENTRIES} AND e.measure = 'actual' AND e.fiscal_year IS NOT NULL
-      GROUP BY 1, 2 ORDER BY 1`,
-  );
-
   // A force's own actuals and the function-level ones its share is taken from, read through ledger_entries_by_force.
   const forceFigures = db.prepare(
     `SELECT l.function_slug AS function, e.fiscal_year AS fy, e.force_slug AS force, sum(e.amount_pence) AS amountPence
@@ -198,17 +187,6 @@ export function createFiguresRepository(db: Db) {
         qualifiers: JSON.parse(row.qualifiers) as string[],
         sourceIds: row.sourceIds === null ? [] : row.sourceIds.split(','),
       }));
-    },
-
-    functionYearlyNotSplit(slug: string, window: ScopeWindow, asAt: string): string[] {
-      if (window.partYears.length === 0) return [];
-      const params = { ...paramsOf(window, asAt, []), function: slug };
-      return (functionYearlyNotSplit.all(params) as { fy: string }[]).map((r) => r.fy);
-    },
-
-    functionMonths(slug: string, window: ScopeWindow, asAt: string): MonthFigureRow[] {
-      const params = { ...paramsOf(window, asAt, []), function: slug };
-      return functionMonths.all(params) as MonthFigureRow[];
     },
 
     /** Actuals recorded for one force, and for the functions as a whole, per function and period. */

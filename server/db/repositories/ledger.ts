@@ -312,21 +312,15 @@ export function createLedgerRepository(db: Db) {
       const loaded = rows.map((row) => load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false }));
       const months = monthFigures(figures.months(slugs, scopeWindow(scope), asAt));
       const functions = loaded.map((l) => l.summary);
+      const { targetPence, deliveredPence, forecastPence, gapPence, deliveredQualifier, gapQualifier } = totalsOf(functions);
+      const { shortfallPence, aheadPence } = gapsOf(functions);
       const allTargets = loaded.flatMap((l) => l.scopedTargets.targets);
       const allLedger = loaded.flatMap((l) => l.scopedLedger.ledger);
       return {
         asAt,
         period: scopeInfo(scope),
         collaboration: collaboration ?? 'all',
-        totals: (({ targetPence, deliveredPence, forecastPence, gapPence, deliveredQualifier, gapQualifier }) => ({
-          targetPence,
-          deliveredPence,
-          forecastPence,
-          gapPence,
-          deliveredQualifier,
-          gapQualifier,
-          ...(({ shortfallPence, aheadPence }) => ({ shortfallPence, aheadPence }))(gapsOf(functions)),
-        }))(totalsOf(functions)),
+        totals: { targetPence, deliveredPence, forecastPence, gapPence, deliveredQualifier, gapQualifier, shortfallPence, aheadPence },
         ragCounts: {
           green: functions.filter((f) => f.rag === 'green').length,
           amber: functions.filter((f) => f.rag === 'amber').length,
@@ -346,7 +340,7 @@ export function createLedgerRepository(db: Db) {
       const lineFigures = figures.lineFigures(slug, window, asAt);
       const scopedLedger = {
         ledger: lineFigures,
-        yearlyOnlyYears: new Set(figures.functionYearlyNotSplit(slug, window, asAt)),
+        yearlyOnlyYears: new Set(figures.yearlyNotSplit([slug], window, asAt).map((y) => y.fy)),
         sources: lineFigures.flatMap((f) => f.sourceIds.map((sourceId) => ({ measure: f.measure, sourceId }))),
       };
       const { summary, baselines: all, current, allTargets, scopedTargets, periods, shareList, rate } = load(row, asAt, scope, plansOf([row], asAt).get(slug)!, scopedLedger, { withShares: true });
@@ -417,7 +411,7 @@ export function createLedgerRepository(db: Db) {
           years: baselineYears.all(id) as { fy: string | null; targetPence: number }[],
         })),
         years: periods,
-        timeline: cumulativeTimeline(scopedTargets.targets, monthFigures(figures.functionMonths(slug, window, asAt)), timelineMonths(scope, scopedTargets.targets, scopedLedger.ledger)),
+        timeline: cumulativeTimeline(scopedTargets.targets, monthFigures(figures.months([slug], window, asAt)), timelineMonths(scope, scopedTargets.targets, scopedLedger.ledger)),
         lines: lineDetails,
         forces: forceShares,
         unapportionedPence,
