@@ -223,7 +223,14 @@ export const FunctionDetail = z
     function: FunctionSummary.extend({ description: z.string() }),
     agreement: Agreement.nullable(),
     baselines: z.array(Baseline),
-    years: z.array(PeriodFigures),
+    years: z.array(
+      PeriodFigures.extend({
+        cumulativeTargetPence: Pence.openapi({ description: 'Target of this year and every year listed before it' }),
+        cumulativeDeliveredPence: Pence.openapi({ description: 'Actuals of this year and every year listed before it (a year with none adds nothing)' }),
+        cumulativeTargetQualifier: Qualifier,
+        cumulativeDeliveredQualifier: Qualifier,
+      }),
+    ),
     timeline: z.array(TimelinePoint),
     lines: z.array(SavingsLine),
     forces: z.array(ForceShare),

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_AMOUNT_PENCE } from '../domain/money';
 import { FiscalYear, Pence, Slug } from './common';
-
-const MAX_PENCE = 1_000_000_000_000; // £10bn: far beyond any function's savings, well inside exact integers
 
 export const LedgerEntry = z
   .object({
@@ -32,7 +31,7 @@ const amount = z
   .number({ message: 'Write the amount in pence, as a whole number' })
   .int('Write the amount in whole pence, with no fraction of a penny')
   .min(0, 'An amount cannot be negative')
-  .max(MAX_PENCE, 'That amount is larger than any saving Realise can hold');
+  .max(MAX_AMOUNT_PENCE, 'That amount is larger than any saving Realise can hold');
 
 export const NewLedgerEntry = z
   .object({

@@ -76,6 +76,41 @@ export function parseMoneyToPence(text: string): number {
   return toSafePence(negative ? -magnitude : magnitude, `"${text}"`);
 }
 
+/** The most a single figure may be: £10bn, far beyond any function's savings, well inside exact integers. */
+export const MAX_AMOUNT_PENCE = 1_000_000_000_000;
+
+export type ReadAmount = { pence: number } | { problem: string };
+
+/**
+ * Reads an amount a person types or a spreadsheet holds, in pounds ("£54,500", "54500.50", "200k",
+ * "1.5m"), into whole pence, exactly (the same reading as the papers' figures, above), or says in
+ * words what is wrong with it: the one reader of typed money for the screens, import and restore.
+ * Savings are never negative here.
+ */
+export function readAmount(text: string): ReadAmount {
+  const written = text.trim();
+  if (written === '') return { problem: 'Give the amount in pounds, like 54,500 or 54500.50.' };
+  if (/^[-\u2212]|^£\s*[-\u2212]/.test(written)) {
+    return { problem: 'An amount is never negative here: write it without the minus sign (to take a figure back, correct or remove it).' };
+  }
+  const stray = /[^0-9.,£\s]/.exec(written.replace(/\s*(k|m|bn|thousand|million|billion)$/i, ''));
+  if (stray) return { problem: `"${written}" is not an amount: "${stray[0]}" is not a digit. Write it like 12,500 or 12500.50.` };
+  if (/,/.test(written) && !/^£?\s*\d{1,3}(,\d{3})+(\.\d+)?\s*[a-z]*$/i.test(written)) {
+    return { problem: `"${written}" has its commas in the wrong places: group the thousands in threes, like 12,500, or leave the commas out.` };
+  }
+  let pence: number;
+  try {
+    pence = parseMoneyToPence(written);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/fraction of a penny/.test(message)) return { problem: 'That is a fraction of a penny: give at most two decimals of a pound.' };
+    if (/too large/.test(message)) return { problem: 'That amount is larger than any saving Realise can hold.' };
+    return { problem: `"${written}" is not an amount in pounds. Write it like 54,500 or 54500.50 (or 200k, 1.5m).` };
+  }
+  if (pence > MAX_AMOUNT_PENCE) return { problem: 'That amount is larger than any saving Realise can hold.' };
+  return { pence };
+}
+
 /** "4600000.00" style: pounds with exactly two decimals, for CSV; no £, no commas. */
 export function penceToPoundsString(pence: number): string {
   assertPence(pence);

@@ -171,6 +171,35 @@ export function figuresInPeriod(
 }
 
 /**
+ * Each year with the running totals of target and delivered up to and including it, in the order
+ * given, each with the word its parts carry (a running total that includes "over £200k" is "over"
+ * too). A year with no actual adds nothing delivered.
+ */
+export function withRunningTotals<P extends { targetPence: number; deliveredPence: number | null; targetQualifier: string | null; deliveredQualifier: string | null }>(
+  years: readonly P[],
+): (P & { cumulativeTargetPence: number; cumulativeDeliveredPence: number; cumulativeTargetQualifier: string | null; cumulativeDeliveredQualifier: string | null })[] {
+  let target = 0;
+  let delivered = 0;
+  const targetWords: (string | null)[] = [];
+  const deliveredWords: (string | null)[] = [];
+  return years.map((y) => {
+    target += y.targetPence;
+    targetWords.push(y.targetQualifier);
+    if (y.deliveredPence !== null) {
+      delivered += y.deliveredPence;
+      deliveredWords.push(y.deliveredQualifier);
+    }
+    return {
+      ...y,
+      cumulativeTargetPence: target,
+      cumulativeDeliveredPence: delivered,
+      cumulativeTargetQualifier: qualifierOfSum(targetWords),
+      cumulativeDeliveredQualifier: deliveredWords.length === 0 ? null : qualifierOfSum(deliveredWords),
+    };
+  });
+}
+
+/**
  * Whose forecast a line's period holds. A forecast for the function as a whole, or one from every
  * force with a share, is the line's; one from only some forces is theirs, and the view says so
  * rather than let one force's figure stand for the line. Returns the forces that forecast when

@@ -6,6 +6,7 @@ import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerEntryRepository } from '../db/repositories/ledger-entries';
 import { isFiscalYear } from '../domain/fiscal';
+import { readAmount } from '../domain/money';
 import { isAllowed } from '../domain/permissions';
 import { entryProblems } from '../domain/recording';
 
@@ -38,14 +39,6 @@ export type ImportReport = {
   errors: number;
   outcomes: RowOutcome[];
 };
-
-/** Reads pounds as text into pence exactly ("54,500.5" → 5450050); null if it is not an amount. */
-export function poundsToPence(text: string): number | null {
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/^£/, '').replace(/,/g, ''));
-  if (!match) return null;
-  const pence = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(pence) ? pence : null;
-}
 
 /** Rows of a CSV or .xlsx file, keyed by the template's column names (extra columns ignored). */
 export async function readRows(content: Buffer, kind: 'csv' | 'xlsx'): Promise<{ rows: ImportRow[] } | { problem: string }> {
@@ -122,8 +115,9 @@ export function createLedgerImport({ db, entries, now }: { db: Db; entries: Ledg
       const month = r.month === '' ? null : r.month;
       if (month !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ column: 'month', message: 'Write the month as 2017-04, or leave it blank for the whole year.' });
       const force = r.force === '' ? null : r.force.toLowerCase();
-      const amountPence = poundsToPence(r.amount_gbp);
-      if (amountPence === null) errors.push({ column: 'amount_gbp', message: 'Write the amount in pounds, like 54500 or 54500.50, not negative.' });
+      const amount = readAmount(r.amount_gbp);
+      if ('problem' in amount) errors.push({ column: 'amount_gbp', message: amount.problem });
+      const amountPence = 'pence' in amount ? amount.pence : null;
       // A row that matches what is recorded writes nothing, so it needs no permission: a backup of the
       // whole ledger re-imports cleanly for anyone.
       const existing = errors.length === 0 && line ? entries.samePeriod({ lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: undated ? null : r.fiscal_year, month, force }) : null;

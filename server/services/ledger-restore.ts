@@ -3,7 +3,8 @@ import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { isFiscalYear, monthsOfFiscalYear } from '../domain/fiscal';
 import { BACKUP_COLUMNS } from './ledger-export';
-import { poundsToPence, readTable, TEMPLATE_COLUMNS } from './ledger-import';
+import { readTable, TEMPLATE_COLUMNS } from './ledger-import';
+import { readAmount } from '../domain/money';
 
 // Restoring the whole ledger from its backup (GET /api/export/ledger): every entry, dated or not,
 // with its illustrative mark, qualifier, source, reported date and who recorded it, so the figures,
@@ -39,8 +40,9 @@ export function restoreLedger(db: Db, rows: readonly RestoreRow[], by: { actor: 
     if (month !== null && (fiscalYear === null || !isFiscalYear(fiscalYear) || !monthsOfFiscalYear(fiscalYear).includes(month))) problem('month', 'Write a month of the row’s financial year, as 2017-04, or leave it blank.');
     const force = r.force === '' ? null : r.force;
     if (force !== null && !forces.has(force)) problem('force', `There is no force "${force}".`);
-    const amountPence = poundsToPence(r.amount_gbp);
-    if (amountPence === null) problem('amount_gbp', 'Write the amount in pounds, like 54500 or 54500.50.');
+    const amount = readAmount(r.amount_gbp);
+    if ('problem' in amount) problem('amount_gbp', amount.problem);
+    const amountPence = 'pence' in amount ? amount.pence : null;
     if (r.illustrative !== 'yes' && r.illustrative !== 'no') problem('illustrative', 'Write yes or no.');
     const source = r.source === '' ? null : r.source;
     if (source !== null && !sources.has(source)) problem('source', `There is no source "${source}" in this database.`);

@@ -1,5 +1,5 @@
 import type { ForceDetail } from '../contracts/forces';
-import type { FunctionDetail, FunctionList } from '../contracts/functions';
+import type { FunctionDetail, FunctionList, PeriodFigures } from '../contracts/functions';
 import type { Table } from './tables';
 import { fiscalYearWords as fy, RAG_WORDS as RAG } from '../contracts/words';
 
@@ -20,7 +20,7 @@ const BY_YEAR_COLUMNS: Table['columns'] = [
   { header: 'Variance rests on', width: 18 },
   { header: 'Illustrative' },
 ];
-const byYearRow = (y: FunctionDetail['years'][number]) => [
+const byYearRow = (y: PeriodFigures) => [
   fy(y.fy),
   y.targetPence,
   y.deliveredPence,
@@ -81,8 +81,8 @@ export function functionTables(d: FunctionDetail): Table[] {
   return [
     {
       name: 'By year',
-      columns: BY_YEAR_COLUMNS,
-      rows: d.years.map(byYearRow),
+      columns: [...BY_YEAR_COLUMNS, { header: 'Cumulative target', money: true }, { header: 'Cumulative delivered', money: true }, { header: 'Cumulative delivered, as the papers word it', width: 22 }],
+      rows: d.years.map((y) => [...byYearRow(y), y.cumulativeTargetPence, y.cumulativeDeliveredPence, y.cumulativeDeliveredQualifier]),
     },
     {
       name: 'Savings lines',

@@ -68,6 +68,30 @@ describe('the benefits register from the papers', () => {
     expect(ict4[header.indexOf('Baseline') + 1]).toBe(25);
     expect(ict4[header.indexOf('Target') + 1]).toBe(12.5);
   });
+
+  it('keeps the papers’ words for a measure beside its number in both downloads ("over 11,000 crimes")', async () => {
+    const csv = await app.request('/api/benefits/export?format=csv');
+    const rows = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, '')).data.filter((r) => r.length > 1);
+    const at = (name: string) => rows[0]!.indexOf(name);
+    const crimes = rows.find((r) => r[0] === 'SOH-B5')!;
+    expect(crimes[at('Baseline')]).toBe('11000');
+    expect(crimes[at('Baseline, as the papers word it')]).toBe('over 11,000 crimes');
+
+    const xlsx = await app.request('/api/benefits/export?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet('Benefits register')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    let found = false;
+    sheet.eachRow((row) => {
+      const values = row.values as unknown[];
+      if (values[1] !== 'SOH-B5') return;
+      found = true;
+      expect(values[header.indexOf('Baseline') + 1]).toBe(11000);
+      expect(values[header.indexOf('Baseline, as the papers word it') + 1]).toBe('over 11,000 crimes');
+    });
+    expect(found).toBe(true);
+  });
 });
 
 describe('recording a measure', () => {

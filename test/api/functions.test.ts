@@ -76,6 +76,13 @@ describe('GET /api/functions/:slug', () => {
       ['2016-17', 189_200_000, null, 'none'],
       ['2017-18', 100_000_000, null, 'none'],
     ]);
+    // The running totals come with the years, worked out once on the server (a year with no actual adds nothing).
+    expect(body.years.map((y: any) => [y.cumulativeTargetPence, y.cumulativeDeliveredPence])).toEqual([
+      [62_600_000, 62_600_000],
+      [154_600_000, 62_600_000],
+      [343_800_000, 62_600_000],
+      [443_800_000, 62_600_000],
+    ]);
     const lines = Object.fromEntries(body.lines.map((l: any) => [l.code, l]));
     expect(lines['ict-application-convergence'].years.map((y: any) => [y.fy, y.targetPence, y.targetAsWritten])).toEqual([
       ['2016-17', 22_700_000, '£0.227m'],
@@ -126,6 +133,10 @@ describe('GET /api/functions/:slug', () => {
     expect(body.years).toEqual([
       {
         fy: null,
+        cumulativeTargetPence: 11_000_000,
+        cumulativeDeliveredPence: 20_000_000,
+        cumulativeTargetQualifier: 'originally predicted',
+        cumulativeDeliveredQualifier: 'over',
         label: 'Not profiled by year',
         targetPence: 11_000_000,
         deliveredPence: 20_000_000,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertPence, parseMoneyToPence, penceToPoundsString, sumPence } from '../../server/domain/money';
+import { assertPence, MAX_AMOUNT_PENCE, parseMoneyToPence, penceToPoundsString, readAmount, sumPence } from '../../server/domain/money';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = Number.MIN_SAFE_INTEGER;
@@ -205,5 +205,41 @@ describe('penceToPoundsString', () => {
 
   it.each([0.5, NaN, Infinity, MAX + 1])('refuses %s', (value) => {
     expect(() => penceToPoundsString(value)).toThrow(RangeError);
+  });
+});
+
+describe('readAmount: typed and imported money, one reader', () => {
+  it.each([
+    ['54500', 5_450_000],
+    ['£54,500', 5_450_000],
+    ['54500.5', 5_450_050],
+    [' 54,500.50 ', 5_450_050],
+    ['200k', 20_000_000],
+    ['1.5m', 150_000_000],
+    ['0', 0],
+  ])('reads %j as %i pence', (text, pence) => {
+    expect(readAmount(text)).toEqual({ pence });
+  });
+
+  it.each([
+    ['', /Give the amount in pounds/],
+    ['-150', /never negative/],
+    ['£-1.50', /never negative/],
+    ['12,5OO', /"O" is not a digit/],
+    ['12,50', /commas in the wrong places/],
+    ['1.234', /fraction of a penny/],
+    ['20000000000', /larger than any saving/],
+    ['1..5', /not an amount in pounds/],
+  ])('says what is wrong with %j', (text, problem) => {
+    const read = readAmount(text);
+    expect('problem' in read && read.problem).toMatch(problem);
+  });
+
+  it('reads whatever penceToPoundsString writes back to the same pence', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_PENCE }), (pence) => {
+        expect(readAmount(penceToPoundsString(pence))).toEqual({ pence });
+      }),
+    );
   });
 });

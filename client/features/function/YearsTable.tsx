@@ -7,8 +7,6 @@ import { describeVariance } from '../../lib/money';
 
 /** Target, delivered and forecast per financial year, and cumulatively, each year with its RAG. */
 export function YearsTable({ detail }: { detail: FunctionDetail }) {
-  let cumulativeTarget = 0;
-  let cumulativeDelivered = 0;
   return (
     <table className="data-table compact" data-testid="years-table">
       <caption>{detail.function.name} by financial year</caption>
@@ -35,8 +33,6 @@ export function YearsTable({ detail }: { detail: FunctionDetail }) {
       </thead>
       <tbody>
         {detail.years.map((y) => {
-          cumulativeTarget += y.targetPence;
-          cumulativeDelivered += y.deliveredPence ?? 0;
           return (
             <tr key={y.fy ?? 'whole'} data-year={y.fy ?? 'whole'}>
               <th scope="row">
@@ -53,10 +49,10 @@ export function YearsTable({ detail }: { detail: FunctionDetail }) {
                 <Money pence={y.forecastPence} />
               </td>
               <td className="numeric">
-                <Money pence={cumulativeTarget} />
+                <Money pence={y.cumulativeTargetPence} qualifier={y.cumulativeTargetQualifier} />
               </td>
               <td className="numeric">
-                <Money pence={cumulativeDelivered} />
+                <Money pence={y.cumulativeDeliveredPence} qualifier={y.cumulativeDeliveredQualifier} />
               </td>
               <td>
                 <RagBadge rag={y.rag} detail={y.variancePence === null ? undefined : describeVariance(y.variancePence, undefined, y.varianceQualifier)} />

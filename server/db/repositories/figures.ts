@@ -3,7 +3,7 @@ import type { Db } from '../connection';
 
 // The ledger's money, added up in SQL for a period "as at" a date. Nothing here reads one row per
 // entry into JavaScript: the portfolio reads the roll-ups (ledger_rollup_yearly for whole years,
-// ledger_rollup by month for years in part; kept by triggers in migration 006), one function or one force reads its own entries through a covering index, and
+// ledger_rollup by month for years in part; kept by triggers in migrations 006 and 010), one function or one force reads its own entries through a covering index, and
 // every query takes the period as bounds in its WHERE clause (domain/scope.ts, scopeWindow).
 //
 // "As at" a date, from the roll-up: whole months reported before the "as at" month come from
@@ -36,27 +36,43 @@ const MARCH_OF = (fy: string) => `printf('%04d-03', CAST(substr(${fy}, 1, 4) AS 
 type Params = ScopeWindow & { asAt: string; asAtMonth: string; functions: string; partYearA: string | null; partYearB: string | null };
 
 export function createFiguresRepository(db: Db) {
-  const periodFigures = db.prepare(
-    `SELECT function, fy, measure, max(is_illustrative) AS isIllustrative, sum(amount) AS amountPence FROM (
-       SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount
+  // Whole years: as the ledger stands (every entry in the roll-ups reported by the "as at" date,
+  // almost every view), from the yearly roll-up; as at an earlier date, from the monthly one by the
+  // month each figure was reported in, and the days of the "as at" month from ledger_entries.
+  const periodFiguresOf = (asTheLedgerStands: boolean) =>
+    db.prepare(
+      `SELECT function, fy, measure, max(is_illustrative) AS isIllustrative, sum(amount) AS amountPence FROM (
+       ${
+         asTheLedgerStands
+           ? `SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount
          FROM ledger_rollup_yearly r
+        WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear`
+           : `SELECT r.function_slug AS function, r.fiscal_year AS fy, r.measure, r.is_illustrative, r.amount_pence AS amount
+         FROM ledger_rollup r
         WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth AND r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear
+       UNION ALL
+       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
+         FROM ledger_entries e INDEXED BY ledger_entries_by_reported JOIN savings_lines l ON l.id = e.savings_line_id
+        WHERE ${RECENT} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}`
+       }
        UNION ALL
        -- A year in part: its months in scope (a yearly figure cannot be split, so none counts).
        SELECT r.function_slug, r.fiscal_year, r.measure, r.is_illustrative, r.amount_pence
          FROM ledger_rollup r INDEXED BY ledger_rollup_by_period
         WHERE r.fiscal_year IN (@partYearA, @partYearB) AND r.month <> '' AND r.month BETWEEN @firstMonth AND @lastMonth
-          AND ${IN_FUNCTIONS('r.function_slug')} AND r.reported_month < @asAtMonth
-       UNION ALL
-       SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
-         FROM ledger_entries e INDEXED BY ledger_entries_by_reported JOIN savings_lines l ON l.id = e.savings_line_id
-        WHERE ${RECENT} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+          AND ${IN_FUNCTIONS('r.function_slug')} ${asTheLedgerStands ? '' : 'AND r.reported_month < @asAtMonth'}
        UNION ALL
        SELECT l.function_slug, e.fiscal_year, e.measure, e.is_illustrative, e.amount_pence
          FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
         WHERE ${OUTSIDE_ROLLUP} AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
      ) GROUP BY function, fy, measure`,
-  );
+    );
+  const periodFiguresNow = periodFiguresOf(true);
+  const periodFiguresAsAt = periodFiguresOf(false);
+  /** The latest date an entry in the roll-ups was reported on: on or after it, a view is "as the ledger stands". */
+  const latestReported = db
+    .prepare(`SELECT max(reported_on) FROM ledger_entries INDEXED BY ledger_entries_by_reported WHERE fiscal_year IS NOT NULL AND source_id IS NULL AND qualifier IS NULL`)
+    .pluck();
 
   // Qualified figures are never in the roll-ups: their words are read from the few entries outside them.
   const periodQualifiers = db.prepare(
@@ -90,21 +106,26 @@ export function createFiguresRepository(db: Db) {
       ORDER BY e.id`,
   );
 
-  const portfolioMonths = db.prepare(
-    `SELECT month, fy, sum(amount) AS amountPence FROM (
+  // The timeline: every function's money together from ledger_rollup_all_functions, or some of
+  // them (a collaboration's) from ledger_rollup.
+  const monthsOf = (allFunctions: boolean) =>
+    db.prepare(
+      `SELECT month, fy, sum(amount) AS amountPence FROM (
        SELECT CASE r.month WHEN '' THEN ${MARCH_OF('r.fiscal_year')} ELSE r.month END AS month, r.fiscal_year AS fy, r.amount_pence AS amount
-         FROM ledger_rollup r
-        WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.measure = 'actual' AND r.reported_month < @asAtMonth AND ${ROLLUP_IN_SCOPE}
+         FROM ${allFunctions ? 'ledger_rollup_all_functions' : 'ledger_rollup'} r
+        WHERE ${allFunctions ? '' : `${IN_FUNCTIONS('r.function_slug')} AND`} r.measure = 'actual' AND r.reported_month < @asAtMonth AND ${ROLLUP_IN_SCOPE}
        UNION ALL
        SELECT ifnull(e.month, ${MARCH_OF('e.fiscal_year')}), e.fiscal_year, e.amount_pence
          FROM ledger_entries e INDEXED BY ledger_entries_by_reported JOIN savings_lines l ON l.id = e.savings_line_id
-        WHERE ${RECENT} AND e.measure = 'actual' AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+        WHERE ${RECENT} AND e.measure = 'actual' AND ${allFunctions ? '' : `${IN_FUNCTIONS('l.function_slug')} AND`} ${ENTRY_IN_SCOPE}
        UNION ALL
        SELECT ifnull(e.month, ${MARCH_OF('e.fiscal_year')}), e.fiscal_year, e.amount_pence
          FROM ledger_entries e INDEXED BY ledger_entries_outside_rollup JOIN savings_lines l ON l.id = e.savings_line_id
-        WHERE ${OUTSIDE_ROLLUP} AND e.fiscal_year IS NOT NULL AND e.measure = 'actual' AND ${IN_FUNCTIONS('l.function_slug')} AND ${ENTRY_IN_SCOPE}
+        WHERE ${OUTSIDE_ROLLUP} AND e.fiscal_year IS NOT NULL AND e.measure = 'actual' AND ${allFunctions ? '' : `${IN_FUNCTIONS('l.function_slug')} AND`} ${ENTRY_IN_SCOPE}
      ) GROUP BY month, fy ORDER BY month`,
-  );
+    );
+  const someFunctionsMonths = monthsOf(false);
+  const allFunctionsMonths = monthsOf(true);
 
   // One function's entries, read through ledger_entries_by_line.
   const FUNCTION_ENTRIES = `e.savings_line_id IN (SELECT id FROM savings_lines WHERE function_slug = @function) AND e.reported_on <= @asAt AND ${ENTRY_IN_SCOPE}`;
@@ -154,7 +175,9 @@ export function createFiguresRepository(db: Db) {
         (periodQualifiers.all(params) as { function: string; fy: string | null; measure: string; qualifiers: string }[]).map((q) => [`${q.function}|${q.fy}|${q.measure}`, JSON.parse(q.qualifiers) as string[]]),
       );
       type Raw = Omit<PeriodFigureRow, 'isIllustrative' | 'qualifiers'> & { isIllustrative: number };
-      return (periodFigures.all(params) as Raw[]).map((row) => ({ ...row, isIllustrative: row.isIllustrative === 1, qualifiers: words.get(`${row.function}|${row.fy}|${row.measure}`) ?? [] }));
+      const latest = latestReported.get() as string | null;
+      const read = latest === null || latest <= asAt ? periodFiguresNow : periodFiguresAsAt;
+      return (read.all(params) as Raw[]).map((row) => ({ ...row, isIllustrative: row.isIllustrative === 1, qualifiers: words.get(`${row.function}|${row.fy}|${row.measure}`) ?? [] }));
     },
 
     /** The years in which each function has a yearly actual that a part-year scope cannot split. */
@@ -170,10 +193,10 @@ export function createFiguresRepository(db: Db) {
       return sourcesOf.all(params) as { function: string; measure: 'actual' | 'forecast'; sourceId: string }[];
     },
 
-    /** The functions' actuals month by month, for the portfolio's cumulative timeline. */
-    months(functions: readonly string[], window: ScopeWindow, asAt: string): MonthFigureRow[] {
-      const params = paramsOf(window, asAt, functions);
-      return portfolioMonths.all(params) as MonthFigureRow[];
+    /** The functions' actuals month by month, for the portfolio's cumulative timeline ('all': every function with a savings line). */
+    months(functions: readonly string[] | 'all', window: ScopeWindow, asAt: string): MonthFigureRow[] {
+      if (functions === 'all') return allFunctionsMonths.all(paramsOf(window, asAt, [])) as MonthFigureRow[];
+      return someFunctionsMonths.all(paramsOf(window, asAt, functions)) as MonthFigureRow[];
     },
 
     /** One function's money per line, period, measure and force. */

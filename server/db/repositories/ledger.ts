@@ -8,6 +8,7 @@ import {
   rollUpForces,
   rollUpPeriods,
   totalsOf,
+  withRunningTotals,
   type LedgerFigure,
   type ShareFigure,
   type TargetFigure,
@@ -310,7 +311,8 @@ export function createLedgerRepository(db: Db) {
       const scoped = scopedFiguresOf(slugs, asAt, scope);
       const plans = plansOf(rows, asAt);
       const loaded = rows.map((row) => load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false }));
-      const months = monthFigures(figures.months(slugs, scopeWindow(scope), asAt));
+      const everyFunction = collaboration === undefined || collaboration === 'all';
+      const months = monthFigures(figures.months(everyFunction ? 'all' : slugs, scopeWindow(scope), asAt));
       const functions = loaded.map((l) => l.summary);
       const { targetPence, deliveredPence, forecastPence, gapPence, deliveredQualifier, gapQualifier } = totalsOf(functions);
       const { shortfallPence, aheadPence } = gapsOf(functions);
@@ -410,7 +412,7 @@ export function createLedgerRepository(db: Db) {
           isCurrent: b.version === current?.version,
           years: baselineYears.all(id) as { fy: string | null; targetPence: number }[],
         })),
-        years: periods,
+        years: withRunningTotals(periods),
         timeline: cumulativeTimeline(scopedTargets.targets, monthFigures(figures.months([slug], window, asAt)), timelineMonths(scope, scopedTargets.targets, scopedLedger.ledger)),
         lines: lineDetails,
         forces: forceShares,
