@@ -33,6 +33,7 @@ import { ledgerEntryRoutes } from './routes/ledger-entries';
 import { sourceRoutes } from './routes/sources';
 import { userRoutes } from './routes/users';
 import { createLedgerImport } from './services/ledger-import';
+import { createMyFigures } from './services/my-figures';
 import { createRecording } from './services/recording';
 import { createFiguresService } from './services/figures';
 import { createReportService } from './services/report';
@@ -55,6 +56,8 @@ export function createApp({ db, now = () => new Date(), publicRead = false, trus
   const accounts = createAccountRepository(db);
   const auth = createAuthService({ db, accounts, now, ...(hashCost ? { hashCost } : {}) });
   const entries = createLedgerEntryRepository(db);
+  const recording = createRecording({ db, entries, now });
+  const myFigures = createMyFigures({ entries, now });
   const sources = createSourceRepository(db);
   const forces = createForceRepository(db, ledger);
   const plans = createPlanRepository(db);
@@ -108,8 +111,8 @@ export function createApp({ db, now = () => new Date(), publicRead = false, trus
     .route('/api', sourceRoutes(sources))
     .route('/api', benefitRoutes(benefits, sources, db, now))
     .route('/api', collaborationRoutes(createCollaborationRepository(db)))
-    .route('/api', ledgerEntryRoutes(createRecording({ db, entries, now }), entries, db, now))
-    .route('/api', importRoutes(createLedgerImport({ db, entries, now }), figures, db, now))
+    .route('/api', ledgerEntryRoutes(recording, myFigures, entries, db, now))
+    .route('/api', importRoutes(createLedgerImport({ db, entries, recording, now }), figures, myFigures, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
     .route('/api', reportRoutes(reports, db, now));

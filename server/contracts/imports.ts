@@ -23,6 +23,7 @@ export const ImportReport = z
     changed: z.number().int(),
     unchanged: z.number().int(),
     errors: z.number().int(),
+    skipped: z.number().int().openapi({ description: 'Rows with no amount: nothing to record (the filled template’s months not yet typed in)' }),
     outcomes: z.array(ImportOutcome),
   })
   .openapi('ImportReport');
@@ -33,3 +34,12 @@ export const ImportQuery = z.object({
 });
 
 export const FormatQuery = z.object({ format: z.enum(['csv', 'xlsx']) });
+
+export const TemplateQuery = FormatQuery.extend({
+  fiscalYear: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'Write the financial year as 2017-18')
+    .optional()
+    .openapi({ description: 'The year whose months the template lists for you (signed in); by default as on My figures' }),
+  measure: z.enum(['actual', 'forecast']).optional(),
+});

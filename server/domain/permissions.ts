@@ -6,7 +6,7 @@ export type Grant = { role: Role; force: string | null; function: string | null 
 
 export type Action =
   | { kind: 'read' }
-  /** Record, change or remove an actual or forecast: for one force, or for the function as a whole (force null). */
+  /** Record, change or remove an actual or forecast: for one force, or for the function as a whole (force null). A function owner may do either for their function; a force's editor, their force's figures. */
   | { kind: 'record'; function: string; force: string | null }
   /** Change a function's plan: its baselines, targets, tolerance and commentary. */
   | { kind: 'plan'; function: string }
@@ -20,9 +20,10 @@ export function isAllowed(grants: readonly Grant[], action: Action): boolean {
     case 'read':
       return grants.length > 0;
     case 'record':
-      return action.force === null
-        ? grants.some((g) => g.role === 'function-owner' && g.function === action.function)
-        : grants.some((g) => g.role === 'force-editor' && g.force === action.force);
+      return (
+        grants.some((g) => g.role === 'function-owner' && g.function === action.function) ||
+        (action.force !== null && grants.some((g) => g.role === 'force-editor' && g.force === action.force))
+      );
     case 'plan':
       return grants.some((g) => g.role === 'function-owner' && g.function === action.function);
     case 'publish-report':

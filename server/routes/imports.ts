@@ -3,7 +3,7 @@ import { authorise } from '../auth/middleware';
 import { errorResponse, jsonResponse } from '../contracts/common';
 import { ViewQuery } from '../contracts/common';
 import { FunctionParams } from '../contracts/functions';
-import { FormatQuery, ImportQuery, ImportReport } from '../contracts/imports';
+import { FormatQuery, ImportQuery, ImportReport, TemplateQuery } from '../contracts/imports';
 import { parseScope } from '../domain/scope';
 import { tablesCsv, tablesXlsx, type Table } from '../services/tables';
 import { forceTables, functionTables, portfolioTables } from '../services/view-export';
@@ -11,8 +11,9 @@ import type { FiguresService } from '../services/figures';
 import { ForceParams } from '../contracts/forces';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody } from '../http';
-import { ledgerCsv, ledgerRows, ledgerXlsx } from '../services/ledger-export';
+import { importTemplateCsv, importTemplateXlsx, ledgerCsv, ledgerRows, ledgerXlsx, type TemplateLists, type TemplateRow } from '../services/ledger-export';
 import { readRows, type LedgerImport } from '../services/ledger-import';
+import type { MyFiguresService } from '../services/my-figures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -26,8 +27,8 @@ const template = createRoute({
   method: 'get',
   path: '/imports/template',
   tags: ['imports'],
-  request: { query: FormatQuery },
-  responses: { 200: fileResponse('The import template: its columns, and in .xlsx how to fill them in'), 400: errorResponse('Unknown format') },
+  request: { query: TemplateQuery },
+  responses: { 200: fileResponse('The import template, filled with the rows due from you when signed in; in .xlsx the valid codes as drop-down lists and how to fill it in'), 400: errorResponse('Unknown format') },
 });
 const exportLedger = createRoute({
   method: 'get',
@@ -75,7 +76,9 @@ const importFile = createRoute({
   },
 });
 
-export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService, db: Db, now: () => Date) {
+export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService, myFigures: MyFiguresService, db: Db, now: () => Date) {
+  const templateLines = db.prepare('SELECT function_slug AS function, code, name FROM savings_lines ORDER BY function_slug, id');
+  const templateForces = db.prepare('SELECT slug, name FROM forces ORDER BY name');
   const stamp = () => now().toISOString().slice(0, 10);
   const make = async (tables: Table[], format: 'csv' | 'xlsx', name: string) =>
     format === 'csv'
@@ -123,11 +126,22 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
       return c.body(file.body, 200, file.headers);
     })
     .openapi(template, async (c) => {
-      const { format } = c.req.valid('query');
+      const { format, fiscalYear, measure } = c.req.valid('query');
+      const session = c.get('session');
+      // Signed in: the rows due from you this year (as My figures lists them), recorded amounts filled in.
+      const rows: TemplateRow[] = session
+        ? ((mine) =>
+            mine.rows.flatMap((r) =>
+              r.cells
+                .filter((cell) => cell.state !== 'not-due' || mine.measure === 'forecast')
+                .map((cell) => ({ function: r.function, line: r.lineCode, lineName: r.lineName, measure: mine.measure, fiscalYear: mine.fiscalYear, month: cell.month, force: r.force, amountPence: cell.entry?.amountPence ?? null, dueOn: cell.dueOn })),
+            ))(myFigures.of(session, { fiscalYear, measure }))
+        : [];
       if (format === 'csv') {
-        return c.body(`\uFEFF${ledgerCsv([], { backup: false })}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="realise-import-template.csv"' });
+        return c.body(`\uFEFF${importTemplateCsv(rows)}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="realise-import-template.csv"' });
       }
-      return c.body(new Uint8Array(await ledgerXlsx([], now(), { backup: false })), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="realise-import-template.xlsx"' });
+      const lists = { lines: templateLines.all() as TemplateLists['lines'], forces: templateForces.all() as TemplateLists['forces'] };
+      return c.body(new Uint8Array(await importTemplateXlsx(rows, lists, now())), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="realise-import-template.xlsx"' });
     })
     .openapi(exportLedger, async (c) => {
       const { format } = c.req.valid('query');

@@ -95,3 +95,76 @@ export async function ledgerXlsx(rows: readonly LedgerBackupRow[], generatedAt: 
   help.addRow(['', 'One row a figure. Import shows what each row would add or change before anything is written; a file with any error writes nothing.']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A row of the filled import template: one line, force and month due, with what is recorded (blank when nothing is). */
+export type TemplateRow = { function: string; line: string; lineName: string; measure: string; fiscalYear: string; month: string | null; force: string | null; amountPence: number | null; dueOn: string };
+export type TemplateLists = { lines: { function: string; code: string; name: string }[]; forces: { slug: string; name: string }[] };
+
+const yearAsWritten = (fy: string) => fy.replace('-', '/');
+
+/** The import template as CSV, filled with the rows due from the person downloading it (none when not signed in). */
+export function importTemplateCsv(rows: readonly TemplateRow[]): string {
+  return Papa.unparse({
+    fields: [...TEMPLATE_COLUMNS],
+    data: rows.map((r) => [r.function, r.line, r.measure, yearAsWritten(r.fiscalYear), r.month ?? '', r.force ?? '', r.amountPence === null ? '' : penceToPoundsString(r.amountPence)]),
+  });
+}
+
+/**
+ * The import template as .xlsx: the rows due from the person downloading it (amounts blank where
+ * nothing is recorded: a row left blank is skipped on import), sheets of every valid function,
+ * line and force, and drop-down lists on the Ledger sheet's columns that read from them.
+ */
+export async function importTemplateXlsx(rows: readonly TemplateRow[], lists: TemplateLists, generatedAt: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Realise';
+  workbook.created = generatedAt;
+  const sheet = workbook.addWorksheet('Ledger', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [...TEMPLATE_COLUMNS, 'due_on', 'line_name'].map((c) => ({ header: c, key: c, width: c === 'line' || c === 'line_name' ? 32 : 14, ...(c === 'amount_gbp' ? { style: { numFmt: '£#,##0.00' } } : {}) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    sheet.addRow([r.function, r.line, r.measure, yearAsWritten(r.fiscalYear), r.month ?? '', r.force ?? '', r.amountPence === null ? null : r.amountPence / 100, r.dueOn, r.lineName]);
+  }
+  const linesSheet = workbook.addWorksheet('Lines');
+  linesSheet.columns = [
+    { header: 'function', key: 'function', width: 22 },
+    { header: 'line', key: 'line', width: 36 },
+    { header: 'name', key: 'name', width: 40 },
+  ];
+  linesSheet.getRow(1).font = { bold: true };
+  for (const l of lists.lines) linesSheet.addRow([l.function, l.code, l.name]);
+  const functions = [...new Set(lists.lines.map((l) => l.function))];
+  linesSheet.getColumn(5).header = 'functions';
+  functions.forEach((f, i) => (linesSheet.getCell(i + 2, 5).value = f));
+  const forcesSheet = workbook.addWorksheet('Forces');
+  forcesSheet.columns = [
+    { header: 'force', key: 'force', width: 26 },
+    { header: 'name', key: 'name', width: 40 },
+  ];
+  forcesSheet.getRow(1).font = { bold: true };
+  for (const f of lists.forces) forcesSheet.addRow([f.slug, f.name]);
+
+  // Drop-down lists for as many rows as anyone fills in, reading from the sheets above.
+  const last = Math.max(rows.length + 1, 1000);
+  // A range at once (exceljs has it, its types do not): one rule a column, not one a cell.
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  const list = (column: string, formula: string, prompt: string) =>
+    validations.add(`${column}2:${column}${last}`, { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorTitle: 'Not in the list', error: prompt });
+  list('A', `Lines!$E$2:$E$${functions.length + 1}`, 'Choose a function from the list (the Lines sheet).');
+  list('B', `Lines!$B$2:$B$${lists.lines.length + 1}`, 'Choose a savings line’s code from the list (the Lines sheet).');
+  list('C', '"actual,forecast"', 'Write actual or forecast.');
+  list('F', `Forces!$A$2:$A$${lists.forces.length + 1}`, 'Choose a force from the list (the Forces sheet), or leave it blank for the function as a whole.');
+
+  const help = workbook.addWorksheet('How to fill it in');
+  help.columns = [
+    { header: 'Column', key: 'column', width: 14 },
+    { header: 'What to write', key: 'what', width: 70 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const c of TEMPLATE_COLUMNS) help.addRow([c, TEMPLATE_NOTES[c]]);
+  help.addRow(['due_on', 'when the figure is due (the 15th of the month after); the import ignores it']);
+  help.addRow(['line_name', 'the line’s name, to read by; the import ignores it']);
+  help.addRow([]);
+  help.addRow(['', 'One row a figure. The rows listed are the ones due from you; type the amounts and import the file. A row with no amount is skipped. Import shows what each row would add or change before anything is written; a file with any error writes nothing.']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

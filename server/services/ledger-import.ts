@@ -7,8 +7,7 @@ import type { Db } from '../db/connection';
 import type { LedgerEntryRepository } from '../db/repositories/ledger-entries';
 import { isFiscalYear } from '../domain/fiscal';
 import { readAmount } from '../domain/money';
-import { isAllowed } from '../domain/permissions';
-import { entryProblems } from '../domain/recording';
+import type { Recording } from './recording';
 
 // Importing actuals and forecasts from a spreadsheet: read every row, say what each would add or
 // change and what is wrong with it (row and column), and apply all of it in one transaction or
@@ -16,12 +15,12 @@ import { entryProblems } from '../domain/recording';
 
 export const TEMPLATE_COLUMNS = ['function', 'line', 'measure', 'fiscal_year', 'month', 'force', 'amount_gbp'] as const;
 export const TEMPLATE_NOTES: Record<(typeof TEMPLATE_COLUMNS)[number], string> = {
-  function: 'the function’s id, as in its address: ict, aoj, ctc',
-  line: 'the savings line’s code, as on the Record page: aoj-blueprint',
+  function: 'the function’s id, as in its address (the Lines sheet lists them); may be blank when the line is given by its code',
+  line: 'the savings line’s code (aoj-blueprint) or its name (Application convergence), as on the Lines sheet',
   measure: 'actual or forecast',
-  fiscal_year: 'the financial year, written 2017-18',
+  fiscal_year: 'the financial year, written 2017/18 or 2017-18',
   month: 'the month, written 2017-04; blank for the whole year',
-  force: 'the force’s id (bedfordshire); blank for the function as a whole',
+  force: 'the force’s id (hertfordshire) or name, as on the Forces sheet; blank for the function as a whole',
   amount_gbp: 'pounds and pence, like 54500 or 54500.50; no £ sign needed',
 };
 
@@ -37,6 +36,7 @@ export type ImportReport = {
   changed: number;
   unchanged: number;
   errors: number;
+  skipped: number;
   outcomes: RowOutcome[];
 };
 
@@ -84,89 +84,108 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-export function createLedgerImport({ db, entries, now }: { db: Db; entries: LedgerEntryRepository; now: () => Date }) {
+/** "2015-16", "2015/16" or "FY 2015/16" as the financial year 2015-16; null if it is none of those. */
+export function readFiscalYear(text: string): string | null {
+  const match = /^(?:FY\s*)?(\d{4})\s*[-/\u2013]\s*(\d{2})$/i.exec(text.trim());
+  if (!match) return null;
+  const year = `${match[1]}-${match[2]}`;
+  return isFiscalYear(year) ? year : null;
+}
+
+// Which column each rule of the recording plan is about.
+const COLUMN_OF: Record<string, (typeof TEMPLATE_COLUMNS)[number]> = { lineId: 'line', measure: 'measure', fiscalYear: 'fiscal_year', month: 'month', force: 'force', amountPence: 'amount_gbp' };
+
+type LineRow = { id: number; code: string; name: string; function: string; functionName: string; collaboration: string };
+
+export function createLedgerImport({ db, entries, recording, now }: { db: Db; entries: LedgerEntryRepository; recording: Recording; now: () => Date }) {
   const lines = db.prepare(
-    `SELECT l.id, l.code, l.function_slug AS function, f.name AS functionName, f.collaboration_slug AS collaboration
+    `SELECT l.id, l.code, l.name, l.function_slug AS function, f.name AS functionName, f.collaboration_slug AS collaboration
        FROM savings_lines l JOIN functions f ON f.slug = l.function_slug`,
   );
+  const forces = db.prepare('SELECT slug, name FROM forces');
 
-  /** Checks every row and works out what it would do, without writing anything. */
+  /** Checks every row, every column of it, and works out what it would do, without writing anything. */
   function plan(session: CurrentSession, rows: readonly ImportRow[], fileHash: string) {
-    const today = now().toISOString().slice(0, 10);
-    const byCode = new Map((lines.all() as { id: number; code: string; function: string; functionName: string; collaboration: string }[]).map((l) => [l.code, l]));
-    const context = new Map<number, { lineYears: string[]; members: { force: string; joinedOn: string }[] }>();
-    const seen = new Map<string, number>();
-    const ways = new Map<string, string>();
-    // How each line and year is already recorded, read once a line, measure and year rather than once a row.
-    const recordedWays = new Map<string, Set<string>>();
-    const outcomes: RowOutcome[] = [];
-    const writes: { row: number; existing: { id: number; version: number; amountPence: number } | null; entry: { lineId: number; measure: 'actual' | 'forecast'; fiscalYear: string; month: string | null; force: string | null; amountPence: number } }[] = [];
+    const all = lines.all() as LineRow[];
+    const byCode = new Map(all.map((l) => [l.code.toLowerCase(), l]));
+    const forceBy = new Map<string, string>();
+    for (const f of forces.all() as { slug: string; name: string }[]) {
+      forceBy.set(f.slug, f.slug);
+      forceBy.set(f.name.toLowerCase(), f.slug);
+    }
+    const outcomes: (RowOutcome | null)[] = rows.map(() => null);
+    const figures: { row: number; index: number; figure: Parameters<Recording['plan']>[1][number]; amountOk: boolean; errors: { column: string; message: string }[] }[] = [];
+
+    let skipped = 0;
     rows.forEach((r, i) => {
       const rowNumber = i + 2; // the header is row 1
+      // A row with no amount records nothing (the filled template lists months not yet typed in), but the rest of it must still make sense.
+      const blankAmount = r.amount_gbp.trim() === '';
       const errors: { column: string; message: string }[] = [];
-      const line = byCode.get(r.line);
-      if (!line) errors.push({ column: 'line', message: `There is no savings line "${r.line}".` });
-      else if (r.function && r.function !== line.function) errors.push({ column: 'function', message: `Line ${r.line} belongs to ${line.function}, not ${r.function}.` });
-      const measure = r.measure.toLowerCase();
+      // A line by its code, or by its name within the row's function (or alone, where only one line has it).
+      const wanted = r.line.trim().toLowerCase();
+      let line = byCode.get(wanted);
+      if (!line && wanted !== '') {
+        const named = all.filter((l) => l.name.toLowerCase() === wanted && (r.function === '' || l.function === r.function.trim().toLowerCase()));
+        if (named.length === 1) line = named[0];
+        else if (named.length > 1) errors.push({ column: 'line', message: `Several lines are called "${r.line}" (in ${named.map((l) => l.function).join(', ')}): give the function, or the line’s code.` });
+      }
+      if (!line && errors.length === 0) errors.push({ column: 'line', message: r.line === '' ? 'Give the savings line’s code or name.' : `There is no savings line "${r.line}"; the Lines sheet of the template lists every one.` });
+      if (line && r.function && r.function.trim().toLowerCase() !== line.function) errors.push({ column: 'function', message: `Line ${line.code} belongs to ${line.function}, not ${r.function}.` });
+      const measure = r.measure.trim().toLowerCase();
       if (measure !== 'actual' && measure !== 'forecast') errors.push({ column: 'measure', message: 'Write actual or forecast.' });
       // A backup holds the papers' figures for no year (blank): they import only as they are, unchanged.
-      const undated = r.fiscal_year === '';
-      if (!isFiscalYear(r.fiscal_year) && !undated) errors.push({ column: 'fiscal_year', message: 'Write the financial year as 2017-18.' });
-      const month = r.month === '' ? null : r.month;
-      if (month !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ column: 'month', message: 'Write the month as 2017-04, or leave it blank for the whole year.' });
-      const force = r.force === '' ? null : r.force.toLowerCase();
+      const undated = r.fiscal_year.trim() === '';
+      const fiscalYear = undated ? null : readFiscalYear(r.fiscal_year);
+      if (!undated && fiscalYear === null) errors.push({ column: 'fiscal_year', message: `"${r.fiscal_year}" is not a financial year: write it as 2017/18 or 2017-18.` });
+      const month = r.month.trim() === '' ? null : r.month.trim();
+      if (month !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ column: 'month', message: `"${r.month}" is not a month: write it as 2017-04, or leave it blank for the whole year.` });
+      const forceText = r.force.trim().toLowerCase();
+      const force = forceText === '' ? null : (forceBy.get(forceText) ?? null);
+      if (forceText !== '' && force === null) errors.push({ column: 'force', message: `There is no force "${r.force}"; the Forces sheet of the template lists every one.` });
       const amount = readAmount(r.amount_gbp);
-      if ('problem' in amount) errors.push({ column: 'amount_gbp', message: amount.problem });
-      const amountPence = 'pence' in amount ? amount.pence : null;
-      // A row that matches what is recorded writes nothing, so it needs no permission: a backup of the
-      // whole ledger re-imports cleanly for anyone.
-      const existing = errors.length === 0 && line ? entries.samePeriod({ lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: undated ? null : r.fiscal_year, month, force }) : null;
-      const unchanged = errors.length === 0 && line && amountPence !== null ? existing?.amountPence === amountPence : false;
-      if (undated && errors.length === 0 && !unchanged) {
-        errors.push({ column: 'fiscal_year', message: 'Write the financial year as 2017-18: a figure for no particular year comes only from the papers, and this one differs from the ledger’s. Restore a whole backup with npm run restore-ledger.' });
-      }
-      if (errors.length === 0 && line && !unchanged) {
-        if (!isAllowed(session.user.grants, { kind: 'record', function: line.function, force })) {
-          errors.push({ column: force === null ? 'function' : 'force', message: force === null ? `Only the owner of ${line.function} can record for it as a whole.` : `You are not an editor for ${force}.` });
-        } else {
-          let ctx = context.get(line.id);
-          if (!ctx) {
-            ctx = { lineYears: entries.lineYears(line.id), members: entries.members(line.collaboration) };
-            context.set(line.id, ctx);
-          }
-          for (const p of entryProblems({ measure: measure as 'actual' | 'forecast', fiscalYear: r.fiscal_year, month, force }, { today, functionName: line.functionName, ...ctx })) {
-            errors.push({ column: p.path === 'fiscalYear' ? 'fiscal_year' : p.path, message: p.message });
-          }
-        }
-      }
-      // One way of recording per line, measure and year, in the file and beside what is recorded.
-      const yearKey = `${r.line}|${measure}|${r.fiscal_year}`;
-      const how = `${month === null ? 'year' : 'month'}|${force === null ? 'function' : 'force'}`;
-      if (errors.length === 0 && line) {
-        let recorded = recordedWays.get(yearKey);
-        if (!recorded) {
-          recorded = new Set(entries.sameYear(line.id, measure, r.fiscal_year).map((e) => `${e.month === null ? 'year' : 'month'}|${e.force === null ? 'function' : 'force'}`));
-          recordedWays.set(yearKey, recorded);
-        }
-        const clash = (ways.has(yearKey) && ways.get(yearKey) !== how) || [...recorded].some((way) => way !== how);
-        if (clash) errors.push({ column: month === null ? 'month' : 'force', message: 'This line and year are recorded another way (by month or for the whole year, by force or for the function): record every row of it the same way.' });
-      }
-      if (!ways.has(yearKey)) ways.set(yearKey, how);
-      const key = `${r.line}|${measure}|${r.fiscal_year}|${month ?? ''}|${force ?? ''}`;
-      if (errors.length === 0 && seen.has(key)) errors.push({ column: 'line', message: `Row ${seen.get(key)} is for the same line, period and force.` });
-      seen.set(key, rowNumber);
-      if (errors.length > 0 || !line || amountPence === null) {
-        outcomes.push({ row: rowNumber, action: 'error', errors });
+      if ('problem' in amount && !blankAmount) errors.push({ column: 'amount_gbp', message: amount.problem });
+      if (blankAmount) {
+        if (errors.length === 0) skipped += 1;
+        else outcomes[i] = { row: rowNumber, action: 'error', errors };
         return;
       }
-      const entry = { lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: r.fiscal_year, month, force, amountPence };
-      const action = existing === null ? 'add' : existing.amountPence === amountPence ? 'unchanged' : 'change';
-      outcomes.push({ row: rowNumber, action, line: r.line, period: month ?? r.fiscal_year, force, measure, fromPence: existing?.amountPence ?? null, toPence: amountPence });
-      if (action !== 'unchanged') writes.push({ row: rowNumber, existing: existing && { id: existing.id, version: existing.version, amountPence: existing.amountPence }, entry });
+
+      if (undated) {
+        if (errors.length === 0 && line) {
+          const existing = entries.samePeriod({ lineId: line.id, measure: measure as 'actual' | 'forecast', fiscalYear: null, month, force });
+          if (existing && 'pence' in amount && existing.amountPence === amount.pence) {
+            outcomes[i] = { row: rowNumber, action: 'unchanged', line: line.code, period: 'no year', force, measure, fromPence: existing.amountPence, toPence: amount.pence };
+            return;
+          }
+        }
+        errors.push({ column: 'fiscal_year', message: 'Write the financial year as 2017/18: a figure for no particular year comes only from the papers, and this one differs from the ledger’s. Restore a whole backup with npm run restore-ledger.' });
+      }
+      // Every rule of recording is checked too, whatever else is wrong, so one pass shows every problem.
+      if (line && fiscalYear !== null && (measure === 'actual' || measure === 'forecast') && (month === null || /^\d{4}-(0[1-9]|1[0-2])$/.test(month)) && (forceText === '' || force !== null)) {
+        figures.push({ row: rowNumber, index: i, figure: { lineId: line.id, measure, fiscalYear, month, force, amountPence: 'pence' in amount ? amount.pence : 0 }, amountOk: 'pence' in amount, errors });
+      } else {
+        outcomes[i] = { row: rowNumber, action: 'error', errors };
+      }
     });
-    const count = (action: string) => outcomes.filter((o) => o.action === action).length;
-    const report: ImportReport = { fileHash, rows: rows.length, added: count('add'), changed: count('change'), unchanged: count('unchanged'), errors: count('error'), outcomes };
-    return { report, writes };
+
+    const planned = recording.plan(session, figures.map((f) => f.figure), { existing: 'change' });
+    planned.outcomes.forEach((o, k) => {
+      const f = figures[k]!;
+      const ruleErrors = o.action === 'error' ? o.errors.map((e) => ({ column: COLUMN_OF[e.path] ?? 'line', message: e.message.replace(/^Figure (\d+) is for/, (_, n: string) => `Row ${figures[Number(n) - 1]!.row} is for`) })) : [];
+      const errors = [...f.errors, ...ruleErrors.filter((e) => !f.errors.some((x) => x.column === e.column && x.message === e.message))];
+      if (errors.length > 0) {
+        outcomes[f.index] = { row: f.row, action: 'error', errors };
+        return;
+      }
+      if (o.action === 'error') return;
+      const code = all.find((l) => l.id === f.figure.lineId)!.code;
+      outcomes[f.index] = { row: f.row, action: o.action, line: code, period: f.figure.month ?? f.figure.fiscalYear, force: f.figure.force, measure: f.figure.measure, fromPence: o.fromPence, toPence: o.toPence };
+    });
+    const done = outcomes.filter((o): o is RowOutcome => o !== null);
+    const count = (action: string) => done.filter((o) => o.action === action).length;
+    const report: ImportReport = { fileHash, rows: rows.length, added: count('add'), changed: count('change'), unchanged: count('unchanged'), errors: count('error'), skipped, outcomes: done };
+    return { report, planned };
   }
 
   return {
@@ -176,20 +195,12 @@ export function createLedgerImport({ db, entries, now }: { db: Db; entries: Ledg
 
     /** Applies every row in one transaction, or nothing if any row has an error. */
     apply(session: CurrentSession, rows: readonly ImportRow[], content: Buffer): { applied: boolean; report: ImportReport } {
-      const { report, writes } = plan(session, rows, createHash('sha256').update(content).digest('hex'));
+      const { report, planned } = plan(session, rows, createHash('sha256').update(content).digest('hex'));
       if (report.errors > 0) return { applied: false, report };
       const at = now().toISOString();
       const actor = session.user.email;
       db.transaction(() => {
-        for (const w of writes) {
-          if (w.existing) {
-            entries.update({ id: w.existing.id, version: w.existing.version, amountPence: w.entry.amountPence, recordedAt: at, recordedBy: actor, reportedOn: at.slice(0, 10) });
-            recordAudit(db, { at, actor, action: 'change', entity: 'ledger_entry', entityId: String(w.existing.id), before: { amountPence: w.existing.amountPence }, after: { amountPence: w.entry.amountPence, import: report.fileHash, row: w.row } });
-          } else {
-            const id = entries.insert({ ...w.entry, reportedOn: at.slice(0, 10), recordedAt: at, recordedBy: actor });
-            recordAudit(db, { at, actor, action: 'record', entity: 'ledger_entry', entityId: String(id), before: null, after: { ...w.entry, import: report.fileHash, row: w.row } });
-          }
-        }
+        recording.apply(session, planned, { import: report.fileHash });
         recordAudit(db, { at, actor, action: 'import', entity: 'ledger_entries', entityId: report.fileHash, before: null, after: { rows: report.rows, added: report.added, changed: report.changed, unchanged: report.unchanged } });
       })();
       return { applied: true, report };

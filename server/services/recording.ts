@@ -1,10 +1,24 @@
 import type { CurrentSession } from '../auth/service';
 import type { LedgerEntry } from '../contracts/ledger-entries';
+import { fiscalYearWords } from '../contracts/words';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerEntryRepository } from '../db/repositories/ledger-entries';
-import type { Action } from '../domain/permissions';
+import { isAllowed, refusalMessage, type Action } from '../domain/permissions';
 import { entryProblems, type Problem } from '../domain/recording';
+import { splitBetweenForces } from '../domain/rollup';
+
+// Recording actuals and forecasts: one figure from the record page, a grid of them from "my
+// figures", or a file's rows from import all go through one plan, so the rules are the same.
+//
+// How a line's year is recorded. Each line, measure and financial year is recorded one way: by
+// month or for the whole year, and for the function as a whole or by force. A function owner may
+// record either way; a force's editor records their own force's figures. When a force's figure
+// arrives for a line and year recorded for the function as a whole, each whole-function figure of
+// that year is split into the forces' parts by the year's shares (to the penny, largest remainder),
+// each part marked as split, and the force's figure then takes the place of its part. From then on
+// the year is recorded by force and the function's figure is the forces' sum: nothing counts
+// twice, and no money disappears. The split is audited with the figure before and the parts after.
 
 export type NewEntry = {
   lineId: number;
@@ -19,89 +33,278 @@ export type Outcome =
   | { ok: true; entry: LedgerEntry | null }
   | { ok: false; kind: 'invalid'; message: string; issues: Problem[] }
   | { ok: false; kind: 'not-found'; message: string }
+  | { ok: false; kind: 'forbidden'; message: string }
   | { ok: false; kind: 'conflict'; message: string; current: LedgerEntry | null }
   | { ok: false; kind: 'from-paper'; message: string };
 
-/**
- * Recording actuals and forecasts: each write checked against the ledger's rules, refused if it
- * would count money twice or overwrite a change someone else made, and audited with before and after.
- */
+/** What one figure of a plan would do. */
+export type FigureOutcome =
+  | { index: number; action: 'add' | 'change' | 'unchanged'; fromPence: number | null; toPence: number; splitsWhole: boolean }
+  | { index: number; action: 'error'; errors: Problem[]; current?: LedgerEntry | null };
+
+type Figure = { lineId: number; measure: 'actual' | 'forecast'; fiscalYear: string; month: string | null; force: string | null; amountPence: number };
+type Split = { whole: LedgerEntry; parts: { force: string; amountPence: number }[]; note: string };
+type Write = { index: number; figure: Figure; existing: LedgerEntry | null };
+export type Plan = { outcomes: FigureOutcome[]; splits: Split[]; writes: Write[] };
+
+/** How an entry is recorded, in words: "by month, for the function as a whole". */
+const periodKey = (e: { month: string | null; force: string | null }) => `${e.month ?? ''}|${e.force ?? ''}`;
+
 export function createRecording({ db, entries, now }: { db: Db; entries: LedgerEntryRepository; now: () => Date }) {
   const today = () => now().toISOString().slice(0, 10);
   const audit = (session: CurrentSession, action: string, id: number, before: unknown, after: unknown) =>
     recordAudit(db, { at: now().toISOString(), actor: session.user.email, action, entity: 'ledger_entry', entityId: String(id), before, after });
 
+  /**
+   * Checks every figure against the rules and what is recorded, and works out what each would do,
+   * without writing anything. `existing: 'refuse'` answers a figure for a period already recorded
+   * with a conflict (one figure from the record page); 'change' changes it (a grid or a file).
+   */
+  function plan(session: CurrentSession, figures: readonly Figure[], options: { existing: 'refuse' | 'change' }): Plan {
+    const outcomes: FigureOutcome[] = [];
+    const lines = new Map<number, ReturnType<LedgerEntryRepository['line']>>();
+    const lineOf = (id: number) => {
+      if (!lines.has(id)) lines.set(id, entries.line(id));
+      return lines.get(id)!;
+    };
+    const context = new Map<number, { lineYears: string[]; members: { force: string; joinedOn: string }[] }>();
+
+    // First each figure on its own: the line, permission and the ledger's rules.
+    const checked = figures.map((figure, index) => {
+      const line = lineOf(figure.lineId);
+      if (!line) return { index, figure, line: null, errors: [{ path: 'lineId', message: `There is no savings line ${figure.lineId}.` }] };
+      let ctx = context.get(line.id);
+      if (!ctx) {
+        ctx = { lineYears: entries.lineYears(line.id), members: entries.members(line.collaboration) };
+        context.set(line.id, ctx);
+      }
+      const errors = entryProblems(figure, { today: today(), functionName: line.functionName, ...ctx });
+      const action: Action = { kind: 'record', function: line.function, force: figure.force };
+      if (!isAllowed(session.user.grants, action)) errors.unshift({ path: figure.force === null ? 'lineId' : 'force', message: refusalMessage(action) });
+      return { index, figure, line, errors };
+    });
+
+    // Then each line, measure and year together: one way of recording, and the split of a whole-function figure.
+    const groups = new Map<string, typeof checked>();
+    for (const c of checked) {
+      const key = `${c.figure.lineId}|${c.figure.measure}|${c.figure.fiscalYear}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    const splits: Split[] = [];
+    const writes: Write[] = [];
+    for (const group of groups.values()) {
+      const { lineId, measure, fiscalYear } = group[0]!.figure;
+      const line = group[0]!.line;
+      const recorded = line ? entries.sameYear(lineId, measure, fiscalYear) : [];
+      const year = fiscalYearWords(fiscalYear);
+      const byMonth = recorded.length > 0 ? recorded[0]!.month !== null : group[0]!.figure.month !== null;
+      const wholeRecorded = recorded.filter((e) => e.force === null);
+      const forceRecorded = recorded.filter((e) => e.force !== null);
+      const incomingByForce = group.some((c) => c.figure.force !== null);
+      const incomingWhole = group.some((c) => c.figure.force === null);
+      let split: Split | null = null;
+      if (line && incomingByForce && !incomingWhole && wholeRecorded.length > 0) {
+        const fromPaper = wholeRecorded.find((e) => e.sourceId !== null);
+        const shares = entries.shares(line.function, fiscalYear);
+        if (!fromPaper && shares.length > 0) {
+          const basis = shares.every((s) => s.basis === 'equal') ? 'equal shares' : shares.map((s) => `${s.force} ${(s.tenthsPercent / 10).toFixed(1)}%`).join(', ');
+          const note = `Split from the figure for the function as a whole by the ${year} shares (${basis}${shares.some((s) => s.isIllustrative) ? ', illustrative' : ''})`;
+          for (const whole of wholeRecorded) {
+            const parts = [...splitBetweenForces(whole.amountPence, shares).entries()].filter(([force]) => shares.some((s) => s.force === force && s.tenthsPercent > 0));
+            splits.push((split = { whole, parts: parts.map(([force, amountPence]) => ({ force, amountPence })), note }));
+          }
+        }
+      }
+      // What is recorded once any split is made: the parts stand where the whole figures were.
+      const after = new Map<string, LedgerEntry | { part: number }>();
+      for (const e of recorded) {
+        if (e.force === null && split) continue;
+        after.set(periodKey(e), e);
+      }
+      if (split) for (const s of splits.filter((s) => s.whole.lineId === lineId && s.whole.measure === measure && s.whole.fiscalYear === fiscalYear)) for (const p of s.parts) after.set(periodKey({ month: s.whole.month, force: p.force }), { part: p.amountPence });
+
+      const seen = new Map<string, number>();
+      for (const c of group) {
+        const { figure } = c;
+        const errors = [...c.errors];
+        if (line && errors.length === 0) {
+          if ((figure.month !== null) !== byMonth) {
+            errors.push({
+              path: 'month',
+              message: byMonth
+                ? `This line's ${measure}s for ${year} are recorded by month: give the month.`
+                : `This line's ${measure}s for ${year} are recorded for the whole year: leave the month blank.`,
+            });
+          } else if (figure.force === null && (forceRecorded.length > 0 || incomingByForce)) {
+            const forces = [...new Set([...forceRecorded.map((e) => e.force!), ...group.filter((g) => g.figure.force !== null).map((g) => g.figure.force!)])].sort();
+            errors.push({ path: 'force', message: `This line's ${measure}s for ${year} are recorded by force (${forces.join(', ')}): give the force, or correct that force's figure.` });
+          } else if (figure.force !== null && wholeRecorded.length > 0 && !split) {
+            const fromPaper = wholeRecorded.find((e) => e.sourceId !== null);
+            errors.push({
+              path: 'force',
+              message: fromPaper
+                ? `This line's ${measure} for ${year} is the board paper's figure for the function as a whole, kept as the paper gives it; it cannot be split between forces.`
+                : `This line's ${measure}s for ${year} are recorded for the function as a whole, and ${year} has no shares between forces to split them by. Ask the function owner to record shares, or record for the function as a whole.`,
+            });
+          }
+        }
+        const key = periodKey(figure);
+        if (errors.length === 0 && seen.has(key)) errors.push({ path: 'month', message: `Figure ${seen.get(key)! + 1} is for the same line, period and force.` });
+        seen.set(key, c.index);
+        if (errors.length > 0) {
+          outcomes.push({ index: c.index, action: 'error', errors });
+          continue;
+        }
+        const there = after.get(key);
+        if (there && !('part' in there) && options.existing === 'refuse') {
+          outcomes.push({ index: c.index, action: 'error', errors: [{ path: 'amountPence', message: 'A figure is already recorded for this line, period and force. Change that one instead.' }], current: there });
+          continue;
+        }
+        const fromPence = there ? ('part' in there ? there.part : there.amountPence) : null;
+        const action = there === undefined ? 'add' : fromPence === figure.amountPence && !('part' in there) ? 'unchanged' : 'change';
+        outcomes.push({ index: c.index, action, fromPence, toPence: figure.amountPence, splitsWhole: split !== null });
+        if (action !== 'unchanged') writes.push({ index: c.index, figure, existing: there && !('part' in there) ? there : null });
+      }
+    }
+    outcomes.sort((a, b) => a.index - b.index);
+    return { outcomes, splits, writes };
+  }
+
+  /** Makes a plan's writes in one transaction, each audited; nothing if any figure has an error. */
+  function apply(session: CurrentSession, planned: Plan, because: Record<string, unknown> = {}): number[] {
+    if (planned.outcomes.some((o) => o.action === 'error')) throw new Error('A plan with errors cannot be applied');
+    const at = now().toISOString();
+    const reportedOn = today();
+    return db.transaction(() => {
+      // The split parts written where a force's own figure is not about to take their place.
+      const incoming = new Set(planned.writes.map((w) => `${w.figure.lineId}|${w.figure.measure}|${w.figure.fiscalYear}|${periodKey(w.figure)}`));
+      for (const s of planned.splits) {
+        if (!entries.delete(s.whole.id, s.whole.version)) throw new StaleWrite(entries.byId(s.whole.id));
+        const parts = s.parts.map((p) => {
+          const taken = incoming.has(`${s.whole.lineId}|${s.whole.measure}|${s.whole.fiscalYear}|${periodKey({ month: s.whole.month, force: p.force })}`);
+          const id = taken
+            ? null
+            : entries.insertPart({ whole: s.whole, force: p.force, amountPence: p.amountPence, note: s.note, recordedAt: at });
+          return { force: p.force, amountPence: p.amountPence, id, replacedBy: taken ? session.user.email : null };
+        });
+        audit(session, 'split', s.whole.id, s.whole, { parts, note: s.note, ...because });
+      }
+      return planned.writes.map((w) => {
+        if (w.existing) {
+          if (!entries.update({ id: w.existing.id, version: w.existing.version, amountPence: w.figure.amountPence, recordedAt: at, recordedBy: session.user.email, reportedOn })) throw new StaleWrite(entries.byId(w.existing.id));
+          audit(session, 'change', w.existing.id, w.existing, { ...entries.byId(w.existing.id), ...because });
+          return w.existing.id;
+        }
+        const id = entries.insert({ ...w.figure, reportedOn, recordedAt: at, recordedBy: session.user.email });
+        audit(session, 'record', id, null, { ...entries.byId(id), ...because });
+        return id;
+      });
+    })();
+  }
+
+  const firstProblem = (outcome: Extract<FigureOutcome, { action: 'error' }>): Outcome => {
+    const refused = outcome.errors.find((e) => /^Only the owner|^You can record figures only/.test(e.message));
+    if (refused) return { ok: false, kind: 'forbidden', message: refused.message };
+    if (outcome.current !== undefined) return { ok: false, kind: 'conflict', message: outcome.errors[0]!.message, current: outcome.current };
+    if (outcome.errors.some((e) => /recorded (by month|for the whole year|by force|for the function as a whole)/.test(e.message))) {
+      return { ok: false, kind: 'conflict', message: outcome.errors[0]!.message, current: null };
+    }
+    return { ok: false, kind: 'invalid', message: outcome.errors[0]!.message, issues: outcome.errors };
+  };
+
   return {
+    plan,
+    apply,
+
+    /** Applies a checked plan; a figure changed by someone else meanwhile leaves everything as it was. */
+    applyOrStale(session: CurrentSession, planned: Plan, because: Record<string, unknown> = {}): { ok: true; ids: number[] } | { ok: false; message: string } {
+      try {
+        return { ok: true, ids: apply(session, planned, because) };
+      } catch (error) {
+        if (error instanceof StaleWrite) return { ok: false, message: 'Someone else changed one of these figures while you were saving. Nothing was saved: reload and save again.' };
+        throw error;
+      }
+    },
+
     /** What permission recording this needs: for a force, or for the function as a whole. */
     actionFor(lineId: number, force: string | null): Action | null {
       const line = entries.line(lineId);
       return line ? { kind: 'record', function: line.function, force } : null;
     },
 
+    /** One figure from the record page: a figure for a period already recorded is refused, to be changed instead. */
     create(session: CurrentSession, input: NewEntry): Outcome {
-      const line = entries.line(input.lineId);
-      if (!line) return { ok: false, kind: 'not-found', message: `There is no savings line ${input.lineId}.` };
-      const entry = { ...input, month: input.month ?? null, force: input.force ?? null };
-      const issues = entryProblems(entry, {
-        today: today(),
-        functionName: line.functionName,
-        lineYears: entries.lineYears(line.id),
-        members: entries.members(line.collaboration),
-      });
-      if (issues.length > 0) return { ok: false, kind: 'invalid', message: issues[0]!.message, issues };
-      const existing = entries.samePeriod(entry);
-      if (existing) {
-        return { ok: false, kind: 'conflict', message: 'A figure is already recorded for this line, period and force. Change that one instead.', current: existing };
+      if (!entries.line(input.lineId)) return { ok: false, kind: 'not-found', message: `There is no savings line ${input.lineId}.` };
+      const figure: Figure = { ...input, month: input.month ?? null, force: input.force ?? null };
+      const planned = plan(session, [figure], { existing: 'refuse' });
+      const outcome = planned.outcomes[0]!;
+      if (outcome.action === 'error') return firstProblem(outcome);
+      try {
+        const [id] = apply(session, planned);
+        return { ok: true, entry: entries.byId(id!) };
+      } catch (error) {
+        if (error instanceof StaleWrite) return stale(error.current);
+        throw error;
       }
-      // One way of recording per line, measure and year, so nothing is counted twice: by month or
-      // for the whole year, for the function or by force.
-      const clash = entries
-        .sameYear(line.id, entry.measure, entry.fiscalYear)
-        .find((e) => (e.month === null) !== (entry.month === null) || (e.force === null) !== (entry.force === null));
-      if (clash) {
-        const how = (e: { month: string | null; force: string | null }) =>
-          `${e.month === null ? 'for the whole year' : 'by month'}, ${e.force === null ? 'for the function as a whole' : 'by force'}`;
-        return {
-          ok: false,
-          kind: 'conflict',
-          message: `This line's ${entry.measure}s for FY ${entry.fiscalYear.replace('-', '/')} are recorded ${how(clash)}; record this one the same way, or change the others first.`,
-          current: clash,
-        };
-      }
-      const id = db.transaction(() => {
-        const created = entries.insert({ ...entry, reportedOn: today(), recordedAt: now().toISOString(), recordedBy: session.user.email });
-        audit(session, 'record', created, null, entries.byId(created));
-        return created;
-      })();
-      return { ok: true, entry: entries.byId(id) };
     },
 
-    update(session: CurrentSession, id: number, amountPence: number, version: number): Outcome {
+    /** A change to one figure; a person's correction of an illustrative figure is no longer illustrative. */
+    update(session: CurrentSession, id: number, amountPence: number, version: number, reason: string | null = null): Outcome {
       const before = entries.byId(id);
       if (!before) return { ok: false, kind: 'not-found', message: `There is no ledger entry ${id}.` };
       if (before.sourceId !== null) return { ok: false, kind: 'from-paper', message: 'This figure is from a board paper and is kept as the paper gives it.' };
       if (before.version !== version) return stale(before);
       const changed = db.transaction(() => {
         if (!entries.update({ id, version, amountPence, recordedAt: now().toISOString(), recordedBy: session.user.email, reportedOn: today() })) return false;
-        audit(session, 'change', id, before, entries.byId(id));
+        audit(session, 'change', id, before, { ...entries.byId(id), ...(reason ? { reason } : {}) });
         return true;
       })();
       return changed ? { ok: true, entry: entries.byId(id) } : stale(entries.byId(id));
     },
 
-    remove(session: CurrentSession, id: number, version: number): Outcome {
+    remove(session: CurrentSession, id: number, version: number, reason: string | null = null): Outcome {
       const before = entries.byId(id);
       if (!before) return { ok: false, kind: 'not-found', message: `There is no ledger entry ${id}.` };
       if (before.sourceId !== null) return { ok: false, kind: 'from-paper', message: 'This figure is from a board paper and is kept as the paper gives it.' };
       if (before.version !== version) return stale(before);
       const removed = db.transaction(() => {
         if (!entries.delete(id, version)) return false;
-        audit(session, 'remove', id, before, null);
+        audit(session, 'remove', id, before, reason ? { reason } : null);
         return true;
       })();
       return removed ? { ok: true, entry: null } : stale(entries.byId(id));
     },
+
+    /**
+     * Puts back a figure this person removed, within UNDO_MINUTES of removing it, as it was, if its
+     * period is still free; audited as an undo.
+     */
+    undoRemove(session: CurrentSession, id: number): Outcome {
+      const removal = entries.lastRemoval(id);
+      if (!removal || removal.actor !== session.user.email) return { ok: false, kind: 'not-found', message: `You have not removed ledger entry ${id}.` };
+      if (now().getTime() - Date.parse(removal.at) > UNDO_MINUTES * 60_000) {
+        return { ok: false, kind: 'conflict', message: `A removal can be undone for ${UNDO_MINUTES} minutes; this one was at ${removal.at.slice(11, 16)} UTC. Record the figure again instead.`, current: null };
+      }
+      if (entries.byId(id)) return { ok: false, kind: 'conflict', message: 'This figure is back already.', current: entries.byId(id) };
+      const was = removal.before;
+      const taken = entries.samePeriod({ lineId: was.lineId, measure: was.measure, fiscalYear: was.fiscalYear, month: was.month, force: was.force });
+      if (taken) return { ok: false, kind: 'conflict', message: 'Another figure has been recorded for this period since; change that one instead.', current: taken };
+      db.transaction(() => {
+        entries.restore(was);
+        audit(session, 'undo-remove', id, null, entries.byId(id));
+      })();
+      return { ok: true, entry: entries.byId(id) };
+    },
   };
+}
+
+/** How long a removal can be undone. */
+export const UNDO_MINUTES = 10;
+
+class StaleWrite extends Error {
+  constructor(readonly current: LedgerEntry | null) {
+    super('stale');
+  }
 }
 
 function stale(current: LedgerEntry | null): Outcome {

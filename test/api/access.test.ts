@@ -49,12 +49,13 @@ async function recorded(w: World, force: string | null) {
 type Case = { route: string; allowed: Who[]; request: (w: World) => Promise<[string, string, unknown?]> };
 
 const CASES: Case[] = [
-  { route: 'POST /api/ledger-entries for Bedfordshire', allowed: ['bedfordshire editor'], request: async (w) => ['POST', '/api/ledger-entries', entry(w, 'bedfordshire')] },
-  { route: 'POST /api/ledger-entries for Hertfordshire', allowed: ['hertfordshire editor'], request: async (w) => ['POST', '/api/ledger-entries', entry(w, 'hertfordshire')] },
+  // A function owner records for the function as a whole or for any of its forces (correcting a split part, say); an editor, their own force.
+  { route: 'POST /api/ledger-entries for Bedfordshire', allowed: ['bedfordshire editor', 'aoj owner'], request: async (w) => ['POST', '/api/ledger-entries', entry(w, 'bedfordshire')] },
+  { route: 'POST /api/ledger-entries for Hertfordshire', allowed: ['hertfordshire editor', 'aoj owner'], request: async (w) => ['POST', '/api/ledger-entries', entry(w, 'hertfordshire')] },
   { route: 'POST /api/ledger-entries for the whole function', allowed: ['aoj owner'], request: async (w) => ['POST', '/api/ledger-entries', entry(w, null)] },
   {
     route: 'PUT /api/ledger-entries/:id (a Bedfordshire figure)',
-    allowed: ['bedfordshire editor'],
+    allowed: ['bedfordshire editor', 'aoj owner'],
     request: async (w) => {
       const e = await recorded(w, 'bedfordshire');
       return ['PUT', `/api/ledger-entries/${e.id}`, { amountPence: 5, version: e.version }];
@@ -62,7 +63,7 @@ const CASES: Case[] = [
   },
   {
     route: 'DELETE /api/ledger-entries/:id (a Bedfordshire figure)',
-    allowed: ['bedfordshire editor'],
+    allowed: ['bedfordshire editor', 'aoj owner'],
     request: async (w) => {
       const e = await recorded(w, 'bedfordshire');
       return ['DELETE', `/api/ledger-entries/${e.id}?version=${e.version}`];

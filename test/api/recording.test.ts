@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { asUser, createUser, FORCE_EDITOR, FUNCTION_OWNER, signIn } from './accounts';
 import { seededApp } from './seeded-app';
@@ -131,11 +132,60 @@ describe('importing a spreadsheet', () => {
     expect((await upload('dry-run', Buffer.from('not a zip'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).body.error.message).toContain('not a readable .xlsx');
   });
 
-  it('offers a template that imports as it is', async () => {
+  it('offers a template filled with the rows due from you, that imports as it is', async () => {
     const { app, signed, upload } = await setUp();
-    const csv = await (await app.request('/api/imports/template?format=csv', { headers: { cookie: signed.cookie } })).text();
-    expect(csv.replace(/^\uFEFF/, '').trim()).toBe(HEADER);
-    expect((await upload('dry-run', csv)).body).toMatchObject({ rows: 0, errors: 0 });
+    const csv = (await (await app.request('/api/imports/template?format=csv', { headers: { cookie: signed.cookie } })).text()).replace(/^\uFEFF/, '');
+    const rows = Papa.parse<string[]>(csv.trim()).data;
+    expect(rows[0]!.join(',')).toBe(HEADER);
+    // Owner of aoj, ict and ctc and Bedfordshire's editor, on 10 May 2018: FY 2018/19 has no target, so FY 2017/18's twelve months.
+    expect(rows.slice(1).every((r) => r[3] === '2017/18' && r[6] === '')).toBe(true);
+    expect(rows.some((r) => r[1] === 'aoj-blueprint' && r[4] === '2018-03' && r[5] === '')).toBe(true);
+    expect(rows.some((r) => r[1] === 'aoj-blueprint' && r[4] === '2018-03' && r[5] === 'bedfordshire')).toBe(true);
+    // Nothing typed in yet: every row is skipped, and nothing is wrong.
+    expect((await upload('dry-run', csv)).body).toMatchObject({ rows: rows.length - 1, skipped: rows.length - 1, errors: 0 });
+  });
+
+  it('gives the .xlsx template drop-down lists of the valid functions, lines, measures and forces, read from its own sheets', async () => {
+    const { app, signed } = await setUp();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await app.request('/api/imports/template?format=xlsx', { headers: { cookie: signed.cookie } })).arrayBuffer());
+    const ledger = workbook.getWorksheet('Ledger')!;
+    const lines = workbook.getWorksheet('Lines')!;
+    const forces = workbook.getWorksheet('Forces')!;
+    expect(ledger.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: [`Lines!$B$2:$B$${lines.actualRowCount}`] });
+    expect(ledger.getCell('C500').dataValidation).toMatchObject({ type: 'list', formulae: ['"actual,forecast"'] });
+    expect(ledger.getCell('F2').dataValidation).toMatchObject({ type: 'list', formulae: [`Forces!$A$2:$A$${forces.actualRowCount}`] });
+    const codes: unknown[] = [];
+    lines.getColumn(2).eachCell((cell, row) => row > 1 && codes.push(cell.value));
+    expect(codes).toContain('aoj-blueprint');
+    expect(codes).toContain('ict-application-convergence');
+    const forceSlugs: unknown[] = [];
+    forces.getColumn(1).eachCell((cell, row) => row > 1 && forceSlugs.push(cell.value));
+    expect(forceSlugs).toEqual(expect.arrayContaining(['bedfordshire', 'cambridgeshire', 'hertfordshire', 'btp']));
+    // The rows due, with their due dates and names to read by.
+    expect(ledger.getRow(1).values).toEqual([undefined, 'function', 'line', 'measure', 'fiscal_year', 'month', 'force', 'amount_gbp', 'due_on', 'line_name']);
+    expect(ledger.actualRowCount).toBeGreaterThan(12);
+  });
+
+  it('shows every error of a row at once, each with its column', async () => {
+    const { upload } = await setUp();
+    const report = await upload('dry-run', [HEADER, 'aoj,aoj-blueprint,actual,2017-18,2017-06,kent,"12,5OO"', 'aoj,aoj-blueprint,actuals,2017,17-06,,-5'].join('\n'));
+    expect(report.body.errors).toBe(2);
+    expect(report.body.outcomes[0].errors).toEqual(
+      expect.arrayContaining([
+        { column: 'amount_gbp', message: '"12,5OO" is not an amount: "O" is not a digit. Write it like 12,500 or 12500.50.' },
+        { column: 'force', message: 'kent is not a member of the collaboration behind Administration of Justice.' },
+      ]),
+    );
+    expect(report.body.outcomes[1].errors.map((e: { column: string }) => e.column).sort()).toEqual(['amount_gbp', 'fiscal_year', 'measure', 'month']);
+  });
+
+  it('reads a year as 2017/18 or 2017-18, and a line by its code or its name', async () => {
+    const { upload, entries } = await setUp();
+    const report = await upload('apply', [HEADER, 'aoj,aoj-blueprint,actual,2017/18,2017-04,,100', 'ict,Application convergence,actual,FY 2017-18,2017-04,,200', ',Administration of Justice blueprint,actual,2017/18,2017-05,,300'].join('\n'));
+    expect(report.body.outcomes?.filter((o: any) => o.action === 'error') ?? report.body).toEqual([]);
+    expect(report.body).toMatchObject({ applied: true, added: 3 });
+    expect(entries().map((e: any) => e.pence).slice(-3).sort((a: number, b: number) => a - b)).toEqual([10_000, 20_000, 30_000]);
   });
 });
 

@@ -18,6 +18,7 @@ import { createAccountRepository } from '../../server/db/repositories/accounts';
 import { createLedgerEntryRepository } from '../../server/db/repositories/ledger-entries';
 import { isEmpty, loadPaperData, seedFromPapers } from '../../server/db/seed';
 import { createLedgerImport, type ImportRow } from '../../server/services/ledger-import';
+import { createRecording } from '../../server/services/recording';
 
 const { values: args } = parseArgs({ options: { database: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 if (!args.database) {
@@ -87,7 +88,7 @@ function buildPlan(db: Db) {
 /** The ledger through the import service: one file a collaboration and year, reported after the year ends. */
 function buildLedger(db: Db) {
   let clock = new Date();
-  const importer = createLedgerImport({ db, entries: createLedgerEntryRepository(db), now: () => clock });
+  const importer = (() => { const entries = createLedgerEntryRepository(db); const now = () => clock; return createLedgerImport({ db, entries, recording: createRecording({ db, entries, now }), now }); })();
   const session: CurrentSession = {
     user: { id: 0, email: 'national-benchmark', displayName: 'National benchmark', grants: FORCES.map((f) => ({ role: 'force-editor' as const, force: f.slug, function: null })) },
     csrfToken: '',

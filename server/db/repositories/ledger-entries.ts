@@ -20,7 +20,7 @@ export type NewEntryRow = {
 export function createLedgerEntryRepository(db: Db) {
   const select = `SELECT e.id, e.savings_line_id AS lineId, l.name AS lineName, l.function_slug AS function, e.measure,
                          e.fiscal_year AS fiscalYear, e.month, e.force_slug AS force, e.amount_pence AS amountPence,
-                         e.is_illustrative AS isIllustrative, e.source_id AS sourceId, e.reported_on AS reportedOn,
+                         e.is_illustrative AS isIllustrative, e.period_note AS periodNote, e.source_id AS sourceId, e.reported_on AS reportedOn,
                          e.recorded_at AS recordedAt, e.recorded_by AS recordedBy, e.version
                     FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id`;
   const statements = {
@@ -36,10 +36,43 @@ export function createLedgerEntryRepository(db: Db) {
       `INSERT INTO ledger_entries (savings_line_id, measure, fiscal_year, month, force_slug, amount_pence, reported_on, recorded_at, recorded_by)
        VALUES (@lineId, @measure, @fiscalYear, @month, @force, @amountPence, @reportedOn, @recordedAt, @recordedBy)`,
     ),
+    // A person's figure: no longer the demo data set's, nor a part split from a whole.
     update: db.prepare(
       `UPDATE ledger_entries SET amount_pence = @amountPence, version = version + 1, recorded_at = @recordedAt,
-              recorded_by = @recordedBy, reported_on = @reportedOn
+              recorded_by = @recordedBy, reported_on = @reportedOn, is_illustrative = 0, period_note = NULL
         WHERE id = @id AND version = @version`,
+    ),
+    // A force's part of a whole-function figure: the whole's money, date and mark, said to be split.
+    insertPart: db.prepare(
+      `INSERT INTO ledger_entries (savings_line_id, measure, fiscal_year, month, force_slug, amount_pence, reported_on, is_illustrative, period_note, recorded_at, recorded_by)
+       VALUES (@lineId, @measure, @fiscalYear, @month, @force, @amountPence, @reportedOn, @isIllustrative, @note, @recordedAt, @recordedBy)`,
+    ),
+    restore: db.prepare(
+      `INSERT INTO ledger_entries (id, savings_line_id, measure, fiscal_year, month, force_slug, amount_pence, reported_on, is_illustrative, period_note, recorded_at, recorded_by, version)
+       VALUES (@id, @lineId, @measure, @fiscalYear, @month, @force, @amountPence, @reportedOn, @isIllustrative, @periodNote, @recordedAt, @recordedBy, @version)`,
+    ),
+    lastRemoval: db.prepare(
+      `SELECT at, actor, before_json AS before FROM audit_log WHERE entity = 'ledger_entry' AND entity_id = ? AND action = 'remove' ORDER BY id DESC LIMIT 1`,
+    ),
+    history: db.prepare(
+      `SELECT id, at, actor, action, before_json AS before, after_json AS after FROM audit_log
+        WHERE entity = 'ledger_entry' AND entity_id = ? ORDER BY id`,
+    ),
+    // The lines a person records: those of the functions they own, and of the collaborations their forces are in.
+    linesToRecord: db.prepare(
+      `SELECT l.id, l.code, l.name, l.function_slug AS function, f.name AS functionName, f.collaboration_slug AS collaboration,
+              (SELECT json_group_array(DISTINCT t.fiscal_year) FROM targets t JOIN baselines b ON b.id = t.baseline_id
+                WHERE t.savings_line_id = l.id AND t.fiscal_year IS NOT NULL
+                  AND b.version = (SELECT max(version) FROM baselines WHERE function_slug = l.function_slug)) AS years
+         FROM savings_lines l JOIN functions f ON f.slug = l.function_slug
+        WHERE f.slug IN (SELECT value FROM json_each(@functions))
+           OR f.collaboration_slug IN (SELECT collaboration_slug FROM collaboration_members WHERE force_slug IN (SELECT value FROM json_each(@forces)))
+        ORDER BY f.name, l.id`,
+    ),
+    forceNames: db.prepare('SELECT slug, name FROM forces'),
+    shares: db.prepare(
+      `SELECT force_slug AS force, share_tenths_percent AS tenthsPercent, basis, is_illustrative AS isIllustrative, note
+         FROM apportionment_shares WHERE function_slug = ? AND fiscal_year = ? ORDER BY rowid`,
     ),
     delete: db.prepare('DELETE FROM ledger_entries WHERE id = ? AND version = ?'),
     line: db.prepare(
@@ -66,6 +99,45 @@ export function createLedgerEntryRepository(db: Db) {
     update: (row: { id: number; version: number; amountPence: number; recordedAt: string; recordedBy: string; reportedOn: string }) =>
       statements.update.run(row).changes === 1,
     delete: (id: number, version: number) => statements.delete.run(id, version).changes === 1,
+    insertPart: (p: { whole: LedgerEntry; force: string; amountPence: number; note: string; recordedAt: string }) =>
+      Number(
+        statements.insertPart.run({
+          lineId: p.whole.lineId,
+          measure: p.whole.measure,
+          fiscalYear: p.whole.fiscalYear,
+          month: p.whole.month,
+          force: p.force,
+          amountPence: p.amountPence,
+          reportedOn: p.whole.reportedOn,
+          isIllustrative: p.whole.isIllustrative ? 1 : 0,
+          note: p.note,
+          recordedAt: p.recordedAt,
+          recordedBy: p.whole.recordedBy,
+        }).lastInsertRowid,
+      ),
+    restore: (e: LedgerEntry) => statements.restore.run({ ...e, isIllustrative: e.isIllustrative ? 1 : 0 }),
+    lastRemoval: (id: number) => {
+      const row = statements.lastRemoval.get(String(id)) as { at: string; actor: string; before: string } | undefined;
+      return row ? { at: row.at, actor: row.actor, before: JSON.parse(row.before) as LedgerEntry } : null;
+    },
+    /** Every version of a figure: each write, who, when and why, from the audit log. */
+    history: (id: number) =>
+      (statements.history.all(String(id)) as { id: number; at: string; actor: string; action: string; before: string | null; after: string | null }[]).map((r) => ({
+        ...r,
+        before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
+        after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
+      })),
+    linesToRecord: (functions: readonly string[], forces: readonly string[]) =>
+      (statements.linesToRecord.all({ functions: JSON.stringify(functions), forces: JSON.stringify(forces) }) as { id: number; code: string; name: string; function: string; functionName: string; collaboration: string; years: string }[]).map(
+        (l) => ({ ...l, years: (JSON.parse(l.years) as string[]).sort() }),
+      ),
+    forceNames: () => new Map((statements.forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name])),
+    shares: (fn: string, fy: string) =>
+      (statements.shares.all(fn, fy) as { force: string; tenthsPercent: number; basis: 'nre' | 'fixed' | 'demand' | 'equal'; isIllustrative: number; note: string | null }[]).map((s) => ({
+        fy,
+        ...s,
+        isIllustrative: s.isIllustrative === 1,
+      })),
     line: (id: number) =>
       (statements.line.get(id) as { id: number; function: string; functionName: string; collaboration: string } | undefined) ?? null,
     lineYears: (id: number) => (statements.lineYears.all(id) as { fy: string }[]).map((r) => r.fy),
