@@ -68,6 +68,10 @@ export function guardApi({ auth, db, publicRead, now }: { auth: AuthService; db:
     c.set('session', session);
     const path = c.req.path;
     if (!path.startsWith('/api/')) return next();
+    // A password an administrator chose is changed before anything else (the session, the change and sign-out stay open).
+    if (session?.user.mustChangePassword && !path.startsWith('/api/auth/') && path !== '/api/health') {
+      return c.json(errorBody('password_change_required', 'Change the password you were given before anything else: an administrator chose it. Go to Your account and set your own.'), 403);
+    }
 
     if (isRead(c.req.method)) {
       if (OPEN_READS.has(path) || publicRead) return next();

@@ -17,7 +17,7 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 /** A session's last-seen time is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-export type SessionUser = { id: number; email: string; displayName: string; grants: Grant[] };
+export type SessionUser = { id: number; email: string; displayName: string; grants: Grant[]; mustChangePassword: boolean };
 export type CurrentSession = { user: SessionUser; csrfToken: string; tokenHash: string };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -47,6 +47,7 @@ export function createAuthService({
     email: user.email,
     displayName: user.displayName,
     grants: accounts.grants(user.id),
+    mustChangePassword: user.mustChangePassword,
   });
   const audit = (actor: string, action: string, entity: string, entityId: string | null, before: unknown, after: unknown) =>
     recordAudit(db, { at: at(), actor, action, entity, entityId, before, after });

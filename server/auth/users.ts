@@ -31,7 +31,7 @@ export function createUserAdmin({ db, accounts, auth, now }: { db: Db; accounts:
       if (problem) return { ok: false, status: 400, message: problem };
       const hash = await auth.hashPassword(input.password);
       const id = db.transaction(() => {
-        const created = accounts.insertUser({ email: input.email, displayName: input.displayName, passwordHash: hash, at: now().toISOString() });
+        const created = accounts.insertUser({ email: input.email, displayName: input.displayName, passwordHash: hash, at: now().toISOString(), mustChangePassword: true });
         accounts.replaceGrants(created, input.grants);
         audit(admin, 'create-user', created, null, { email: input.email, displayName: input.displayName, grants: input.grants });
         return created;
@@ -67,7 +67,8 @@ export function createUserAdmin({ db, accounts, auth, now }: { db: Db; accounts:
       if (problem) return { ok: false, status: 400, message: problem };
       const hash = await auth.hashPassword(password);
       db.transaction(() => {
-        accounts.setPassword(id, hash, now().toISOString());
+        // Someone else's password, chosen by the administrator: its owner changes it at their next sign-in.
+        accounts.setPassword(id, hash, now().toISOString(), id !== admin.user.id);
         accounts.deleteUserSessions(id);
         accounts.clearFailures(user.email);
         audit(admin, 'reset-password', id, null, null);

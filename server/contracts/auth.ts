@@ -21,7 +21,13 @@ export const DisplayName = z.string().trim().min(1, 'Write a name').max(100);
 /** Checked for length and sense on the server (passwordProblem); here only bounded. */
 export const NewPassword = z.string().max(1000);
 
-export const SessionUser = z.object({ id: z.number().int(), email: z.string(), displayName: z.string(), grants: z.array(Grant) });
+export const SessionUser = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  displayName: z.string(),
+  grants: z.array(Grant),
+  mustChangePassword: z.boolean().openapi({ description: 'An administrator set the password: it must be changed before anything else' }),
+});
 
 export const SessionState = z
   .object({

@@ -172,6 +172,31 @@ describe('sign-in, sessions and sign-out', () => {
     await signIn(app, 'officer@example.org', 'a brand new passphrase');
   });
 
+  it('makes a person an administrator creates, or whose password one resets, change it before anything else', async () => {
+    const { app, db } = seededApp({ publicRead: false });
+    await createUser(db, 'admin@example.org', [ADMINISTRATOR]);
+    const admin = asUser(app, await signIn(app, 'admin@example.org'));
+    const created = await admin('POST', '/api/users', { email: 'new@example.org', displayName: 'New Officer', password: 'given by the administrator', grants: [FORCE_EDITOR('hertfordshire')] });
+    expect(created.status).toBe(201);
+    const first = await signIn(app, 'new@example.org', 'given by the administrator');
+    const officer = asUser(app, first);
+    expect((await officer('GET', '/api/auth/session')).body.user).toMatchObject({ email: 'new@example.org', mustChangePassword: true });
+    for (const [method, path] of [['GET', '/api/functions'], ['GET', '/api/my-figures'], ['POST', '/api/ledger-entries/batch']] as const) {
+      const refused = await officer(method, path, method === 'POST' ? { figures: [] } : undefined);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('password_change_required');
+    }
+    expect((await officer('POST', '/api/auth/password', { currentPassword: 'given by the administrator', newPassword: 'my own long passphrase' })).status).toBe(200);
+    expect((await officer('GET', '/api/auth/session')).body.user.mustChangePassword).toBe(false);
+    expect((await officer('GET', '/api/functions')).status).toBe(200);
+
+    // A reset by an administrator asks again; the person's sessions ended with it.
+    const userId = created.body.id as number;
+    expect((await admin('POST', `/api/users/${userId}/password`, { password: 'another given passphrase' })).status).toBe(200);
+    const again = asUser(app, await signIn(app, 'new@example.org', 'another given passphrase'));
+    expect((await again('GET', '/api/functions')).body.error.code).toBe('password_change_required');
+  });
+
   it('lets an administrator deactivate a user, which ends their sessions, but never the last administrator', async () => {
     const { app, db } = seededApp({ publicRead: false });
     const adminId = await createUser(db, 'admin@example.org', [ADMINISTRATOR]);

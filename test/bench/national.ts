@@ -90,7 +90,7 @@ function buildLedger(db: Db) {
   let clock = new Date();
   const importer = (() => { const entries = createLedgerEntryRepository(db); const now = () => clock; return createLedgerImport({ db, entries, recording: createRecording({ db, entries, now }), now }); })();
   const session: CurrentSession = {
-    user: { id: 0, email: 'national-benchmark', displayName: 'National benchmark', grants: FORCES.map((f) => ({ role: 'force-editor' as const, force: f.slug, function: null })) },
+    user: { id: 0, email: 'national-benchmark', displayName: 'National benchmark', grants: FORCES.map((f) => ({ role: 'force-editor' as const, force: f.slug, function: null })), mustChangePassword: false },
     csrfToken: '',
     tokenHash: '',
   };

@@ -9,6 +9,8 @@ export type UserRow = {
   isActive: boolean;
   createdAt: string;
   passwordChangedAt: string;
+  /** Set by an administrator's create or reset: the password must be changed before anything else. */
+  mustChangePassword: boolean;
 };
 
 export type SessionRow = {
@@ -20,22 +22,22 @@ export type SessionRow = {
   expiresAt: string;
 };
 
-type RawUser = Omit<UserRow, 'isActive'> & { isActive: number };
-const toUser = (row: RawUser | undefined): UserRow | null => (row ? { ...row, isActive: row.isActive === 1 } : null);
+type RawUser = Omit<UserRow, 'isActive' | 'mustChangePassword'> & { isActive: number; mustChangePassword: number };
+const toUser = (row: RawUser | undefined): UserRow | null => (row ? { ...row, isActive: row.isActive === 1, mustChangePassword: row.mustChangePassword === 1 } : null);
 
 /** The SQL of accounts, roles, sessions, setup links and sign-in failures. */
 export function createAccountRepository(db: Db) {
   const userColumns = `id, email, display_name AS displayName, password_hash AS passwordHash, is_active AS isActive,
-                       created_at AS createdAt, password_changed_at AS passwordChangedAt`;
+                       created_at AS createdAt, password_changed_at AS passwordChangedAt, must_change_password AS mustChangePassword`;
   const statements = {
     userByEmail: db.prepare(`SELECT ${userColumns} FROM users WHERE email = ?`),
     userById: db.prepare(`SELECT ${userColumns} FROM users WHERE id = ?`),
     users: db.prepare(`SELECT ${userColumns} FROM users ORDER BY display_name`),
     insertUser: db.prepare(
-      `INSERT INTO users (email, display_name, password_hash, created_at, password_changed_at)
-       VALUES (@email, @displayName, @passwordHash, @at, @at)`,
+      `INSERT INTO users (email, display_name, password_hash, created_at, password_changed_at, must_change_password)
+       VALUES (@email, @displayName, @passwordHash, @at, @at, @mustChangePassword)`,
     ),
-    setPassword: db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?'),
+    setPassword: db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ? WHERE id = ?'),
     setActive: db.prepare('UPDATE users SET is_active = ? WHERE id = ?'),
     setDisplayName: db.prepare('UPDATE users SET display_name = ? WHERE id = ?'),
     grants: db.prepare('SELECT role, force_slug AS force, function_slug AS function FROM user_roles WHERE user_id = ? ORDER BY role, force_slug, function_slug'),
@@ -77,9 +79,10 @@ export function createAccountRepository(db: Db) {
     userByEmail: (email: string) => toUser(statements.userByEmail.get(email) as RawUser | undefined),
     userById: (id: number) => toUser(statements.userById.get(id) as RawUser | undefined),
     users: () => (statements.users.all() as RawUser[]).map((row) => toUser(row)!),
-    insertUser: (user: { email: string; displayName: string; passwordHash: string; at: string }) =>
-      Number(statements.insertUser.run(user).lastInsertRowid),
-    setPassword: (id: number, passwordHash: string, at: string) => statements.setPassword.run(passwordHash, at, id),
+    /** mustChangePassword: an administrator chose the password, so its owner changes it first. */
+    insertUser: (user: { email: string; displayName: string; passwordHash: string; at: string; mustChangePassword?: boolean }) =>
+      Number(statements.insertUser.run({ ...user, mustChangePassword: user.mustChangePassword ? 1 : 0 }).lastInsertRowid),
+    setPassword: (id: number, passwordHash: string, at: string, mustChangePassword = false) => statements.setPassword.run(passwordHash, at, mustChangePassword ? 1 : 0, id),
     setActive: (id: number, active: boolean) => statements.setActive.run(active ? 1 : 0, id),
     setDisplayName: (id: number, name: string) => statements.setDisplayName.run(name, id),
     grants: (userId: number) => statements.grants.all(userId) as Grant[],
