@@ -16,6 +16,8 @@ import { FunctionPage } from './features/function/FunctionPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { PresentPage } from './features/present/PresentPage';
 import { ImportPage } from './features/record/ImportPage';
+import { MyFiguresPage } from './features/record/MyFiguresPage';
+import { FirstPasswordPage } from './features/account/FirstPasswordPage';
 import { RecordPage } from './features/record/RecordPage';
 import { canRecord, isAdministrator, type SessionUser } from './lib/roles';
 
@@ -56,6 +58,8 @@ export function App() {
           <Shell user={state.user} filters={!mustSignIn}>
             {mustSignIn ? (
               <SignInPage next={here} setupNeeded={state.setupNeeded} />
+            ) : state.user?.mustChangePassword ? (
+              <FirstPasswordPage />
             ) : (
               <Switch>
                 <Route path="/" component={PortfolioPage} />
@@ -90,6 +94,7 @@ export function App() {
                 </Route>
                 <Route path="/setup" component={SetupPage} />
                 <Route path="/account">{state.user ? <AccountPage /> : <SignInPage next="/account" setupNeeded={state.setupNeeded} />}</Route>
+                <Route path="/my-figures">{canRecord(state.user) ? <MyFiguresPage /> : <NotAllowed what="record figures" />}</Route>
                 <Route path="/record">{canRecord(state.user) ? <RecordPage /> : <NotAllowed what="record figures" />}</Route>
                 <Route path="/import">{canRecord(state.user) ? <ImportPage /> : <NotAllowed what="import figures" />}</Route>
                 <Route path="/admin/users">{isAdministrator(state.user) ? <UsersPage /> : <NotAllowed what="manage users" />}</Route>
@@ -127,7 +132,9 @@ function Shell({ user, filters, children }: { user: SessionUser | null; filters:
     shown.current = location;
     document.getElementById('main')?.focus();
   }, [location]);
-  const showFilters = filters && (location === '/' || location.startsWith('/functions/') || location.startsWith('/forces/'));
+  // Until a given password is changed, the tools are not offered: the server refuses them anyway.
+  const tools = user?.mustChangePassword ? null : user;
+  const showFilters = filters && !user?.mustChangePassword && (location === '/' || location.startsWith('/functions/') || location.startsWith('/forces/'));
   return (
     <>
       <a href="#main" className="skip-link">
@@ -143,13 +150,14 @@ function Shell({ user, filters, children }: { user: SessionUser | null; filters:
             <Link href="/">Savings</Link>
             <Link href="/benefits">Benefits</Link>
             <Link href="/reports">Reports</Link>
-            {canRecord(user) ? (
+            {canRecord(tools) ? (
               <>
+                <Link href="/my-figures">My figures</Link>
                 <Link href="/record">Record figures</Link>
                 <Link href="/import">Import</Link>
               </>
             ) : null}
-            {isAdministrator(user) ? (
+            {isAdministrator(tools) ? (
               <>
                 <Link href="/admin/users">Users</Link>
                 <Link href="/admin/audit">Audit log</Link>

@@ -10,7 +10,7 @@ export function describeGrant(grant: Grant, names: { forces?: Map<string, string
     case 'force-editor':
       return `Force editor: records actuals and forecasts for ${names.forces?.get(grant.force!) ?? grant.force}`;
     case 'function-owner':
-      return `Function owner: changes the plan of ${names.functions?.get(grant.function!) ?? grant.function}, and records for it as a whole`;
+      return `Function owner: changes the plan of ${names.functions?.get(grant.function!) ?? grant.function}, and records for it as a whole or for any of its forces`;
     case 'programme-officer':
       return 'Programme officer: publishes the six-monthly reports';
     case 'administrator':

@@ -174,6 +174,7 @@ export function createAuthService({
       accounts.clearFailures(user.email);
       const problem = passwordProblem(next, user);
       if (problem) return problem;
+      if (next === current) return user.mustChangePassword ? 'Choose a password of your own, not the one you were given.' : 'Your new password is the same as your current one.';
       const hash = await hashPassword(next, hashCost);
       db.transaction(() => {
         accounts.setPassword(user.id, hash, at());

@@ -12,6 +12,8 @@ const page = () => session.page();
 
 const ADMIN = { email: 'chief@example.org', name: 'Chief Finance Officer', password: 'seven force savings ledger' };
 const EDITOR = { email: 'beds.finance@example.org', name: 'Beds Finance', password: 'bedfordshire actuals monthly' };
+/** What the administrator types for them, and tells them; they choose their own at their first sign-in. */
+const GIVEN = 'told over the telephone';
 
 async function signInAs(who: { email: string; password: string }) {
   await page().goto(`${closedUrl}/sign-in`);
@@ -62,7 +64,7 @@ describe('a newcomer on a fresh database', () => {
     await page().getByRole('heading', { name: 'Add a person' }).waitFor();
     await page().locator('#new-email').fill(EDITOR.email);
     await page().locator('#new-name').fill(EDITOR.name);
-    await page().locator('#new-password').fill(EDITOR.password);
+    await page().locator('#new-password').fill(GIVEN);
     const form = page().locator('form', { has: page().locator('#new-email') });
     await form.getByRole('button', { name: /Remove Viewer/ }).click();
     await form.getByLabel('Add a role').selectOption({ label: 'Force editor' });
@@ -84,6 +86,26 @@ describe('a newcomer on a fresh database', () => {
 });
 
 describe('a force editor', () => {
+  it('is asked at the first sign-in to choose their own password, before anything else', async () => {
+    await signInAs({ email: EDITOR.email, password: GIVEN });
+    await page().getByRole('heading', { name: 'Choose your own password' }).waitFor();
+    expect(await page().locator('tr[data-function]').count()).toBe(0);
+    expect(await page().getByRole('link', { name: 'Record figures' }).count()).toBe(0);
+    // Anything else they try is refused until they do.
+    const refused = await page().evaluate(async () => (await fetch('/api/functions')).status);
+    expect(refused).toBe(403);
+    await page().getByLabel('Password you were given').fill(GIVEN);
+    await page().getByLabel('New password').fill(GIVEN);
+    await page().getByRole('button', { name: 'Change password' }).click();
+    expect(await page().getByRole('alert').innerText()).toContain('Choose a password of your own');
+    expect(await seriousAccessibilityViolations(page())).toEqual([]);
+    await screenshot(page(), 'first-password');
+    await page().getByLabel('Password you were given').fill(GIVEN);
+    await page().getByLabel('New password').fill(EDITOR.password);
+    await page().getByRole('button', { name: 'Change password' }).click();
+    await page().locator('tr[data-function="aoj"]').waitFor();
+  });
+
   it('signs in, records an actual for Bedfordshire, and sees the dashboard change', async () => {
     await signInAs(EDITOR);
     await page().locator('tr[data-function="aoj"]').waitFor();

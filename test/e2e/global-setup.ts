@@ -23,6 +23,9 @@ declare module 'vitest' {
     /** A server of its own for the six-monthly report, whose tests record figures the others must not see; reading needs a sign-in. */
     reportsUrl: string;
     reportsAdmin: { email: string; password: string };
+    /** A server of its own with the demo data set, for a finance officer's month: its figures change under the tests. */
+    recordingUrl: string;
+    recordingAdmin: { email: string; password: string };
   }
 }
 
@@ -84,23 +87,30 @@ export default async function setup(project: TestProject) {
   createAdmin('papers.db', baseAdmin);
   const reportsAdmin = { email: 'reports.admin@example.org', password: 'another scripted passphrase' };
   createAdmin('reports.db', reportsAdmin);
+
   const papers = await startServer(dataDir, 'papers', { PUBLIC_READ: 'true' });
   const reports = await startServer(dataDir, 'reports');
   const demo = await startServer(dataDir, 'demo', { PUBLIC_READ: 'true', DEMO_DATA: 'true' });
   const closed = await startServer(dataDir, 'closed');
+  const recording = await startServer(dataDir, 'recording', { DEMO_DATA: 'true' });
+  // After the server has seeded the demo data set (create-admin on an empty database seeds the papers alone).
+  const recordingAdmin = { email: 'recording.admin@example.org', password: 'a third scripted passphrase' };
+  createAdmin('recording.db', recordingAdmin);
   project.provide('baseUrl', papers.url);
   project.provide('demoUrl', demo.url);
   project.provide('closedUrl', closed.url);
   project.provide('baseAdmin', baseAdmin);
   project.provide('reportsUrl', reports.url);
   project.provide('reportsAdmin', reportsAdmin);
+  project.provide('recordingUrl', recording.url);
+  project.provide('recordingAdmin', recordingAdmin);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const link = /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(closed.log());
   if (!link) throw new Error(`the closed server printed no setup link:\n${closed.log()}`);
   project.provide('closedSetupLink', link[1]!);
 
   return async () => {
-    await Promise.all([papers.stop(), demo.stop(), closed.stop(), reports.stop()]);
+    await Promise.all([papers.stop(), demo.stop(), closed.stop(), reports.stop(), recording.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

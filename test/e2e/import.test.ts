@@ -34,7 +34,7 @@ describe('importing a spreadsheet', () => {
     const errors = page().getByTestId('import-errors');
     await errors.waitFor();
     expect(await errors.innerText()).toMatch(/3\s+month\s+2020-05 is not in FY 2019\/20/);
-    expect(await page().getByTestId('import-report').innerText()).toContain('3 rows: 2 to add, 0 to change, 0 already recorded, 1 with errors');
+    expect(await page().getByTestId('import-report').innerText()).toContain('3 rows: 2 to add, 0 to change, 0 already recorded, 0 with no amount (skipped), 1 with errors');
     expect(await page().getByRole('button', { name: /^Import \d+ figures$/ }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page())).toEqual([]);
     await screenshot(page(), 'import-errors');
@@ -46,7 +46,7 @@ describe('importing a spreadsheet', () => {
 
     // The same file again changes nothing.
     await page().getByRole('button', { name: 'Check the file' }).click();
-    await expect.poll(() => page().getByTestId('import-report').innerText()).toContain('3 rows: 0 to add, 0 to change, 3 already recorded, 0 with errors');
+    await expect.poll(() => page().getByTestId('import-report').innerText()).toContain('3 rows: 0 to add, 0 to change, 3 already recorded, 0 with no amount (skipped), 0 with errors');
   });
 
   it('shows the imported figures on the dashboard, takes commentary on them, and exports them back', async () => {

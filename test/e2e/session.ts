@@ -35,9 +35,14 @@ export async function signIn(page: Page, baseUrl: string, who: Account): Promise
   await page.locator('tr[data-function]').first().waitFor();
 }
 
-/** Adds a person through the API as the administrator signed in on the page; the Users page has its own tests. */
-export async function addPerson(page: Page, person: Account & { displayName: string; grants: NewGrant[] }): Promise<number> {
-  return page.evaluate(async (body) => {
+/**
+ * Adds a person through the API as the administrator signed in on the page (the Users page has its
+ * own tests), and then, as that person would at their first sign-in, changes the password the
+ * administrator gave them to their own (`person.password`); the first-password page has its own test.
+ */
+export async function addPerson(page: Page, person: Account & { displayName: string; grants: NewGrant[] }, options: { firstPasswordChanged?: boolean } = {}): Promise<number> {
+  const given = options.firstPasswordChanged === false ? person.password : `${person.password} as given`;
+  const status = await page.evaluate(async (body) => {
     const state = await (await fetch('/api/auth/session')).json();
     const response = await fetch('/api/users', {
       method: 'POST',
@@ -45,5 +50,18 @@ export async function addPerson(page: Page, person: Account & { displayName: str
       body: JSON.stringify(body),
     });
     return response.status;
-  }, person);
+  }, { ...person, password: given });
+  if (status === 201 && options.firstPasswordChanged !== false) {
+    const origin = new URL(page.url()).origin;
+    const signedIn = await fetch(`${origin}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: person.email, password: given }) });
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const changed = await fetch(`${origin}/api/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ currentPassword: given, newPassword: person.password }),
+    });
+    if (changed.status !== 200) throw new Error(`first password change for ${person.email}: ${changed.status} ${await changed.text()}`);
+  }
+  return status;
 }

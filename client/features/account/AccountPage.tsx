@@ -11,7 +11,6 @@ export function AccountPage() {
   const session = useQuery(sessionQuery());
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [changed, setChanged] = useState(false);
   usePageTitle('Your account');
   const user = session.data?.user;
@@ -40,36 +39,7 @@ export function AccountPage() {
           Your password is changed. Anywhere else you were signed in has been signed out.
         </p>
       ) : null}
-      <ErrorSummary errors={errors} fieldIds={{ current: 'current-password', next: 'new-password' }} />
-      <form
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const formElement = event.currentTarget;
-          const form = new FormData(formElement);
-          const currentPassword = String(form.get('current') ?? '');
-          const newPassword = String(form.get('next') ?? '');
-          const problems: Record<string, string> = {};
-          if (!currentPassword) problems.current = 'Enter your current password';
-          if (newPassword.length < 12) problems.next = 'Use at least 12 characters for the new password';
-          setErrors(problems);
-          setChanged(false);
-          if (Object.keys(problems).length > 0) return;
-          try {
-            await unwrap(await api.api.auth.password.$post({ json: { currentPassword, newPassword } }));
-            setChanged(true);
-            formElement.reset();
-          } catch (error) {
-            setErrors({ form: error instanceof ApiError ? error.message : 'Realise could not be reached. Try again.' });
-          }
-        }}
-      >
-        <TextField id="current-password" label="Current password" name="current" type="password" autoComplete="current-password" error={errors.current} />
-        <TextField id="new-password" label="New password" name="next" type="password" autoComplete="new-password" hint="At least 12 characters." error={errors.next} />
-        <button type="submit" className="button">
-          Change password
-        </button>
-      </form>
+      <ChangePasswordForm onChanged={() => setChanged(true)} />
 
       <h2>Sign out</h2>
       <button
@@ -85,5 +55,43 @@ export function AccountPage() {
         Sign out
       </button>
     </div>
+  );
+}
+
+/** The change of one's own password: the current one, then the new; the server checks both. */
+export function ChangePasswordForm({ onChanged, currentLabel = 'Current password' }: { onChanged: () => void; currentLabel?: string }) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  return (
+    <>
+      <ErrorSummary errors={errors} fieldIds={{ current: 'current-password', next: 'new-password' }} />
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const formElement = event.currentTarget;
+          const form = new FormData(formElement);
+          const currentPassword = String(form.get('current') ?? '');
+          const newPassword = String(form.get('next') ?? '');
+          const problems: Record<string, string> = {};
+          if (!currentPassword) problems.current = `Enter your ${currentLabel.toLowerCase()}`;
+          if (newPassword.length < 12) problems.next = 'Use at least 12 characters for the new password';
+          setErrors(problems);
+          if (Object.keys(problems).length > 0) return;
+          try {
+            await unwrap(await api.api.auth.password.$post({ json: { currentPassword, newPassword } }));
+            formElement.reset();
+            onChanged();
+          } catch (error) {
+            setErrors({ form: error instanceof ApiError ? error.message : 'Realise could not be reached. Try again.' });
+          }
+        }}
+      >
+        <TextField id="current-password" label={currentLabel} name="current" type="password" autoComplete="current-password" error={errors.current} />
+        <TextField id="new-password" label="New password" name="next" type="password" autoComplete="new-password" hint="At least 12 characters." error={errors.next} />
+        <button type="submit" className="button">
+          Change password
+        </button>
+      </form>
+    </>
   );
 }

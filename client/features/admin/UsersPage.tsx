@@ -157,7 +157,7 @@ function NewUserForm({ lists }: { lists: Lists }) {
       >
         <TextField id="new-email" label="Email address" name="email" type="email" autoComplete="off" error={errors.email} />
         <TextField id="new-name" label="Name" name="displayName" autoComplete="off" error={errors.displayName} />
-        <TextField id="new-password" label="First password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters; they change it when they first sign in." error={errors.password} />
+        <TextField id="new-password" label="First password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters. Tell them it yourself; Realise asks them to choose their own when they first sign in, before anything else." error={errors.password} />
         <GrantEditor grants={grants} onChange={setGrants} {...lists} />
         <button type="submit" className="button">
           Add the person

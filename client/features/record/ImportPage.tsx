@@ -60,9 +60,11 @@ export function ImportPage() {
       <h1>Import figures from a spreadsheet</h1>
       <ol className="steps">
         <li>
-          Download the template as <a href="/api/imports/template?format=xlsx" download>Excel (.xlsx)</a> or <a href="/api/imports/template?format=csv" download>CSV</a>. The
-          Excel template has a sheet on how to fill it in: one row a figure, with the function, savings line, actual or
-          forecast, year, month (blank for the whole year), force (blank for the function as a whole) and amount in pounds.
+          Download the template as <a href="/api/imports/template?format=xlsx" download>Excel (.xlsx)</a> or <a href="/api/imports/template?format=csv" download>CSV</a>. It
+          is filled with the rows due from you this year (as on <a href="/my-figures">My figures</a>), with what is recorded already; type the amounts, and leave
+          blank what you have not got (a row with no amount is skipped). In Excel the function, line, measure and force columns are drop-down lists of what
+          Realise knows, and a sheet says how to fill it in: one row a figure, with the year as 2017/18, the month (blank for the whole year), the force (blank
+          for the function as a whole) and the amount in pounds.
           The <a href="/api/export/ledger?format=xlsx" download>whole ledger</a> comes in the same columns.
         </li>
         <li>Fill it in and save it as .xlsx or CSV.</li>
@@ -123,7 +125,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
     <section aria-labelledby="report-heading" data-testid="import-report">
       <h2 id="report-heading">What the file would do</h2>
       <p role="status">
-        {report.rows} rows: {report.added} to add, {report.changed} to change, {report.unchanged} already recorded, {report.errors} with errors.
+        {report.rows} rows: {report.added} to add, {report.changed} to change, {report.unchanged} already recorded, {report.skipped} with no amount (skipped), {report.errors} with errors.
         {report.errors > 0 ? ' Correct the errors and check the file again; nothing is imported while any row has one.' : ''}
       </p>
       {errors.length > 0 ? (

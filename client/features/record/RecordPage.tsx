@@ -93,7 +93,8 @@ function useInvalidateLedger(slug: string) {
 function EntryForm({ detail, user, forceNames }: { detail: FunctionDetail; user: SessionUser; forceNames: Map<string, string> }) {
   const fn = detail.function;
   const owns = user.grants.some((g) => g.role === 'function-owner' && g.function === fn.slug);
-  const myForces = user.grants.filter((g) => g.role === 'force-editor' && fn.forces.includes(g.force!)).map((g) => g.force!);
+  // An owner may record for any of the function's forces too (correcting a split part, say).
+  const myForces = owns ? fn.forces : user.grants.filter((g) => g.role === 'force-editor' && fn.forces.includes(g.force!)).map((g) => g.force!);
   const lines = detail.lines;
   const [lineId, setLineId] = useState(lines[0]?.id ?? 0);
   const line = lines.find((l) => l.id === lineId) ?? lines[0];
@@ -112,8 +113,8 @@ function EntryForm({ detail, user, forceNames }: { detail: FunctionDetail; user:
     <>
       <p>
         Record for <strong>{fn.name}</strong>
-        {myForces.length > 0 ? ` as the editor for ${myForces.map((f) => forceNames.get(f) ?? f).join(' and ')}` : ''}
-        {owns ? `${myForces.length > 0 ? ', and' : ''} as its owner (for the function as a whole)` : ''}. Amounts are in pounds and pence.
+        {owns ? ' as its owner, for the function as a whole or for any of its forces' : ` as the editor for ${myForces.map((f) => forceNames.get(f) ?? f).join(' and ')}`}. Amounts are in pounds and pence. A
+        line’s year is recorded either for the function as a whole or by force: a force’s figure on a line recorded as a whole splits its figures between the forces by the year’s shares first, so nothing counts twice.
       </p>
       {done ? (
         <p role="status" className="success" data-testid="record-done">
@@ -215,12 +216,34 @@ function EntryForm({ detail, user, forceNames }: { detail: FunctionDetail; user:
 
 function EntriesTable({ slug, user, forceNames }: { slug: string; user: SessionUser; forceNames: Map<string, string> }) {
   const entries = useQuery(ledgerEntriesQuery(slug));
-  const mayChange = (e: LedgerEntry) =>
-    e.sourceId === null &&
-    (e.force === null ? user.grants.some((g) => g.role === 'function-owner' && g.function === slug) : user.grants.some((g) => g.role === 'force-editor' && g.force === e.force));
+  const owns = user.grants.some((g) => g.role === 'function-owner' && g.function === slug);
+  const mayChange = (e: LedgerEntry) => e.sourceId === null && (owns || (e.force !== null && user.grants.some((g) => g.role === 'force-editor' && g.force === e.force)));
+  const invalidate = useInvalidateLedger(slug);
+  // The last figure removed here, which can be put back for a while (the server allows 10 minutes).
+  const [removed, setRemoved] = useState<{ entry: LedgerEntry; words: string } | null>(null);
+  const [undoProblem, setUndoProblem] = useState<string | null>(null);
+  const undo = useMutation({
+    mutationFn: async (id: number) => unwrap(await api.api['ledger-entries'][':id']['undo-remove'].$post({ param: { id: String(id) } })),
+    onSuccess: async () => {
+      setRemoved(null);
+      setUndoProblem(null);
+      await invalidate();
+    },
+    onError: (error) => setUndoProblem(error instanceof ApiError ? error.message : 'Realise could not be reached. Try again.'),
+  });
   return (
     <section aria-labelledby="entries-heading">
       <h2 id="entries-heading">Figures recorded for this function</h2>
+      {removed ? (
+        <div role="status" className="notice" data-testid="removed-notice">
+          Removed {removed.words}.{' '}
+          <button type="button" className="button button-secondary" onClick={() => undo.mutate(removed.entry.id)} disabled={undo.isPending}>
+            Undo
+          </button>{' '}
+          <span className="hint">You can undo this for 10 minutes.</span>
+          {undoProblem ? <p className="error-message">{undoProblem}</p> : null}
+        </div>
+      ) : null}
       <QueryState query={entries} what="the recorded figures">
         {(data) =>
           data.entries.length === 0 ? (
@@ -243,7 +266,13 @@ function EntriesTable({ slug, user, forceNames }: { slug: string; user: SessionU
               </thead>
               <tbody>
                 {data.entries.map((e) => (
-                  <EntryRow key={e.id} entry={e} editable={mayChange(e)} forceName={e.force ? (forceNames.get(e.force) ?? e.force) : 'whole function'} />
+                  <EntryRow
+                    key={e.id}
+                    entry={e}
+                    editable={mayChange(e)}
+                    forceName={e.force ? (forceNames.get(e.force) ?? e.force) : 'whole function'}
+                    onRemoved={(words) => (setUndoProblem(null), setRemoved({ entry: e, words }))}
+                  />
                 ))}
               </tbody>
             </table>
@@ -254,9 +283,11 @@ function EntriesTable({ slug, user, forceNames }: { slug: string; user: SessionU
   );
 }
 
-function EntryRow({ entry, editable, forceName }: { entry: LedgerEntry; editable: boolean; forceName: string }) {
+function EntryRow({ entry, editable, forceName, onRemoved }: { entry: LedgerEntry; editable: boolean; forceName: string; onRemoved: (words: string) => void }) {
   const invalidate = useInvalidateLedger(entry.function);
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   const [problem, setProblem] = useState<{ message: string; stale: boolean } | null>(null);
   const amountId = useId();
   const failed = (error: unknown) =>
@@ -271,13 +302,18 @@ function EntryRow({ entry, editable, forceName }: { entry: LedgerEntry; editable
     },
     onError: failed,
   });
+  const period = entry.month ? formatMonth(entry.month) : formatFiscalYear(entry.fiscalYear);
+  const words = `${formatMoney(entry.amountPence)} for ${period}, ${entry.lineName}, ${forceName}`;
   const remove = useMutation({
     mutationFn: async () => unwrap(await api.api['ledger-entries'][':id'].$delete({ param: { id: String(entry.id) }, query: { version: String(entry.version) } })),
-    onSuccess: invalidate,
+    onSuccess: async () => {
+      onRemoved(words);
+      await invalidate();
+    },
     onError: failed,
   });
-  const period = entry.month ? formatMonth(entry.month) : formatFiscalYear(entry.fiscalYear);
   return (
+    <>
     <tr data-entry={entry.id}>
       <th scope="row">{period}</th>
       <td>{entry.lineName}</td>
@@ -285,6 +321,7 @@ function EntryRow({ entry, editable, forceName }: { entry: LedgerEntry; editable
       <td>
         {entry.measure}
         {entry.isIllustrative ? ' (illustrative)' : ''}
+        {entry.periodNote?.startsWith('Split') ? <span className="cell-note">split from the figure for the whole function</span> : null}
       </td>
       <td className="numeric">
         {editing ? (
@@ -332,18 +369,86 @@ function EntryRow({ entry, editable, forceName }: { entry: LedgerEntry; editable
                 {period}, {entry.lineName}
               </span>
             </button>{' '}
-            <button type="button" className="link-button" onClick={() => remove.mutate()}>
-              Remove
-              <span className="visually-hidden">
-                {' '}
-                {period}, {entry.lineName}
+            {confirming ? (
+              <span role="group" aria-label={`Remove ${words}?`} className="confirm">
+                Remove {formatMoney(entry.amountPence)}?{' '}
+                <button type="button" className="button button-warning" onClick={() => (setConfirming(false), remove.mutate())} autoFocus>
+                  Yes, remove it
+                </button>{' '}
+                <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+                  Keep it
+                </button>
               </span>
-            </button>
+            ) : (
+              <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+                Remove
+                <span className="visually-hidden">
+                  {' '}
+                  {period}, {entry.lineName}
+                </span>
+              </button>
+            )}{' '}
           </>
         ) : (
           <span className="muted">{entry.sourceId ? 'from a paper' : 'not yours to change'}</span>
         )}
+        <button type="button" className="link-button" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
+          History
+          <span className="visually-hidden">
+            {' '}
+            of {period}, {entry.lineName}, {forceName}
+          </span>
+        </button>
       </td>
     </tr>
+    {showHistory ? (
+      <tr className="history-row">
+        <td colSpan={7}>
+          <EntryHistory id={entry.id} />
+        </td>
+      </tr>
+    ) : null}
+    </>
+  );
+}
+
+const ACTION_WORDS: Record<string, string> = {
+  record: 'Recorded',
+  change: 'Changed',
+  split: 'Split between the forces',
+  remove: 'Removed',
+  'undo-remove': 'Put back',
+};
+
+/** Each version of a figure: who wrote what, when and why, from the audit log. */
+function EntryHistory({ id }: { id: number }) {
+  const history = useQuery({
+    queryKey: ['ledger-entries', 'history', id],
+    queryFn: async () => unwrap(await api.api['ledger-entries'][':id'].history.$get({ param: { id: String(id) } })),
+  });
+  return (
+    <QueryState query={history} what="the figure’s history">
+      {(data) =>
+        data.versions.length === 0 ? (
+          <p className="empty">This figure came with the data set it was loaded from and has not been changed since.</p>
+        ) : (
+          <ol className="history" data-testid="entry-history">
+            {data.versions.map((v, i) => (
+              <li key={i}>
+                {ACTION_WORDS[v.action] ?? v.action} {v.amountPence !== null ? <Money pence={v.amountPence} /> : null}
+                {v.fromPence !== null && v.action === 'change' ? (
+                  <>
+                    {' '}
+                    (was <Money pence={v.fromPence} />)
+                  </>
+                ) : null}{' '}
+                by {v.actor}, {v.at.slice(0, 16).replace('T', ' ')} UTC{v.reason ? `: “${v.reason}”` : ''}
+                {v.note ? <span className="cell-note">{v.note}</span> : null}
+              </li>
+            ))}
+          </ol>
+        )
+      }
+    </QueryState>
   );
 }
