@@ -5,6 +5,7 @@ import { isFiscalYear, monthsOfFiscalYear } from '../domain/fiscal';
 import { BACKUP_COLUMNS } from './ledger-export';
 import { readTable, TEMPLATE_COLUMNS } from './ledger-import';
 import { readAmount } from '../domain/money';
+import { createRollupMaintenance } from '../db/repositories/rollups';
 
 // Restoring the whole ledger from its backup (GET /api/export/ledger): every entry, dated or not,
 // with its illustrative mark, qualifier, source, reported date and who recorded it, so the figures,
@@ -77,10 +78,14 @@ export function restoreLedger(db: Db, rows: readonly RestoreRow[], by: { actor: 
      VALUES (@lineId, @measure, @fiscalYear, @month, @force, @amountPence, @asWritten, @qualifier, @periodNote,
              @reportedOn, @sourceId, @isIllustrative, @recordedAt, @recordedBy)`,
   );
+  // The whole ledger is replaced, so the roll-ups are rebuilt from it once, not kept entry by entry.
+  const rollups = createRollupMaintenance(db);
   return db.transaction(() => {
     const before = totals.get() as { entries: number; pence: number };
-    db.prepare('DELETE FROM ledger_entries').run();
-    for (const entry of entries) insert.run(entry);
+    rollups.bulkWholeLedger(() => {
+      db.prepare('DELETE FROM ledger_entries').run();
+      for (const entry of entries) insert.run(entry);
+    });
     const after = totals.get() as { entries: number; pence: number };
     recordAudit(db, { at: by.at, actor: by.actor, action: 'restore-ledger', entity: 'ledger_entries', entityId: by.fileHash, before, after });
     return { restored: after.entries, replaced: before.entries };

@@ -4,6 +4,7 @@ import { fiscalYearWords } from '../contracts/words';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerEntryRepository } from '../db/repositories/ledger-entries';
+import { BULK_FROM, createRollupMaintenance } from '../db/repositories/rollups';
 import { isAllowed, refusalMessage, type Action } from '../domain/permissions';
 import { entryProblems, type Problem } from '../domain/recording';
 import { splitBetweenForces } from '../domain/rollup';
@@ -52,6 +53,7 @@ const periodKey = (e: { month: string | null; force: string | null }) => `${e.mo
 
 export function createRecording({ db, entries, now }: { db: Db; entries: LedgerEntryRepository; now: () => Date }) {
   const today = () => now().toISOString().slice(0, 10);
+  const rollups = createRollupMaintenance(db);
   const audit = (session: CurrentSession, action: string, id: number, before: unknown, after: unknown) =>
     recordAudit(db, { at: now().toISOString(), actor: session.user.email, action, entity: 'ledger_entry', entityId: String(id), before, after });
 
@@ -88,7 +90,9 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
     const groups = new Map<string, typeof checked>();
     for (const c of checked) {
       const key = `${c.figure.lineId}|${c.figure.measure}|${c.figure.fiscalYear}`;
-      groups.set(key, [...(groups.get(key) ?? []), c]);
+      const group = groups.get(key);
+      if (group) group.push(c);
+      else groups.set(key, [c]);
     }
     const splits: Split[] = [];
     const writes: Write[] = [];
@@ -175,7 +179,10 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
     if (planned.outcomes.some((o) => o.action === 'error')) throw new Error('A plan with errors cannot be applied');
     const at = now().toISOString();
     const reportedOn = today();
-    return db.transaction(() => {
+    // A large plan (an import) keeps the roll-ups once, at the end, rather than entry by entry.
+    const touched = [...planned.writes.map((w) => w.figure), ...planned.splits.map((s) => s.whole)];
+    const keeping = <T>(write: () => T): T => (touched.length >= BULK_FROM ? rollups.bulk(touched, write) : write());
+    return db.transaction(() => keeping(() => {
       // The split parts written where a force's own figure is not about to take their place.
       const incoming = new Set(planned.writes.map((w) => `${w.figure.lineId}|${w.figure.measure}|${w.figure.fiscalYear}|${periodKey(w.figure)}`));
       for (const s of planned.splits) {
@@ -189,17 +196,19 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
         });
         audit(session, 'split', s.whole.id, s.whole, { parts, note: s.note, ...because });
       }
+      // The audit's after-image is built from what was written, not read back: an import writes tens of thousands.
       return planned.writes.map((w) => {
+        const written = { amountPence: w.figure.amountPence, recordedAt: at, recordedBy: session.user.email, reportedOn, isIllustrative: false, periodNote: null };
         if (w.existing) {
           if (!entries.update({ id: w.existing.id, version: w.existing.version, amountPence: w.figure.amountPence, recordedAt: at, recordedBy: session.user.email, reportedOn })) throw new StaleWrite(entries.byId(w.existing.id));
-          audit(session, 'change', w.existing.id, w.existing, { ...entries.byId(w.existing.id), ...because });
+          audit(session, 'change', w.existing.id, w.existing, { ...w.existing, ...written, version: w.existing.version + 1, ...because });
           return w.existing.id;
         }
         const id = entries.insert({ ...w.figure, reportedOn, recordedAt: at, recordedBy: session.user.email });
-        audit(session, 'record', id, null, { ...entries.byId(id), ...because });
+        audit(session, 'record', id, null, { id, ...w.figure, ...written, version: 1, ...because });
         return id;
       });
-    })();
+    }))();
   }
 
   const firstProblem = (outcome: Extract<FigureOutcome, { action: 'error' }>): Outcome => {

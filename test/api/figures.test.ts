@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/connection';
 import { migrate } from '../../server/db/migrate';
+import { createRollupMaintenance } from '../../server/db/repositories/rollups';
 import { createFiguresRepository } from '../../server/db/repositories/figures';
 import { monthsOfFiscalYear } from '../../server/domain/fiscal';
 import { scopeLedger, scopeWindow, type Scope } from '../../server/domain/scope';
@@ -79,8 +80,17 @@ const scopeArb: fc.Arbitrary<Scope> = fc.oneof(
   fc.record({ fy: fc.constantFrom(...YEARS), half: fc.constantFrom(1 as const, 2 as const) }).map(({ fy, half }): Scope => ({ kind: 'through', period: { kind: 'half', fy, half } })),
 );
 
-/** Writes the entries one by one, then changes and removes some, as the services would. */
-function write(db: Db, entries: Entry[], changes: { index: number; amountPence: number; reportedOn: string; remove: boolean }[]): Entry[] {
+/**
+ * Writes the entries one by one, then changes and removes some, as the services would: entry by
+ * entry (the triggers keep the roll-ups), or as one bulk write (an import: the roll-ups of the
+ * lines and years touched are rebuilt once), or as a whole-ledger rebuild (a restore).
+ */
+function write(db: Db, entries: Entry[], changes: { index: number; amountPence: number; reportedOn: string; remove: boolean }[], how: 'entry by entry' | 'bulk' | 'whole ledger' = 'entry by entry'): Entry[] {
+  if (how !== 'entry by entry') {
+    const rollups = createRollupMaintenance(db);
+    const touched = entries.map((e) => ({ lineId: e.lineId, fiscalYear: e.fy }));
+    return db.transaction(() => (how === 'bulk' ? rollups.bulk(touched, () => write(db, entries, changes)) : rollups.bulkWholeLedger(() => write(db, entries, changes))))();
+  }
   const insert = db.prepare(
     `INSERT OR IGNORE INTO ledger_entries (savings_line_id, measure, fiscal_year, month, force_slug, amount_pence, reported_on, source_id, is_illustrative, recorded_at, recorded_by)
      VALUES (@lineId, @measure, @fy, @month, @force, @amountPence, @reportedOn, @sourceId, @illustrative, '2020-01-01T00:00:00Z', 'test')`,
@@ -130,9 +140,11 @@ describe('the SQL read model', () => {
         scopeArb,
         dateArb,
         fc.constantFrom(...FORCES),
-        (entries, changes, scope, asAt, force) => {
+        fc.constantFrom('entry by entry' as const, 'bulk' as const, 'whole ledger' as const),
+        (entries, changes, scope, asAt, force, how) => {
           const db = freshDatabase();
-          const ledger = write(db, entries, changes);
+          const ledger = write(db, entries, changes, how);
+          expect(db.prepare('SELECT count(*) AS n FROM ledger_bulk_write').get()).toEqual({ n: 0 });
           const figures = createFiguresRepository(db);
           const window = scopeWindow(scope);
           const functions = ['ict', 'aoj'];
@@ -183,6 +195,15 @@ describe('the SQL read model', () => {
           const everyFunction = db.prepare('SELECT measure AS m, fiscal_year AS fy, month, reported_month AS r, is_illustrative AS i, sum(amount_pence) AS pence, sum(entries) AS n FROM ledger_rollup_all_functions GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5').all();
           const everyFunctionByMonth = db.prepare('SELECT measure AS m, fiscal_year AS fy, month, reported_month AS r, is_illustrative AS i, sum(amount_pence) AS pence, sum(entries) AS n FROM ledger_rollup GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5').all();
           expect(everyFunction).toEqual(everyFunctionByMonth);
+          // The monthly roll-up itself, row for row, as a rebuild from the raw ledger gives it.
+          const fromRaw = db
+            .prepare(
+              `SELECT l.function_slug AS f, e.measure AS m, e.fiscal_year AS fy, ifnull(e.month, '') AS month, substr(e.reported_on, 1, 7) AS r, e.is_illustrative AS i, sum(e.amount_pence) AS pence, count(*) AS n
+                 FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+                WHERE e.fiscal_year IS NOT NULL AND e.source_id IS NULL AND e.qualifier IS NULL GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+            )
+            .all();
+          expect(db.prepare('SELECT function_slug AS f, measure AS m, fiscal_year AS fy, month, reported_month AS r, is_illustrative AS i, amount_pence AS pence, entries AS n FROM ledger_rollup ORDER BY 1, 2, 3, 4, 5, 6').all()).toEqual(fromRaw);
           db.close();
         },
       ),
