@@ -62,27 +62,16 @@ const backupCells = (r: LedgerBackupRow) => [
   r.recorded_by,
 ];
 
-/** The template (no rows, its own columns only) or the whole ledger as CSV, amounts in pounds to the penny. */
-export function ledgerCsv(rows: readonly LedgerBackupRow[], { backup = true } = {}): string {
+/** The whole ledger as CSV, amounts in pounds to the penny. */
+export function ledgerCsv(rows: readonly LedgerBackupRow[]): string {
   return Papa.unparse({
-    fields: backup ? [...TEMPLATE_COLUMNS, ...BACKUP_COLUMNS] : [...TEMPLATE_COLUMNS],
-    data: rows.map((r) => [r.function, r.line, r.measure, r.fiscal_year ?? '', r.month ?? '', r.force ?? '', penceToPoundsString(r.amount_pence), ...(backup ? backupCells(r) : [])]),
+    fields: [...TEMPLATE_COLUMNS, ...BACKUP_COLUMNS],
+    data: rows.map((r) => [r.function, r.line, r.measure, r.fiscal_year ?? '', r.month ?? '', r.force ?? '', penceToPoundsString(r.amount_pence), ...backupCells(r)]),
   });
 }
 
-/** The template (no rows) or the whole ledger as .xlsx, amounts as numbers in pounds. */
-export async function ledgerXlsx(rows: readonly LedgerBackupRow[], generatedAt: Date, { backup = true } = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Realise';
-  workbook.created = generatedAt;
-  const sheet = workbook.addWorksheet('Ledger', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const columns = backup ? [...TEMPLATE_COLUMNS, ...BACKUP_COLUMNS] : [...TEMPLATE_COLUMNS];
-  sheet.columns = columns.map((c) => ({ header: c, key: c, width: c === 'line' ? 32 : 14, ...(c === 'amount_gbp' ? { style: { numFmt: '£#,##0.00' } } : {}) }));
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    // Pounds as a number: exact to the penny for any amount a ledger holds (well under 2^53 pence).
-    sheet.addRow([r.function, r.line, r.measure, r.fiscal_year ?? '', r.month ?? '', r.force ?? '', r.amount_pence / 100, ...(backup ? backupCells(r) : [])]);
-  }
+/** The sheet on how to fill the columns in, with the file's own columns after the template's. */
+function addHelpSheet(workbook: ExcelJS.Workbook, more: readonly [string, string][], closing: string) {
   const help = workbook.addWorksheet('How to fill it in');
   help.columns = [
     { header: 'Column', key: 'column', width: 14 },
@@ -90,9 +79,29 @@ export async function ledgerXlsx(rows: readonly LedgerBackupRow[], generatedAt: 
   ];
   help.getRow(1).font = { bold: true };
   for (const c of TEMPLATE_COLUMNS) help.addRow([c, TEMPLATE_NOTES[c]]);
-  if (backup) for (const c of BACKUP_COLUMNS) help.addRow([c, `${BACKUP_NOTES[c]} (a backup's column: the import ignores it)`]);
+  for (const row of more) help.addRow([...row]);
   help.addRow([]);
-  help.addRow(['', 'One row a figure. Import shows what each row would add or change before anything is written; a file with any error writes nothing.']);
+  help.addRow(['', closing]);
+}
+
+/** The whole ledger as .xlsx, amounts as numbers in pounds. */
+export async function ledgerXlsx(rows: readonly LedgerBackupRow[], generatedAt: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Realise';
+  workbook.created = generatedAt;
+  const sheet = workbook.addWorksheet('Ledger', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns = [...TEMPLATE_COLUMNS, ...BACKUP_COLUMNS];
+  sheet.columns = columns.map((c) => ({ header: c, key: c, width: c === 'line' ? 32 : 14, ...(c === 'amount_gbp' ? { style: { numFmt: '£#,##0.00' } } : {}) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    // Pounds as a number: exact to the penny for any amount a ledger holds (well under 2^53 pence).
+    sheet.addRow([r.function, r.line, r.measure, r.fiscal_year ?? '', r.month ?? '', r.force ?? '', r.amount_pence / 100, ...backupCells(r)]);
+  }
+  addHelpSheet(
+    workbook,
+    BACKUP_COLUMNS.map((c) => [c, `${BACKUP_NOTES[c]} (a backup's column: the import ignores it)`]),
+    'One row a figure. Import shows what each row would add or change before anything is written; a file with any error writes nothing.',
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -155,16 +164,13 @@ export async function importTemplateXlsx(rows: readonly TemplateRow[], lists: Te
   list('C', '"actual,forecast"', 'Write actual or forecast.');
   list('F', `Forces!$A$2:$A$${lists.forces.length + 1}`, 'Choose a force from the list (the Forces sheet), or leave it blank for the function as a whole.');
 
-  const help = workbook.addWorksheet('How to fill it in');
-  help.columns = [
-    { header: 'Column', key: 'column', width: 14 },
-    { header: 'What to write', key: 'what', width: 70 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of TEMPLATE_COLUMNS) help.addRow([c, TEMPLATE_NOTES[c]]);
-  help.addRow(['due_on', 'when the figure is due (the 15th of the month after); the import ignores it']);
-  help.addRow(['line_name', 'the line’s name, to read by; the import ignores it']);
-  help.addRow([]);
-  help.addRow(['', 'One row a figure. The rows listed are the ones due from you; type the amounts and import the file. A row with no amount is skipped. Import shows what each row would add or change before anything is written; a file with any error writes nothing.']);
+  addHelpSheet(
+    workbook,
+    [
+      ['due_on', 'when the figure is due (the 15th of the month after); the import ignores it'],
+      ['line_name', 'the line’s name, to read by; the import ignores it'],
+    ],
+    'One row a figure. The rows listed are the ones due from you; type the amounts and import the file. A row with no amount is skipped. Import shows what each row would add or change before anything is written; a file with any error writes nothing.',
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
