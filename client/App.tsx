@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { sessionQuery } from './api/queries';
+import { AddressProblems } from './components/AddressProblems';
 import { QueryState } from './components/QueryState';
 import { ViewFilters } from './components/ViewFilters';
 import { AccountPage } from './features/account/AccountPage';
@@ -175,6 +176,7 @@ function Shell({ user, filters, children }: { user: SessionUser | null; filters:
         </div>
       ) : null}
       <main id="main" className="width-container" tabIndex={-1}>
+        {showFilters ? <AddressProblems /> : null}
         {children}
       </main>
       <footer className="site-footer">

@@ -28,7 +28,19 @@ export function PresentPage({ slug }: { slug: string | undefined }) {
       <QueryState query={portfolio} what="the functions">
         {(data) => {
           const order = mostOffTrackFirst(data.functions);
-          const index = Math.max(0, order.findIndex((f) => f.slug === slug));
+          const found = order.findIndex((f) => f.slug === slug);
+          if (slug !== undefined && found < 0) {
+            return (
+              <div role="alert" className="error-summary" data-testid="load-failure">
+                <h2>There is no function “{slug}” to present</h2>
+                <p>
+                  <Link href={withView('/present', view)}>Present every function, starting with the most off track</Link>, or go back to the{' '}
+                  <Link href={withView('/', view)}>portfolio</Link>.
+                </p>
+              </div>
+            );
+          }
+          const index = Math.max(0, found);
           return order.length === 0 ? (
             <p className="empty">
               There are no functions to present for this filter. <Link href={withView('/', view)}>Back to the portfolio</Link>
