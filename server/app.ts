@@ -35,6 +35,8 @@ import { userRoutes } from './routes/users';
 import { createLedgerImport } from './services/ledger-import';
 import { createMyFigures } from './services/my-figures';
 import { createRecording } from './services/recording';
+import { createOidc } from './auth/oidc';
+import type { OidcProvider } from './auth/oidc-settings';
 import { createFiguresService } from './services/figures';
 import { createReportService } from './services/report';
 
@@ -49,12 +51,26 @@ export type AppOptions = {
   /** scrypt's cost; tests lower it, production keeps the standard. */
   hashCost?: HashCost;
   logError?: (message: string, error: unknown) => void;
+  /** The OpenID Connect providers to sign in with (none: local accounts only). */
+  oidcProviders?: readonly OidcProvider[];
+  /** The address people reach Realise at: the providers send them back to it. */
+  publicUrl?: string;
 };
 
-export function createApp({ db, now = () => new Date(), publicRead = false, trustProxy = false, hashCost, logError = (m, e) => console.error(m, e) }: AppOptions) {
+export function createApp({
+  db,
+  now = () => new Date(),
+  publicRead = false,
+  trustProxy = false,
+  hashCost,
+  logError = (m, e) => console.error(m, e),
+  oidcProviders = [],
+  publicUrl = 'http://127.0.0.1:3000',
+}: AppOptions) {
   const ledger = createLedgerRepository(db);
   const accounts = createAccountRepository(db);
   const auth = createAuthService({ db, accounts, now, ...(hashCost ? { hashCost } : {}) });
+  const oidc = createOidc({ db, accounts, auth, providers: oidcProviders, publicUrl, now });
   const entries = createLedgerEntryRepository(db);
   const recording = createRecording({ db, entries, now });
   const myFigures = createMyFigures({ entries, now });
@@ -104,7 +120,7 @@ export function createApp({ db, now = () => new Date(), publicRead = false, trus
 
   const routes = app
     .route('/api', healthRoutes())
-    .route('/api', authRoutes(auth, publicRead))
+    .route('/api', authRoutes(auth, oidc, publicRead))
     .route('/api', functionRoutes(ledger, figures, db, now))
     .route('/api', planRoutes(plans, ledger, db, now))
     .route('/api', forceRoutes(ledger, figures, now))

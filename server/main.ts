@@ -25,7 +25,7 @@ if (isEmpty(db)) {
   }
 }
 
-const app = createApp({ db, publicRead: settings.publicRead, trustProxy: settings.trustProxy });
+const app = createApp({ db, publicRead: settings.publicRead, trustProxy: settings.trustProxy, oidcProviders: settings.oidcProviders, publicUrl: settings.publicUrl });
 
 const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
 if (!existsSync(`${clientDir}index.html`)) {

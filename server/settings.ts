@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { readOidcProviders, type OidcProvider } from './auth/oidc-settings';
 
-export type Settings = { port: number; host: string; databasePath: string; demoData: boolean; publicRead: boolean; trustProxy: boolean };
+export type Settings = { port: number; host: string; databasePath: string; demoData: boolean; publicRead: boolean; trustProxy: boolean; publicUrl: string; oidcProviders: OidcProvider[] };
 
 const defaultDatabase = fileURLToPath(new URL('../data/realise.db', import.meta.url));
 
@@ -20,5 +21,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     publicRead: env.PUBLIC_READ === 'true',
     // Only behind a reverse proxy that sets X-Forwarded-For and -Proto itself: otherwise a client could claim any address.
     trustProxy: env.TRUST_PROXY === 'true',
+    // Where people reach Realise: single sign-on providers send them back to PUBLIC_URL/api/auth/oidc/<provider>/callback.
+    publicUrl: env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`,
+    oidcProviders: readOidcProviders(env),
   };
 }

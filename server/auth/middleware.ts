@@ -38,7 +38,7 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
-const isHttps = (c: Context<AppEnv>) => new URL(c.req.url).protocol === 'https:' || (trustsProxy(c) && c.req.header('x-forwarded-proto') === 'https');
+export const isHttps = (c: Context<AppEnv>) => new URL(c.req.url).protocol === 'https:' || (trustsProxy(c) && c.req.header('x-forwarded-proto') === 'https');
 /** Over HTTPS the cookie takes the __Host- prefix: the browser then holds it only as Secure, for this host and path /. */
 const HOST_COOKIE = `__Host-${SESSION_COOKIE}`;
 
@@ -74,7 +74,8 @@ export function guardApi({ auth, db, publicRead, now }: { auth: AuthService; db:
     }
 
     if (isRead(c.req.method)) {
-      if (OPEN_READS.has(path) || publicRead) return next();
+      // Single sign-on's way there and back comes before any session.
+      if (OPEN_READS.has(path) || path.startsWith('/api/auth/oidc/') || publicRead) return next();
       if (!session) return c.json(errorBody('sign_in_required', 'Sign in to see the savings ledger.'), 401);
       if (!isAllowed(session.user.grants, { kind: 'read' })) {
         auditRefusal(c, db, now, session, { kind: 'read' });

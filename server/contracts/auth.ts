@@ -35,6 +35,7 @@ export const SessionState = z
     csrfToken: z.string().nullable().openapi({ description: 'Send it as X-CSRF-Token with every request that changes anything' }),
     publicRead: z.boolean().openapi({ description: 'Whether the dashboard can be read without signing in' }),
     setupNeeded: z.boolean().openapi({ description: 'No administrator exists yet: the server log has a one-time setup link' }),
+    providers: z.array(z.object({ id: z.string(), name: z.string() })).openapi({ description: 'The OpenID Connect providers to sign in with: "Sign in with <name>"' }),
   })
   .openapi('SessionState');
 export type SessionState = z.infer<typeof SessionState>;
@@ -44,3 +45,8 @@ export const SetupBody = z.object({ token: z.string().min(1).max(200), email: Em
 export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: NewPassword });
 
 export const Ok = z.object({ ok: z.literal(true) });
+export const SignedOut = z
+  .object({ ok: z.literal(true), providerSignOutUrl: z.string().nullable().openapi({ description: 'Where to go to sign out at the provider too (RP-initiated logout); null for a local account' }) })
+  .openapi('SignedOut');
+export const OidcParams = z.object({ provider: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).openapi({ param: { name: 'provider', in: 'path' }, example: 'bedfordshire' }) });
+export const OidcStartQuery = z.object({ next: z.string().max(2000).optional().openapi({ description: 'The page of Realise to return to' }) });

@@ -10,6 +10,7 @@ export const ImportOutcome = z.union([
     measure: z.string(),
     fromPence: z.number().int().nullable(),
     toPence: z.number().int(),
+    splitsWhole: z.boolean().optional().openapi({ description: 'Recording it splits the figures recorded for the function as a whole that year between the forces first' }),
   }),
   z.object({ row: z.number().int(), action: z.literal('error'), errors: z.array(z.object({ column: z.string(), message: z.string() })) }),
 ]);

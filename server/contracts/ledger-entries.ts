@@ -84,6 +84,13 @@ export const FigureBatch = z
           month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Write a month as 2017-04, or leave it out for the whole year').nullable(),
           force: Slug.nullable(),
           amountPence: amount,
+          version: z
+            .number()
+            .int()
+            .positive()
+            .nullable()
+            .optional()
+            .openapi({ description: 'The version of the figure you saw (null: none was recorded): one changed or recorded since by someone else is refused, not overwritten' }),
         }),
       )
       .min(1, 'Give at least one figure to save')
@@ -134,9 +141,11 @@ export const MyFiguresQuery = z.object({
 const MyCell = z.object({
   month: z.string().nullable().openapi({ description: 'null: the whole year, where the line records its year as one figure' }),
   dueOn: z.string().openapi({ description: 'The date the figure is due: the 15th of the month after (for a whole year, 15 April after it)' }),
-  state: z.enum(['recorded', 'missing', 'not-due', 'whole-function']),
+  state: z.enum(['recorded', 'missing', 'not-due', 'whole-function', 'by-force']).openapi({ description: 'by-force: the function as a whole on a year recorded by force, whose figure is the forces’ sum' }),
   entry: LedgerEntry.nullable(),
   wholeFunctionPence: Pence.nullable().openapi({ description: 'The figure recorded for the function as a whole, which a force’s figure here splits between the forces' }),
+  forcesPence: Pence.nullable().openapi({ description: 'by-force: the forces’ figures for the month added up' }),
+  forcesRecorded: z.array(Slug).openapi({ description: 'by-force: the forces that have recorded the month' }),
 });
 export const MyFigures = z
   .object({

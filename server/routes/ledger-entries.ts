@@ -72,7 +72,6 @@ const saveFigures = createRoute({
     400: { content: { 'application/json': { schema: FigureBatchRefused } }, description: 'Nothing saved: each figure’s errors, by its index' },
     401: errorResponse('Not signed in'),
     403: errorResponse('No CSRF token'),
-    409: errorResponse('A figure changed while saving: nothing saved'),
   },
 });
 const entryHistory = createRoute({
@@ -176,13 +175,11 @@ export function ledgerEntryRoutes(recording: Recording, mine: MyFiguresService, 
     .openapi(saveFigures, (c) => {
       const signedIn = authorise(c, db, now, { kind: 'read' });
       if (!signedIn.ok) return c.json(signedIn.body, signedIn.status);
-      const planned = recording.plan(signedIn.session, c.req.valid('json').figures, { existing: 'change' });
-      const wrong = planned.outcomes.filter((o) => o.action === 'error').length;
-      if (wrong > 0) {
+      const { planned, ids } = recording.save(signedIn.session, c.req.valid('json').figures, { existing: 'change' });
+      if (ids === null) {
+        const wrong = planned.outcomes.filter((o) => o.action === 'error').length;
         return c.json({ error: { code: 'invalid_figures' as const, message: `Nothing was saved: ${wrong === 1 ? 'one figure needs' : `${wrong} figures need`} changing first.` }, saved: false as const, outcomes: planned.outcomes }, 400);
       }
-      const applied = recording.applyOrStale(signedIn.session, planned);
-      if (!applied.ok) return c.json(errorBody('conflict', applied.message), 409);
       return c.json({ saved: true, outcomes: planned.outcomes }, 200);
     })
     .openapi(myFigures, (c) => {

@@ -26,7 +26,7 @@ export const TEMPLATE_NOTES: Record<(typeof TEMPLATE_COLUMNS)[number], string> =
 
 export type ImportRow = Record<(typeof TEMPLATE_COLUMNS)[number], string>;
 export type RowOutcome =
-  | { row: number; action: 'add' | 'change' | 'unchanged'; line: string; period: string; force: string | null; measure: string; fromPence: number | null; toPence: number }
+  | { row: number; action: 'add' | 'change' | 'unchanged'; line: string; period: string; force: string | null; measure: string; fromPence: number | null; toPence: number; splitsWhole?: boolean }
   | { row: number; action: 'error'; errors: { column: string; message: string }[] };
 
 export type ImportReport = {
@@ -180,7 +180,7 @@ export function createLedgerImport({ db, entries, recording, now }: { db: Db; en
       }
       if (o.action === 'error') return;
       const code = all.find((l) => l.id === f.figure.lineId)!.code;
-      outcomes[f.index] = { row: f.row, action: o.action, line: code, period: f.figure.month ?? f.figure.fiscalYear, force: f.figure.force, measure: f.figure.measure, fromPence: o.fromPence, toPence: o.toPence };
+      outcomes[f.index] = { row: f.row, action: o.action, line: code, period: f.figure.month ?? f.figure.fiscalYear, force: f.figure.force, measure: f.figure.measure, fromPence: o.fromPence, toPence: o.toPence, ...(o.splitsWhole ? { splitsWhole: true } : {}) };
     });
     const done = outcomes.filter((o): o is RowOutcome => o !== null);
     const count = (action: string) => done.filter((o) => o.action === action).length;
@@ -195,15 +195,18 @@ export function createLedgerImport({ db, entries, recording, now }: { db: Db; en
 
     /** Applies every row in one transaction, or nothing if any row has an error. */
     apply(session: CurrentSession, rows: readonly ImportRow[], content: Buffer): { applied: boolean; report: ImportReport } {
-      const { report, planned } = plan(session, rows, createHash('sha256').update(content).digest('hex'));
-      if (report.errors > 0) return { applied: false, report };
       const at = now().toISOString();
       const actor = session.user.email;
-      db.transaction(() => {
-        recording.apply(session, planned, { import: report.fileHash });
-        recordAudit(db, { at, actor, action: 'import', entity: 'ledger_entries', entityId: report.fileHash, before: null, after: { rows: report.rows, added: report.added, changed: report.changed, unchanged: report.unchanged } });
-      })();
-      return { applied: true, report };
+      // Checked and written in one transaction holding the write lock, so what was checked is what is written.
+      return db
+        .transaction(() => {
+          const { report, planned } = plan(session, rows, createHash('sha256').update(content).digest('hex'));
+          if (report.errors > 0) return { applied: false, report };
+          recording.apply(session, planned, { import: report.fileHash });
+          recordAudit(db, { at, actor, action: 'import', entity: 'ledger_entries', entityId: report.fileHash, before: null, after: { rows: report.rows, added: report.added, changed: report.changed, unchanged: report.unchanged } });
+          return { applied: true, report };
+        })
+        .immediate();
     },
   };
 }

@@ -53,12 +53,23 @@ export function createMyFigures({ entries, now }: { entries: LedgerEntryReposito
         // Actuals for the months that have begun; forecasts for the whole year.
         const months: (string | null)[] = byMonth ? monthsOfFiscalYear(fiscalYear).filter((m) => measure === 'forecast' || `${m}-01` <= today) : [null];
         for (const force of forces) {
+          const byForce = recorded.some((e) => e.force !== null);
           const cells = months.map((month) => {
             const entry = recorded.find((e) => e.month === month && e.force === force) ?? null;
             const whole = force === null ? null : (recorded.find((e) => e.month === month && e.force === null) ?? null);
+            // The function as a whole, on a year recorded by force: its figure is the forces' sum, theirs to record.
+            const forces = force === null && byForce ? recorded.filter((e) => e.month === month && e.force !== null) : [];
             const due = dueOn(month, fiscalYear);
-            const state = entry ? 'recorded' : whole ? 'whole-function' : due <= today ? 'missing' : 'not-due';
-            return { month, dueOn: due, state: state as 'recorded' | 'missing' | 'not-due' | 'whole-function', entry, wholeFunctionPence: whole?.amountPence ?? null };
+            const state = entry ? 'recorded' : force === null && byForce ? 'by-force' : whole ? 'whole-function' : due <= today ? 'missing' : 'not-due';
+            return {
+              month,
+              dueOn: due,
+              state: state as 'recorded' | 'missing' | 'not-due' | 'whole-function' | 'by-force',
+              entry,
+              wholeFunctionPence: whole?.amountPence ?? null,
+              forcesPence: state === 'by-force' ? forces.reduce((sum, e) => sum + e.amountPence, 0) : null,
+              forcesRecorded: state === 'by-force' ? [...new Set(forces.map((e) => e.force!))].sort() : [],
+            };
           });
           rows.push({
             lineId: line.id,

@@ -8,6 +8,7 @@ import { BULK_FROM, createRollupMaintenance } from '../db/repositories/rollups';
 import { isAllowed, refusalMessage, type Action } from '../domain/permissions';
 import { entryProblems, type Problem } from '../domain/recording';
 import { splitBetweenForces } from '../domain/rollup';
+import { formatPounds } from '../domain/money';
 
 // Recording actuals and forecasts: one figure from the record page, a grid of them from "my
 // figures", or a file's rows from import all go through one plan, so the rules are the same.
@@ -43,7 +44,8 @@ export type FigureOutcome =
   | { index: number; action: 'add' | 'change' | 'unchanged'; fromPence: number | null; toPence: number; splitsWhole: boolean }
   | { index: number; action: 'error'; errors: Problem[]; current?: LedgerEntry | null };
 
-type Figure = { lineId: number; measure: 'actual' | 'forecast'; fiscalYear: string; month: string | null; force: string | null; amountPence: number };
+/** version: the version of the figure the person saw (null: none was recorded); left out, what is recorded now is changed (an import). */
+type Figure = { lineId: number; measure: 'actual' | 'forecast'; fiscalYear: string; month: string | null; force: string | null; amountPence: number; version?: number | null };
 type Split = { whole: LedgerEntry; parts: { force: string; amountPence: number }[]; note: string };
 type Write = { index: number; figure: Figure; existing: LedgerEntry | null };
 export type Plan = { outcomes: FigureOutcome[]; splits: Split[]; writes: Write[] };
@@ -101,49 +103,53 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
       const line = group[0]!.line;
       const recorded = line ? entries.sameYear(lineId, measure, fiscalYear) : [];
       const year = fiscalYearWords(fiscalYear);
-      const byMonth = recorded.length > 0 ? recorded[0]!.month !== null : group[0]!.figure.month !== null;
+      // Only figures with nothing else wrong decide how the year is being recorded, so one bad row does not mislead the rest.
+      const valid = group.filter((c) => c.errors.length === 0);
       const wholeRecorded = recorded.filter((e) => e.force === null);
       const forceRecorded = recorded.filter((e) => e.force !== null);
-      const incomingByForce = group.some((c) => c.figure.force !== null);
-      const incomingWhole = group.some((c) => c.figure.force === null);
-      let split: Split | null = null;
-      if (line && incomingByForce && !incomingWhole && wholeRecorded.length > 0) {
-        const fromPaper = wholeRecorded.find((e) => e.sourceId !== null);
-        const shares = entries.shares(line.function, fiscalYear);
-        if (!fromPaper && shares.length > 0) {
-          const basis = shares.every((s) => s.basis === 'equal') ? 'equal shares' : shares.map((s) => `${s.force} ${(s.tenthsPercent / 10).toFixed(1)}%`).join(', ');
-          const note = `Split from the figure for the function as a whole by the ${year} shares (${basis}${shares.some((s) => s.isIllustrative) ? ', illustrative' : ''})`;
-          for (const whole of wholeRecorded) {
-            const parts = [...splitBetweenForces(whole.amountPence, shares).entries()].filter(([force]) => shares.some((s) => s.force === force && s.tenthsPercent > 0));
-            splits.push((split = { whole, parts: parts.map(([force, amountPence]) => ({ force, amountPence })), note }));
-          }
+      const incomingByForce = valid.some((c) => c.figure.force !== null);
+      const incomingWhole = valid.some((c) => c.figure.force === null);
+      const incomingByMonth = valid.some((c) => c.figure.month !== null);
+      const incomingByYear = valid.some((c) => c.figure.month === null);
+      // Recorded already: the way it is recorded. Nothing yet: the figures must agree among themselves.
+      const byMonth: boolean | 'mixed' = recorded.length > 0 ? recorded[0]!.month !== null : incomingByMonth && incomingByYear ? 'mixed' : incomingByMonth;
+      const bothWays = incomingByForce && incomingWhole;
+      const fromPaper = wholeRecorded.find((e) => e.sourceId !== null);
+      const shares = line && incomingByForce && !bothWays && wholeRecorded.length > 0 && !fromPaper ? entries.shares(line.function, fiscalYear) : [];
+      const splitting = shares.length > 0;
+      if (splitting) {
+        const basis = shares.every((s) => s.basis === 'equal') ? 'equal shares' : shares.map((s) => `${s.force} ${(s.tenthsPercent / 10).toFixed(1)}%`).join(', ');
+        const note = `Split from the figure for the function as a whole by the ${year} shares (${basis}${shares.some((s) => s.isIllustrative) ? ', illustrative' : ''})`;
+        for (const whole of wholeRecorded) {
+          const parts = [...splitBetweenForces(whole.amountPence, shares).entries()].filter(([force]) => shares.some((s) => s.force === force && s.tenthsPercent > 0));
+          splits.push({ whole, parts: parts.map(([force, amountPence]) => ({ force, amountPence })), note });
         }
       }
       // What is recorded once any split is made: the parts stand where the whole figures were.
       const after = new Map<string, LedgerEntry | { part: number }>();
-      for (const e of recorded) {
-        if (e.force === null && split) continue;
-        after.set(periodKey(e), e);
-      }
-      if (split) for (const s of splits.filter((s) => s.whole.lineId === lineId && s.whole.measure === measure && s.whole.fiscalYear === fiscalYear)) for (const p of s.parts) after.set(periodKey({ month: s.whole.month, force: p.force }), { part: p.amountPence });
+      for (const e of recorded) if (!(e.force === null && splitting)) after.set(periodKey(e), e);
+      if (splitting) for (const whole of wholeRecorded) for (const p of splits.find((s) => s.whole.id === whole.id)!.parts) after.set(periodKey({ month: whole.month, force: p.force }), { part: p.amountPence });
 
       const seen = new Map<string, number>();
       for (const c of group) {
         const { figure } = c;
         const errors = [...c.errors];
         if (line && errors.length === 0) {
-          if ((figure.month !== null) !== byMonth) {
+          if (byMonth === 'mixed') {
+            errors.push({ path: 'month', message: `Give every ${measure} of this line for ${year} by month, or every one for the whole year, not some of each.` });
+          } else if ((figure.month !== null) !== byMonth) {
             errors.push({
               path: 'month',
               message: byMonth
                 ? `This line's ${measure}s for ${year} are recorded by month: give the month.`
                 : `This line's ${measure}s for ${year} are recorded for the whole year: leave the month blank.`,
             });
-          } else if (figure.force === null && (forceRecorded.length > 0 || incomingByForce)) {
-            const forces = [...new Set([...forceRecorded.map((e) => e.force!), ...group.filter((g) => g.figure.force !== null).map((g) => g.figure.force!)])].sort();
+          } else if (bothWays) {
+            errors.push({ path: 'force', message: `Record this line's ${measure}s for ${year} either for the function as a whole or by force, not both at once.` });
+          } else if (figure.force === null && forceRecorded.length > 0) {
+            const forces = [...new Set(forceRecorded.map((e) => e.force!))].sort();
             errors.push({ path: 'force', message: `This line's ${measure}s for ${year} are recorded by force (${forces.join(', ')}): give the force, or correct that force's figure.` });
-          } else if (figure.force !== null && wholeRecorded.length > 0 && !split) {
-            const fromPaper = wholeRecorded.find((e) => e.sourceId !== null);
+          } else if (figure.force !== null && wholeRecorded.length > 0 && !splitting) {
             errors.push({
               path: 'force',
               message: fromPaper
@@ -155,19 +161,33 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
         const key = periodKey(figure);
         if (errors.length === 0 && seen.has(key)) errors.push({ path: 'month', message: `Figure ${seen.get(key)! + 1} is for the same line, period and force.` });
         seen.set(key, c.index);
+        const there = after.get(key);
+        const current = there && !('part' in there) ? there : null;
+        // The same figure again (a backup re-imported) is unchanged; a different one would overwrite the paper's.
+        if (errors.length === 0 && current?.sourceId && current.amountPence !== figure.amountPence) {
+          errors.push({ path: 'amountPence', message: 'This figure is from a board paper and is kept as the paper gives it.' });
+        }
+        // A figure changed, or recorded, by someone else since the person saw it: theirs is not overwritten.
+        if (errors.length === 0 && figure.version !== undefined && (current?.version ?? null) !== figure.version) {
+          errors.push({
+            path: 'amountPence',
+            message: current
+              ? `${current.recordedBy} changed this figure to ${formatPounds(current.amountPence)} after you opened the page. Reload to see it, then make your change again.`
+              : 'This figure was removed after you opened the page. Reload to see the figures as they stand.',
+          });
+        }
         if (errors.length > 0) {
-          outcomes.push({ index: c.index, action: 'error', errors });
+          outcomes.push({ index: c.index, action: 'error', errors, ...(figure.version !== undefined && errors.some((e) => / after you opened the page/.test(e.message)) ? { current } : {}) });
           continue;
         }
-        const there = after.get(key);
-        if (there && !('part' in there) && options.existing === 'refuse') {
-          outcomes.push({ index: c.index, action: 'error', errors: [{ path: 'amountPence', message: 'A figure is already recorded for this line, period and force. Change that one instead.' }], current: there });
+        if (current && options.existing === 'refuse') {
+          outcomes.push({ index: c.index, action: 'error', errors: [{ path: 'amountPence', message: 'A figure is already recorded for this line, period and force. Change that one instead.' }], current });
           continue;
         }
         const fromPence = there ? ('part' in there ? there.part : there.amountPence) : null;
-        const action = there === undefined ? 'add' : fromPence === figure.amountPence && !('part' in there) ? 'unchanged' : 'change';
-        outcomes.push({ index: c.index, action, fromPence, toPence: figure.amountPence, splitsWhole: split !== null });
-        if (action !== 'unchanged') writes.push({ index: c.index, figure, existing: there && !('part' in there) ? there : null });
+        const action = there === undefined ? 'add' : fromPence === figure.amountPence && current ? 'unchanged' : 'change';
+        outcomes.push({ index: c.index, action, fromPence, toPence: figure.amountPence, splitsWhole: splitting });
+        if (action !== 'unchanged') writes.push({ index: c.index, figure, existing: current });
       }
     }
     outcomes.sort((a, b) => a.index - b.index);
@@ -189,9 +209,11 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
         if (!entries.delete(s.whole.id, s.whole.version)) throw new StaleWrite(entries.byId(s.whole.id));
         const parts = s.parts.map((p) => {
           const taken = incoming.has(`${s.whole.lineId}|${s.whole.measure}|${s.whole.fiscalYear}|${periodKey({ month: s.whole.month, force: p.force })}`);
-          const id = taken
-            ? null
-            : entries.insertPart({ whole: s.whole, force: p.force, amountPence: p.amountPence, note: s.note, recordedAt: at });
+          const id = taken ? null : entries.insertPart({ whole: s.whole, force: p.force, amountPence: p.amountPence, note: s.note, recordedAt: at });
+          // Each part's own history starts here, with where its money came from.
+          if (id !== null) {
+            audit(session, 'split-part', id, null, { id, lineId: s.whole.lineId, measure: s.whole.measure, fiscalYear: s.whole.fiscalYear, month: s.whole.month, force: p.force, amountPence: p.amountPence, periodNote: s.note, fromEntry: s.whole.id, ...because });
+          }
           return { force: p.force, amountPence: p.amountPence, id, replacedBy: taken ? session.user.email : null };
         });
         audit(session, 'split', s.whole.id, s.whole, { parts, note: s.note, ...because });
@@ -211,6 +233,20 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
     }))();
   }
 
+  /**
+   * Checks the figures and, if every one is right, writes them: both in one transaction that holds
+   * the write lock from the start, so nothing another person writes can slip in between.
+   */
+  function save(session: CurrentSession, figures: readonly Figure[], options: { existing: 'refuse' | 'change' }, because: Record<string, unknown> = {}): { planned: Plan; ids: number[] | null } {
+    return db
+      .transaction(() => {
+        const planned = plan(session, figures, options);
+        if (planned.outcomes.some((o) => o.action === 'error')) return { planned, ids: null };
+        return { planned, ids: apply(session, planned, because) };
+      })
+      .immediate();
+  }
+
   const firstProblem = (outcome: Extract<FigureOutcome, { action: 'error' }>): Outcome => {
     const refused = outcome.errors.find((e) => /^Only the owner|^You can record figures only/.test(e.message));
     if (refused) return { ok: false, kind: 'forbidden', message: refused.message };
@@ -224,16 +260,7 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
   return {
     plan,
     apply,
-
-    /** Applies a checked plan; a figure changed by someone else meanwhile leaves everything as it was. */
-    applyOrStale(session: CurrentSession, planned: Plan, because: Record<string, unknown> = {}): { ok: true; ids: number[] } | { ok: false; message: string } {
-      try {
-        return { ok: true, ids: apply(session, planned, because) };
-      } catch (error) {
-        if (error instanceof StaleWrite) return { ok: false, message: 'Someone else changed one of these figures while you were saving. Nothing was saved: reload and save again.' };
-        throw error;
-      }
-    },
+    save,
 
     /** What permission recording this needs: for a force, or for the function as a whole. */
     actionFor(lineId: number, force: string | null): Action | null {
@@ -245,16 +272,10 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
     create(session: CurrentSession, input: NewEntry): Outcome {
       if (!entries.line(input.lineId)) return { ok: false, kind: 'not-found', message: `There is no savings line ${input.lineId}.` };
       const figure: Figure = { ...input, month: input.month ?? null, force: input.force ?? null };
-      const planned = plan(session, [figure], { existing: 'refuse' });
+      const { planned, ids } = save(session, [figure], { existing: 'refuse' });
       const outcome = planned.outcomes[0]!;
-      if (outcome.action === 'error') return firstProblem(outcome);
-      try {
-        const [id] = apply(session, planned);
-        return { ok: true, entry: entries.byId(id!) };
-      } catch (error) {
-        if (error instanceof StaleWrite) return stale(error.current);
-        throw error;
-      }
+      if (outcome.action === 'error' || ids === null) return firstProblem(outcome as Extract<FigureOutcome, { action: 'error' }>);
+      return { ok: true, entry: entries.byId(ids[0]!) };
     },
 
     /** A change to one figure; a person's correction of an illustrative figure is no longer illustrative. */
@@ -296,13 +317,22 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
       }
       if (entries.byId(id)) return { ok: false, kind: 'conflict', message: 'This figure is back already.', current: entries.byId(id) };
       const was = removal.before;
-      const taken = entries.samePeriod({ lineId: was.lineId, measure: was.measure, fiscalYear: was.fiscalYear, month: was.month, force: was.force });
-      if (taken) return { ok: false, kind: 'conflict', message: 'Another figure has been recorded for this period since; change that one instead.', current: taken };
-      db.transaction(() => {
-        entries.restore(was);
-        audit(session, 'undo-remove', id, null, entries.byId(id));
-      })();
-      return { ok: true, entry: entries.byId(id) };
+      return db
+        .transaction((): Outcome => {
+          const taken = entries.samePeriod({ lineId: was.lineId, measure: was.measure, fiscalYear: was.fiscalYear, month: was.month, force: was.force });
+          if (taken) return { ok: false, kind: 'conflict', message: 'Another figure has been recorded for this period since; change that one instead.', current: taken };
+          // Put back only where the figure still fits how the line's year is recorded now, as a new figure would.
+          const checked = plan(session, [{ lineId: was.lineId, measure: was.measure, fiscalYear: was.fiscalYear!, month: was.month, force: was.force, amountPence: was.amountPence }], { existing: 'refuse' });
+          const outcome = checked.outcomes[0]!;
+          if (outcome.action === 'error' || checked.splits.length > 0) {
+            const why = outcome.action === 'error' ? outcome.errors[0]!.message : `This line's year is now recorded for the function as a whole.`;
+            return { ok: false, kind: 'conflict', message: `The figure cannot go back as it was: ${why} Record it again instead.`, current: null };
+          }
+          entries.restore(was);
+          audit(session, 'undo-remove', id, null, entries.byId(id));
+          return { ok: true, entry: entries.byId(id) };
+        })
+        .immediate();
     },
   };
 }

@@ -165,3 +165,88 @@ describe('my figures', () => {
     expect((await herts('GET', '/api/my-figures?fiscalYear=2017')).status).toBe(400);
   });
 });
+
+describe('what a review found, kept found', () => {
+  it('never changes a board paper’s figure through a batch or a file, though the same figure again is unchanged', async () => {
+    const { owner, lineId, db } = await setUp();
+    const line = lineId('ict-non-payroll-2014-15');
+    const paper = { lineId: line, measure: 'actual', fiscalYear: '2014-15', month: null, force: null };
+    const refused = await owner('POST', '/api/ledger-entries/batch', { figures: [{ ...paper, amountPence: 1 }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.outcomes[0].errors[0].message).toBe('This figure is from a board paper and is kept as the paper gives it.');
+    expect(db.prepare('SELECT amount_pence AS pence FROM ledger_entries WHERE savings_line_id = ?').get(line)).toEqual({ pence: 62_600_000 });
+    expect((await owner('POST', '/api/ledger-entries/batch', { figures: [{ ...paper, amountPence: 62_600_000 }] })).body.outcomes[0].action).toBe('unchanged');
+  });
+
+  it('puts a removed figure back only where it still fits how the year is recorded, so nothing counts twice', async () => {
+    const { owner, herts, lineId } = await setUp();
+    const line = lineId('ict-application-convergence');
+    const march = (await owner('GET', '/api/ledger-entries?function=ict')).body.entries.find((e: any) => e.lineId === line && e.month === '2018-03' && e.measure === 'actual');
+    expect((await owner('DELETE', `/api/ledger-entries/${march.id}?version=${march.version}`)).status).toBe(200);
+    // Hertfordshire records March: the year's other whole-function figures are split between the forces.
+    expect((await herts('POST', '/api/ledger-entries', { lineId: line, measure: 'actual', fiscalYear: '2017-18', month: '2018-03', force: 'hertfordshire', amountPence: 5 })).status).toBe(201);
+    const undo = await owner('POST', `/api/ledger-entries/${march.id}/undo-remove`);
+    expect(undo.status).toBe(409);
+    expect(undo.body.error.message).toMatch(/cannot go back as it was: .*recorded by force/);
+  });
+
+  it('refuses to overwrite a figure someone else changed after the grid was opened', async () => {
+    const { owner, herts, lineId } = await setUp();
+    const line = lineId('ict-application-convergence');
+    const base = { lineId: line, measure: 'actual', fiscalYear: '2017-18', force: 'hertfordshire' };
+    await herts('POST', '/api/ledger-entries/batch', { figures: [{ ...base, month: '2017-04', amountPence: 100, version: null }] });
+    const seen = (await herts('GET', '/api/my-figures?fiscalYear=2017-18')).body.rows.find((r: any) => r.lineId === line).cells[0].entry;
+    expect((await owner('PUT', `/api/ledger-entries/${seen.id}`, { amountPence: 200, version: seen.version })).status).toBe(200);
+    const stale = await herts('POST', '/api/ledger-entries/batch', { figures: [{ ...base, month: '2017-04', amountPence: 300, version: seen.version }] });
+    expect(stale.status).toBe(400);
+    expect(stale.body.outcomes[0].errors[0].message).toBe('ict@example.org changed this figure to £2 after you opened the page. Reload to see it, then make your change again.');
+    // A figure recorded by someone else where the grid saw none.
+    const fresh = await herts('POST', '/api/ledger-entries/batch', { figures: [{ ...base, month: '2017-05', amountPence: 300, version: null }] });
+    expect(fresh.body.outcomes[0].errors[0].message).toMatch(/after you opened the page/);
+  });
+
+  it('never gives a new figure the id of a removed one, so each figure’s history is its own', async () => {
+    const { db } = await setUp();
+    const highest = db.prepare('SELECT id FROM ledger_entries ORDER BY id DESC LIMIT 1').get() as { id: number };
+    db.prepare('DELETE FROM ledger_entries WHERE id = ?').run(highest.id);
+    db.prepare(
+      `INSERT INTO ledger_entries (savings_line_id, measure, fiscal_year, month, amount_pence, reported_on, recorded_at, recorded_by) VALUES (1, 'forecast', '2014-15', NULL, 1, '2020-06-10', '2020-06-10T09:00:00Z', 'test')`,
+    ).run();
+    expect((db.prepare('SELECT max(id) AS id FROM ledger_entries').get() as { id: number }).id).toBeGreaterThan(highest.id);
+  });
+
+  it('asks for one way of recording when the figures of one year disagree among themselves', async () => {
+    const { owner, lineId } = await setUp();
+    const line = lineId('ict-application-convergence');
+    const mixed = await owner('POST', '/api/ledger-entries/batch', {
+      figures: [
+        { lineId: line, measure: 'actual', fiscalYear: '2017-18', month: '2018-02', force: null, amountPence: 1 },
+        { lineId: line, measure: 'actual', fiscalYear: '2017-18', month: '2018-03', force: 'hertfordshire', amountPence: 1 },
+      ],
+    });
+    expect(mixed.body.outcomes.map((o: any) => o.errors[0].message)).toEqual([
+      "Record this line's actuals for FY 2017/18 either for the function as a whole or by force, not both at once.",
+      "Record this line's actuals for FY 2017/18 either for the function as a whole or by force, not both at once.",
+    ]);
+    // Nothing recorded yet (forecasts of FY 2016/17), some by month and some for the year.
+    const years = await owner('POST', '/api/ledger-entries/batch', {
+      figures: [
+        { lineId: line, measure: 'forecast', fiscalYear: '2016-17', month: null, force: null, amountPence: 1 },
+        { lineId: line, measure: 'forecast', fiscalYear: '2016-17', month: '2016-04', force: null, amountPence: 1 },
+      ],
+    });
+    expect(years.body.outcomes[1].errors[0].message).toBe('Give every forecast of this line for FY 2016/17 by month, or every one for the whole year, not some of each.');
+  });
+
+  it('shows the owner the forces’ sum on a year recorded by force, not a missing figure; and each split part has its own history', async () => {
+    const { owner, herts, lineId } = await setUp();
+    const line = lineId('ict-application-convergence');
+    await herts('POST', '/api/ledger-entries', { lineId: line, measure: 'actual', fiscalYear: '2017-18', month: '2018-03', force: 'hertfordshire', amountPence: 1_000_000 });
+    const row = (await owner('GET', '/api/my-figures?fiscalYear=2017-18')).body.rows.find((r: any) => r.lineId === line && r.force === null);
+    expect(row.missing).toBe(0);
+    expect(row.cells.at(-1)).toMatchObject({ month: '2018-03', state: 'by-force', forcesRecorded: ['bedfordshire', 'cambridgeshire', 'hertfordshire'] });
+    const part = (await owner('GET', '/api/ledger-entries?function=ict')).body.entries.find((e: any) => e.lineId === line && e.month === '2017-04' && e.force === 'cambridgeshire');
+    const history = (await owner('GET', `/api/ledger-entries/${part.id}/history`)).body.versions;
+    expect(history).toEqual([expect.objectContaining({ action: 'split-part', amountPence: part.amountPence, actor: 'herts@example.org', note: expect.stringMatching(/^Split from the figure for the function as a whole/) })]);
+  });
+});

@@ -127,6 +127,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
       <p role="status">
         {report.rows} rows: {report.added} to add, {report.changed} to change, {report.unchanged} already recorded, {report.skipped} with no amount (skipped), {report.errors} with errors.
         {report.errors > 0 ? ' Correct the errors and check the file again; nothing is imported while any row has one.' : ''}
+        {report.outcomes.some((o) => o.action !== 'error' && o.splitsWhole)
+          ? ' Some rows are for lines whose year is recorded for the function as a whole: importing them first splits those figures between the forces by the year’s shares, so nothing counts twice.'
+          : ''}
       </p>
       {errors.length > 0 ? (
         <table className="data-table compact" data-testid="import-errors">

@@ -116,7 +116,12 @@ function FiguresGrid({ data, saved, onSaved }: { data: MyFigures; saved: string 
       }
       const read = parsePoundsInput(text);
       if ('problem' in read) found[cellKey(row, cell)] = read.problem;
-      else figures.push({ key: cellKey(row, cell), figure: { lineId: row.lineId, measure: data.measure, fiscalYear: data.fiscalYear, month: cell.month, force: row.force, amountPence: read.pence } });
+      else
+        figures.push({
+          key: cellKey(row, cell),
+          // The version seen: someone else's change since is refused, not overwritten.
+          figure: { lineId: row.lineId, measure: data.measure, fiscalYear: data.fiscalYear, month: cell.month, force: row.force, amountPence: read.pence, version: cell.entry?.version ?? null },
+        });
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -220,6 +225,16 @@ function FiguresGrid({ data, saved, onSaved }: { data: MyFigures; saved: string 
                   const error = errors[key];
                   const noteId = `${cellId(r, c)}-note`;
                   const errorId = `${cellId(r, c)}-error`;
+                  if (cell.state === 'by-force') {
+                    return (
+                      <td key={key} className="figure-cell figure-by-force" data-state={cell.state}>
+                        <span className="figure-readonly">{formatMoney(cell.forcesPence ?? 0)}</span>
+                        <span className="cell-note">
+                          {cell.forcesRecorded.length === 0 ? 'No force has recorded it yet' : `The forces’ sum (${cell.forcesRecorded.join(', ')})`}
+                        </span>
+                      </td>
+                    );
+                  }
                   return (
                     <td key={key} className={error ? 'figure-cell figure-cell-error' : `figure-cell figure-${cell.state}`} data-state={cell.state}>
                       <input
@@ -293,5 +308,7 @@ function cellNote(cell: Cell): string {
       return `Missing: due ${formatPaperDate(cell.dueOn)}`;
     case 'not-due':
       return `Due ${formatPaperDate(cell.dueOn)}`;
+    case 'by-force':
+      return 'Recorded by force';
   }
 }

@@ -416,6 +416,7 @@ const ACTION_WORDS: Record<string, string> = {
   record: 'Recorded',
   change: 'Changed',
   split: 'Split between the forces',
+  'split-part': 'Split from the figure for the function as a whole:',
   remove: 'Removed',
   'undo-remove': 'Put back',
 };

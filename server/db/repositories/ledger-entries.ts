@@ -40,7 +40,7 @@ export function createLedgerEntryRepository(db: Db) {
     update: db.prepare(
       `UPDATE ledger_entries SET amount_pence = @amountPence, version = version + 1, recorded_at = @recordedAt,
               recorded_by = @recordedBy, reported_on = @reportedOn, is_illustrative = 0, period_note = NULL
-        WHERE id = @id AND version = @version`,
+        WHERE id = @id AND version = @version AND source_id IS NULL`,
     ),
     // A force's part of a whole-function figure: the whole's money, date and mark, said to be split.
     insertPart: db.prepare(
