@@ -157,11 +157,14 @@ export function createOidc({
       let idToken: string;
       try {
         const config = await configOf(provider);
-        const tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: login.verifier, expectedState: state, expectedNonce: login.nonce, idTokenExpected: true });
+        // The redirect URI as registered (PUBLIC_URL's), whatever address a proxy in front passed the request on to.
+        const answered = new URL(redirectUri(provider.id));
+        answered.search = currentUrl.search;
+        const tokens = await client.authorizationCodeGrant(config, answered, { pkceCodeVerifier: login.verifier, expectedState: state, expectedNonce: login.nonce, idTokenExpected: true });
         claims = (tokens.claims() ?? {}) as Record<string, unknown>;
         idToken = tokens.id_token!;
       } catch (error) {
-        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const reason = whyRefused(error);
         if (error instanceof TypeError && /fetch failed/i.test(error.message)) return refuse('provider-unreachable', reason);
         return refuse('sign-in-refused', reason);
       }
@@ -221,3 +224,22 @@ export function createOidc({
 }
 
 export type Oidc = ReturnType<typeof createOidc>;
+
+/**
+ * Why a provider's answer was refused, in full for whoever reads the audit log: each error of the
+ * chain with its code, the claim it was about ("nonce", "aud", "exp") and the provider's own words.
+ */
+function whyRefused(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth += 1) {
+    if (e instanceof Error) parts.push(`${e.name}: ${e.message}`);
+    if (e && typeof e === 'object') {
+      const o = e as { code?: unknown; claim?: unknown; error?: unknown; error_description?: unknown; cause?: unknown };
+      if (typeof o.code === 'string') parts.push(`code ${o.code}`);
+      if (typeof o.claim === 'string') parts.push(`claim ${o.claim}`);
+      if (typeof o.error === 'string') parts.push(`the provider said ${o.error}${typeof o.error_description === 'string' ? `: ${o.error_description}` : ''}`);
+      e = o.cause;
+    } else break;
+  }
+  return parts.join('; ') || String(error);
+}
