@@ -30,7 +30,7 @@ declare module 'vitest' {
 }
 
 /** Starts server/main.ts as `npm start` does, on a free port; resolves with its URL and a stop function. */
-async function startServer(dataDir: string, name: string, env: Record<string, string> = {}) {
+export async function startServer(dataDir: string, name: string, env: Record<string, string> = {}) {
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dataDir, `${name}.db`), ...env },

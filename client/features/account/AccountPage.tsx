@@ -46,7 +46,13 @@ export function AccountPage() {
         type="button"
         className="button button-secondary"
         onClick={async () => {
-          await api.api.auth['sign-out'].$post();
+          const out = await api.api.auth['sign-out'].$post();
+          // Signed in with the force's account: sign out there too, where the provider allows it.
+          const provider = out.ok ? ((await out.json()) as { providerSignOutUrl: string | null }).providerSignOutUrl : null;
+          if (provider) {
+            window.location.assign(provider);
+            return;
+          }
           setCsrfToken(null);
           queryClient.clear();
           navigate('/sign-in');

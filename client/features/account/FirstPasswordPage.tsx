@@ -25,7 +25,13 @@ export function FirstPasswordPage() {
           type="button"
           className="link-button"
           onClick={async () => {
-            await api.api.auth['sign-out'].$post();
+            const out = await api.api.auth['sign-out'].$post();
+          // Signed in with the force's account: sign out there too, where the provider allows it.
+          const provider = out.ok ? ((await out.json()) as { providerSignOutUrl: string | null }).providerSignOutUrl : null;
+          if (provider) {
+            window.location.assign(provider);
+            return;
+          }
             setCsrfToken(null);
             await queryClient.invalidateQueries();
           }}
