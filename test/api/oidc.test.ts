@@ -162,6 +162,35 @@ describe('signing in with a force’s own account', () => {
     expect((await app.request('/api/auth/oidc/nonesuch/start')).headers.get('location')).toBe('/sign-in?problem=unknown-provider');
   });
 
+  it('takes two providers at once: the same subject id at each is two different people', async () => {
+    const beds = await startTestProvider({ ...CLIENT, redirectUris: [`${PUBLIC_URL}/api/auth/oidc/beds/callback`] });
+    try {
+      beds.addPerson({ sub: 'herts-0001', email: 'alex.finance@beds.police.uk', name: 'Alex Finance', groups: ['Realise-Finance-Beds'] });
+      const db = openDatabase(':memory:');
+      migrate(db);
+      seedFromPapers(db, loadPaperData(), new Date('2026-11-25T09:00:00Z'));
+      const both: OidcProvider[] = [
+        { id: 'herts', name: 'Hertfordshire Constabulary', issuer: op.issuer, ...CLIENT, forces: ['hertfordshire'], groupsClaim: 'groups', roleMap: { 'Realise-Finance-Herts': [{ role: 'force-editor', force: 'hertfordshire', function: null }] } },
+        { id: 'beds', name: 'Bedfordshire Police', issuer: beds.issuer, ...CLIENT, forces: ['bedfordshire'], groupsClaim: 'groups', roleMap: { 'Realise-Finance-Beds': [{ role: 'force-editor', force: 'bedfordshire', function: null }] } },
+      ];
+      const app = createApp({ db, publicRead: false, hashCost: TEST_HASH_COST, oidcProviders: both, publicUrl: PUBLIC_URL });
+      op.signInAs('herts-0001');
+      const herts = await signInThrough(app, 'herts');
+      const previous = op;
+      op = beds; // signInThrough follows the provider in `op`
+      beds.signInAs('herts-0001');
+      const bedsSignIn = await signInThrough(app, 'beds').finally(() => (op = previous));
+      expect((await sessionOf(app, herts.session!))).toMatchObject({ email: 'pat.finance@herts.police.uk', grants: [{ role: 'force-editor', force: 'hertfordshire' }] });
+      expect((await sessionOf(app, bedsSignIn.session!))).toMatchObject({ email: 'alex.finance@beds.police.uk', grants: [{ role: 'force-editor', force: 'bedfordshire' }] });
+      expect(db.prepare('SELECT provider, subject FROM user_identities ORDER BY provider').all()).toEqual([
+        { provider: 'beds', subject: 'herts-0001' },
+        { provider: 'herts', subject: 'herts-0001' },
+      ]);
+    } finally {
+      await beds.stop();
+    }
+  });
+
   it('offers each provider on the sign-in page, and signing out gives the provider’s sign-out address', async () => {
     const { app } = world();
     expect(((await (await app.request('/api/auth/session')).json()) as { providers: unknown }).providers).toEqual([
