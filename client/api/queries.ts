@@ -121,10 +121,11 @@ export const benefitQuery = (number: string) =>
     queryFn: async () => unwrap(await api.api.benefits[':number'].$get({ param: { number } })),
   });
 
+/** A function's commentary on a period, and on every period within it (a year's halves and quarters), each labelled. */
 export const commentaryQuery = (slug: string, period: string) =>
   queryOptions({
     queryKey: [...functionKeys.all, 'commentary', slug, period] as const,
-    queryFn: async () => unwrap(await api.api.functions[':slug'].commentary.$get({ param: { slug }, query: { period } })),
+    queryFn: async () => unwrap(await api.api.functions[':slug'].commentary.$get({ param: { slug }, query: { period, within: 'true' } })),
   });
 
 export const reportKeys = {

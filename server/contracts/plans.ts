@@ -1,11 +1,23 @@
 import { z } from '@hono/zod-openapi';
 import { FiscalYear, IsoDate, PeriodParam } from './common';
 
-export const Comment = z.object({ id: z.number().int(), period: z.string(), body: z.string(), author: z.string(), createdAt: z.string() }).openapi('Comment');
+export const Comment = z
+  .object({
+    id: z.number().int(),
+    period: z.string(),
+    periodLabel: z.string().openapi({ description: 'The period the comment is on, in words: "H1 2017/18 (April–September 2017)"' }),
+    body: z.string(),
+    author: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('Comment');
 export type Comment = z.infer<typeof Comment>;
 
 export const CommentList = z.object({ comments: z.array(Comment) }).openapi('CommentList');
-export const CommentQuery = z.object({ period: PeriodParam.optional() });
+export const CommentQuery = z.object({
+  period: PeriodParam.optional(),
+  within: z.enum(['true', 'false']).optional().openapi({ description: 'true: the comments on every period within it too (a year’s halves, quarters and months), each labelled with its period' }),
+});
 export const NewComment = z
   .object({
     period: PeriodParam.openapi({ description: 'The period the comment explains: all, 2017-18, 2017-18-H1…' }),

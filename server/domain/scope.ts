@@ -246,3 +246,11 @@ export function periodLabel(scope: Scope, fy: FiscalYear | null): string {
   if (scope.kind === 'through') return `${whole}, to the end of ${describeFiscalPeriod(scope.period)}`;
   return whole;
 }
+
+/** Whether every month of `inner` lies within `outer` (a half within its year; everything within all years). */
+export function isScopeWithin(inner: Scope, outer: Scope): boolean {
+  const o = scopeMonths(outer);
+  if (o === null) return true;
+  const i = scopeMonths(inner);
+  return i !== null && i.first >= o.first && i.last <= o.last;
+}

@@ -7,7 +7,7 @@ import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import type { PlanRepository } from '../db/repositories/plans';
-import { formatScopeId, parseScope } from '../domain/scope';
+import { describeScope, formatScopeId, isScopeWithin, parseScope } from '../domain/scope';
 import { apiRouter, errorBody, jsonBody } from '../http';
 
 const writeResponses = {
@@ -44,8 +44,14 @@ export function planRoutes(plans: PlanRepository, ledger: LedgerRepository, db: 
     .openapi(listComments, (c) => {
       const { slug } = c.req.valid('param');
       if (!ledger.plan(slug)) return c.json(errorBody('not_found', `There is no function "${slug}".`), 404);
-      const period = c.req.valid('query').period;
-      return c.json({ comments: plans.comments(slug, period ? formatScopeId(parseScope(period)) : null) }, 200);
+      const { period, within } = c.req.valid('query');
+      const labelled = (comments: ReturnType<PlanRepository['comments']>) => comments.map((m) => ({ ...m, periodLabel: describeScope(parseScope(m.period)) }));
+      if (within === 'true' && period) {
+        // The year's view carries up what was said of its halves, quarters and months ("why red?" on the year).
+        const scope = parseScope(period);
+        return c.json({ comments: labelled(plans.comments(slug, null).filter((m) => isScopeWithin(parseScope(m.period), scope))) }, 200);
+      }
+      return c.json({ comments: labelled(plans.comments(slug, period ? formatScopeId(parseScope(period)) : null)) }, 200);
     })
     .openapi(addComment, (c) => {
       const { slug } = c.req.valid('param');
@@ -54,7 +60,8 @@ export function planRoutes(plans: PlanRepository, ledger: LedgerRepository, db: 
       if (!allowed.ok) return c.json(allowed.body, allowed.status);
       const { period, body } = c.req.valid('json');
       const comment = db.transaction(() => {
-        const added = plans.addComment(slug, formatScopeId(parseScope(period)), body, allowed.session.user.email, now().toISOString());
+        const saved = plans.addComment(slug, formatScopeId(parseScope(period)), body, allowed.session.user.email, now().toISOString());
+        const added = { ...saved, periodLabel: describeScope(parseScope(saved.period)) };
         recordAudit(db, { at: added.createdAt, actor: added.author, action: 'comment', entity: 'function', entityId: slug, before: null, after: added });
         return added;
       })();

@@ -213,6 +213,16 @@ describe('the ledger exported and imported again', () => {
 });
 
 describe('commentary and re-baselining', () => {
+  it('carries a half’s commentary up to its year and to all years, labelled with its period', async () => {
+    const { as } = await setUp();
+    await as('POST', '/api/functions/ict/commentary', { period: '2017-18-H1', body: 'Infrastructure convergence slipped to H2.' });
+    await as('POST', '/api/functions/ict/commentary', { period: '2016-17', body: 'A year before.' });
+    const year = (await as('GET', '/api/functions/ict/commentary?period=2017-18&within=true')).body.comments;
+    expect(year.map((c: any) => [c.period, c.periodLabel, c.body])).toEqual([['2017-18-H1', expect.stringMatching(/^H1 2017\/18/), 'Infrastructure convergence slipped to H2.']]);
+    expect((await as('GET', '/api/functions/ict/commentary?period=2017-18')).body.comments).toEqual([]);
+    expect((await as('GET', '/api/functions/ict/commentary?period=all&within=true')).body.comments.map((c: any) => c.body)).toEqual(['A year before.', 'Infrastructure convergence slipped to H2.']);
+  });
+
   it('keeps every comment with its author and time, newest first', async () => {
     const { as } = await setUp();
     await as('POST', '/api/functions/ict/commentary', { period: '2017-18', body: 'Infrastructure convergence slipped: the data centre move is now due in 2018/19.' });

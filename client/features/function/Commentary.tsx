@@ -13,19 +13,29 @@ export function Commentary({ slug, period, periodWords, mayWrite }: { slug: stri
   return (
     <div className="commentary" data-testid="commentary">
       <h3>Commentary on {periodWords}</h3>
-      <CommentList comments={list} empty={`No commentary yet for ${periodWords}.`} />
+      <CommentList comments={list} empty={`No commentary yet for ${periodWords}, or for any part of it.`} on={period} />
       {mayWrite ? <CommentForm slug={slug} period={period} periodWords={periodWords} /> : null}
     </div>
   );
 }
 
 /** Comments newest first, the latest marked as the one that stands. */
-export function CommentList({ comments, empty }: { comments: readonly { body: string; author: string; createdAt: string }[]; empty: string }) {
+export function CommentList({
+  comments,
+  empty,
+  on,
+}: {
+  comments: readonly { body: string; author: string; createdAt: string; period?: string; periodLabel?: string }[];
+  empty: string;
+  /** The period shown: a comment on a part of it (a half of the year) says which part. */
+  on?: string;
+}) {
   if (comments.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="plain-list">
       {comments.map((c, i) => (
         <li key={`${c.createdAt}-${i}`} className={i === 0 ? 'comment-latest' : 'comment-earlier'}>
+          {on && c.period && c.period !== on && c.periodLabel ? <span className="comment-period">On {c.periodLabel}:</span> : null}
           <blockquote>{c.body}</blockquote>
           <span className="cell-note">
             {c.author}, {formatCommentTime(c.createdAt)}

@@ -20,9 +20,9 @@ export function createPlanRepository(db: Db) {
     sourceExists: db.prepare('SELECT 1 FROM sources WHERE id = ?'),
   };
   return {
-    comments: (slug: string, period: string | null) => statements.comments.all({ slug, period }) as Comment[],
+    comments: (slug: string, period: string | null) => statements.comments.all({ slug, period }) as Omit<Comment, 'periodLabel'>[],
     addComment: (slug: string, period: string, body: string, author: string, at: string) =>
-      statements.comment.get(Number(statements.insertComment.run(slug, period, body, author, at).lastInsertRowid)) as Comment,
+      statements.comment.get(Number(statements.insertComment.run(slug, period, body, author, at).lastInsertRowid)) as Omit<Comment, 'periodLabel'>,
     lineIds: (slug: string) => new Set((statements.lineIds.all(slug) as { id: number }[]).map((r) => r.id)),
     sourceExists: (id: string) => statements.sourceExists.get(id) !== undefined,
     addBaseline(input: { slug: string; name: string; reason: string; adoptedOn: string; sourceId: string | null; at: string; by: string; targets: { lineId: number; fiscalYear: string | null; amountPence: number }[] }) {
