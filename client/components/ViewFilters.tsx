@@ -35,8 +35,11 @@ export function ViewFilters({ showCollaboration }: { showCollaboration: boolean 
   const collaborations = useQuery(collaborationsQuery());
   // The years to choose from: every year the ledger has a figure in (this query is cached).
   const everything = useQuery(functionsQuery({}));
-  const years = [...new Set(everything.data?.functions.flatMap((f) => f.years.map((y) => y.fy)).filter((fy): fy is string => fy !== null))].sort();
   const current = readPeriod(view.period);
+  // The address's own years are always offered too, so the filter shows what the view shows (FY 2018/19 has no figures, but may be asked for).
+  const years = [
+    ...new Set([...(everything.data?.functions.flatMap((f) => f.years.map((y) => y.fy)) ?? []), current.from, current.to].filter((fy): fy is string => !!fy)),
+  ].sort();
   const ids = { collaboration: useId(), kind: useId(), from: useId(), to: useId(), part: useId(), asAt: useId() };
 
   const setParam = (key: string, value: string | null) =>

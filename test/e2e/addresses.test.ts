@@ -22,6 +22,17 @@ describe('addresses and errors', () => {
     expect(new URL(page().url()).search).toBe('');
   });
 
+  it('shows in the filter bar the year the address asks for, even one with no figures, and says what a function’s years are', async () => {
+    await page().goto(`${baseUrl}/?period=2018-19`);
+    await page().getByTestId('view-scope').first().waitFor();
+    const year = page().getByLabel('Year', { exact: true });
+    await expect.poll(async () => (await year.locator('option:checked').innerText()).trim()).toBe('FY 2018/19');
+    await page().goto(`${baseUrl}/functions/ict?period=2018-19`);
+    const empty = page().locator('p.empty[role="status"]');
+    await empty.waitFor();
+    expect(await empty.innerText()).toContain('ICT has no target, actual or forecast in FY 2018/19: its targets run from FY 2014/15 to FY 2017/18.');
+  });
+
   it('says an unknown collaboration, benefit or presented function does not exist, with a way to what does', async () => {
     await page().goto(`${baseUrl}/?collaboration=nope`);
     const failure = page().getByTestId('load-failure').first();

@@ -76,8 +76,15 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
       {nothingInPeriod ? (
         <p className="empty" role="status">
           {fn.name} has no target, actual or forecast in {detail.period.description}
-          {fn.firstFiscalYear === null && detail.period.id !== 'all' ? ': its figures are not profiled by year, so they show under all years' : ''}.
-          Choose another period to see its figures.
+          {((profiled) =>
+            detail.period.id === 'all'
+              ? ''
+              : profiled.length > 0
+                ? `: its targets run from ${formatFiscalYear(profiled[0]!)} to ${formatFiscalYear(profiled.at(-1)!)}`
+                : ': its figures are not profiled by year, so they show under all years')(
+            (detail.baselines.find((b) => b.isCurrent)?.years ?? []).map((y) => y.fy).filter((fy): fy is string => fy !== null).sort(),
+          )}
+          . Choose another period to see its figures.
         </p>
       ) : null}
       <dl className="summary-list">
