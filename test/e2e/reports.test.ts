@@ -65,6 +65,14 @@ describe('the six-monthly report', () => {
     expect(await missing.innerText()).toContain('ICT');
     expect(await seriousAccessibilityViolations(page())).toEqual([]);
     await screenshot(page(), 'report-draft-needs-commentary');
+    // Publishing with commentary missing says what is missing and asks first; not yet.
+    await page().getByRole('button', { name: 'Publish this report' }).click();
+    const confirm = page().getByTestId('publish-confirm');
+    expect(await confirm.innerText()).toMatch(/One function still needs commentary on an amber or red variance: ICT/);
+    expect(await seriousAccessibilityViolations(page())).toEqual([]);
+    await confirm.getByRole('button', { name: 'Not yet: add the commentary first' }).click();
+    expect(await page().getByTestId('publish-confirm').count()).toBe(0);
+    expect(page().url()).toMatch(/\/reports\/draft/);
 
     // Commentary: the function owner explains the variance where it shows.
     const ict = page().locator('article[data-function="ict"]');

@@ -88,7 +88,7 @@ function Draft({ report }: { report: ReportDraft }) {
           </ul>
         </div>
       ) : null}
-      {canPublishReports(user) ? <Publish report={report} missing={missing.length} onChanged={refresh} /> : <p className="hint no-print">A programme officer publishes the report.</p>}
+      {canPublishReports(user) ? <Publish report={report} missing={missing.map((f) => f.name)} onChanged={refresh} /> : <p className="hint no-print">A programme officer publishes the report.</p>}
       <ReportDownloads path="/api/reports/draft/export" query={{ collaboration: report.collaboration.slug, half: report.half.id }} what="this draft (marked DRAFT)" />
       <ReportBody
         report={report}
@@ -98,11 +98,27 @@ function Draft({ report }: { report: ReportDraft }) {
   );
 }
 
-function Publish({ report, missing, onChanged }: { report: ReportDraft; missing: number; onChanged: () => Promise<void> }) {
+function Publish({ report, missing: missingNames, onChanged }: { report: ReportDraft; missing: readonly string[]; onChanged: () => Promise<void> }) {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Publishing cannot be taken back: with commentary missing, it says what is missing and asks first.
+  const [confirming, setConfirming] = useState(false);
+  const missing = missingNames.length;
+  async function publish() {
+    setBusy(true);
+    try {
+      // The hash of the draft on screen: if anything was recorded since, the server publishes nothing and says so.
+      const published = await unwrap(await api.api.reports.$post({ json: { collaboration: report.collaboration.slug, half: report.half.id, draftHash: report.draftHash } }));
+      await queryClient.invalidateQueries({ queryKey: reportKeys.all });
+      navigate(`/reports/${published.id}`);
+    } catch (error) {
+      setProblem(error instanceof ApiError ? error.message : 'The report could not be published. Try again.');
+      if (error instanceof ApiError && error.status === 409) await onChanged();
+      setBusy(false);
+    }
+  }
   return (
     <section aria-labelledby="publish-heading" className="publish no-print">
       <h2 id="publish-heading">Publish</h2>
@@ -116,28 +132,25 @@ function Publish({ report, missing, onChanged }: { report: ReportDraft; missing:
           {problem}
         </p>
       ) : null}
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          try {
-            // The hash of the draft on screen: if anything was recorded since, the server publishes nothing and says so.
-            const published = await unwrap(
-              await api.api.reports.$post({ json: { collaboration: report.collaboration.slug, half: report.half.id, draftHash: report.draftHash } }),
-            );
-            await queryClient.invalidateQueries({ queryKey: reportKeys.all });
-            navigate(`/reports/${published.id}`);
-          } catch (error) {
-            setProblem(error instanceof ApiError ? error.message : 'The report could not be published. Try again.');
-            if (error instanceof ApiError && error.status === 409) await onChanged();
-            setBusy(false);
-          }
-        }}
-      >
-        {busy ? 'Publishing…' : 'Publish this report'}
-      </button>
+      {confirming ? (
+        <div className="callout callout-warning" role="alertdialog" aria-labelledby="publish-confirm-heading" data-testid="publish-confirm">
+          <h3 id="publish-confirm-heading">Publish without {missing === 1 ? 'this commentary' : 'these commentaries'}?</h3>
+          <p>
+            {missing === 1 ? 'One function still needs' : `${missing} functions still need`} commentary on an amber or red variance: {missingNames.join(', ')}. The
+            published report will say it is missing, and cannot be changed afterwards (publishing again makes a new version beside it).
+          </p>
+          <button type="button" className="button button-warning" disabled={busy} onClick={() => void publish()} autoFocus>
+            {busy ? 'Publishing…' : 'Publish without it'}
+          </button>{' '}
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
+            Not yet: add the commentary first
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button" disabled={busy} onClick={() => (missing > 0 ? setConfirming(true) : void publish())}>
+          {busy ? 'Publishing…' : 'Publish this report'}
+        </button>
+      )}
       <p className="visually-hidden" role="status">
         {busy ? 'Publishing the report' : ''}
       </p>
