@@ -179,11 +179,16 @@ describe('the force view', () => {
 });
 
 describe('presentation mode', () => {
-  it('shows one function a screen in large type, and moves between them with the arrow keys', async () => {
+  it('opens on an overview, then one function a screen in large type, moving between them with the arrow keys', async () => {
     await page().goto(`${demoUrl}/present?period=2017-18`);
     const heading = page().getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.innerText()).toBe('Collaborated functions: FY 2017/18');
+    expect(await page().getByTestId('overview-counts').innerText()).toMatch(/\d+ off track · \d+ at risk · \d+ on track/);
+    expect(await page().getByTestId('overview-slide').innerText()).toContain('Most off track');
+    await screenshot(page(), 'present-overview');
+    await page().keyboard.press('ArrowRight');
     await expect.poll(() => heading.innerText()).toBe('ICT');
-    expect(await page().locator('.slide-position').innerText()).toContain('1 of 4 · FY 2017/18');
+    expect(await page().locator('.slide-position').innerText()).toContain('1 of 2 · FY 2017/18');
     expect(await page().locator('.slide-why').innerText()).toMatch(/Infrastructure convergence: £380k short\s+Application convergence: £40k short/);
     const fontSize = await heading.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(40);
@@ -198,6 +203,21 @@ describe('presentation mode', () => {
     await page().getByTestId('line-variances').waitFor();
     expect(new URL(page().url()).pathname).toBe('/functions/ict');
     expect(new URL(page().url()).searchParams.get('period')).toBe('2017-18');
+  });
+
+  it('goes back by Escape to where the presenter started, and shows the functions with nothing due together', async () => {
+    await page().goto(`${demoUrl}/?period=2019-20`);
+    await waitForPortfolio();
+    await page().getByRole('link', { name: 'Present to the Summit' }).click();
+    const heading = page().getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.innerText()).toBe('Collaborated functions: FY 2019/20');
+    await page().keyboard.press('End'); // not a slide key: nothing happens
+    for (let i = 0; i < 10 && !(await page().getByTestId('nothing-due-slide').count()); i += 1) await page().keyboard.press('ArrowRight');
+    expect(await page().getByTestId('nothing-due-slide').innerText()).toContain('Nothing due in FY 2019/20');
+    await page().keyboard.press('Escape');
+    await waitForPortfolio();
+    expect(new URL(page().url()).pathname).toBe('/');
+    expect(new URL(page().url()).searchParams.get('period')).toBe('2019-20');
   });
 });
 

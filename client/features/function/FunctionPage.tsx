@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { rememberWherePresentingStarted } from '../../lib/present';
 import { lazy } from 'react';
 import { Link } from 'wouter';
 import type { FunctionDetail } from '../../../server/contracts/functions';
@@ -69,7 +70,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
       <p className="lead">{fn.description}</p>
       <p data-testid="view-scope">
         <strong>{detail.period.description}</strong>, as at {formatPaperDate(detail.asAt)}.{' '}
-        <Link href={withView(`/present/${fn.slug}`, view)}>Present this function</Link>
+        <Link onClick={rememberWherePresentingStarted} href={withView(`/present/${fn.slug}`, view)}>Present this function</Link>
       </p>
       <Downloads path={`/api/export/functions/${fn.slug}`} query={{ period: view.period, asAt: view.asAt }} what="this function’s figures" />
       <HowToRead />

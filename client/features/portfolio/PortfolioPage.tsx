@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { rememberWherePresentingStarted } from '../../lib/present';
 import { lazy } from 'react';
 import { Link } from 'wouter';
 import type { FunctionList, FunctionSummary } from '../../../server/contracts/functions';
@@ -102,7 +103,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
             </dl>
             <RagCounts counts={data.ragCounts} />
             <p>
-              <Link href={withView('/present', view)} className="button button-secondary">
+              <Link onClick={rememberWherePresentingStarted} href={withView('/present', view)} className="button button-secondary">
                 Present to the Summit
               </Link>
             </p>

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { FunctionSummary, SavingsLine } from '../../../server/contracts/functions';
-import { functionQuery, functionsQuery } from '../../api/queries';
+import type { FunctionList, FunctionSummary, SavingsLine } from '../../../server/contracts/functions';
+import { commentaryQuery, functionQuery, functionsQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
 import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
@@ -13,6 +13,7 @@ import { describeVariance, formatMoneyShort, qualified } from '../../lib/money';
 import { mostOffTrackFirst, reportingLine } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { usePageTitle } from '../../lib/page';
+import { PRESENT_FROM } from '../../lib/present';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
@@ -20,6 +21,9 @@ const TargetDeliveredChart = lazy(() => import('../../components/TargetDelivered
  * For the Summit's shared screen: one function a screen in large type, most off track first.
  * Right and left arrows (or Page Down and Page Up) move between functions; Escape goes back.
  */
+/** The slide of the functions with nothing due in the period, listed together. */
+export const NOTHING_DUE = '_nothing-due';
+
 export function PresentPage({ slug }: { slug: string | undefined }) {
   const view = useViewParams();
   const portfolio = useQuery(functionsQuery(view));
@@ -27,57 +31,180 @@ export function PresentPage({ slug }: { slug: string | undefined }) {
     <div className="presentation">
       <QueryState query={portfolio} what="the functions">
         {(data) => {
-          const order = mostOffTrackFirst(data.functions);
+          const ordered = mostOffTrackFirst(data.functions);
+          const order = ordered.filter((f) => f.years.length > 0);
+          const nothingDue = ordered.filter((f) => f.years.length === 0);
           const found = order.findIndex((f) => f.slug === slug);
-          if (slug !== undefined && found < 0) {
+          if (slug !== undefined && slug !== NOTHING_DUE && found < 0) {
+            const idle = nothingDue.find((f) => f.slug === slug);
             return (
               <div role="alert" className="error-summary" data-testid="load-failure">
-                <h2>There is no function “{slug}” to present</h2>
+                <h2>{idle ? `${idle.name} has nothing due in ${data.period.description}` : `There is no function “${slug}” to present`}</h2>
                 <p>
-                  <Link href={withView('/present', view)}>Present every function, starting with the most off track</Link>, or go back to the{' '}
+                  <Link href={withView('/present', view)}>Present every function, starting with the overview</Link>, or go back to the{' '}
                   <Link href={withView('/', view)}>portfolio</Link>.
                 </p>
               </div>
             );
           }
-          const index = Math.max(0, found);
-          return order.length === 0 ? (
-            <p className="empty">
-              There are no functions to present for this filter. <Link href={withView('/', view)}>Back to the portfolio</Link>
-            </p>
-          ) : (
-            <Slide order={order} index={index} view={view} period={data.period.description} asAt={data.asAt} />
-          );
+          const slides = [undefined, ...order.map((f) => f.slug), ...(nothingDue.length > 0 ? [NOTHING_DUE] : [])];
+          const at = slides.indexOf(slug);
+          const props = { slides, at, view, period: data.period.description, periodId: data.period.id, asAt: data.asAt };
+          if (slug === undefined) return <OverviewSlide {...props} portfolio={data} order={order} />;
+          if (slug === NOTHING_DUE) return <NothingDueSlide {...props} functions={nothingDue} />;
+          return <Slide order={order} index={found} {...props} />;
         }}
       </QueryState>
     </div>
   );
 }
 
-function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[]; index: number; view: ViewParams; period: string; asAt: string }) {
-  const [, navigate] = useLocation();
-  const fn = order[index]!;
-  usePageTitle(`Presenting ${fn.name}`);
-  const detail = useQuery(functionQuery(fn.slug, view));
-  const heading = useRef<HTMLHeadingElement>(null);
-  const go = (to: number) => {
-    if (to >= 0 && to < order.length) navigate(withView(`/present/${order[to]!.slug}`, view));
-  };
+type SlideProps = { slides: (string | undefined)[]; at: number; view: ViewParams; period: string; periodId: string; asAt: string };
 
+/** Arrow keys and Page Up/Down between slides; Escape back to where the presentation started (or the given page). */
+function useSlideKeys({ slides, at, view }: SlideProps, leaveTo: string) {
+  const [, navigate] = useLocation();
+  const go = (to: number) => {
+    if (to < 0 || to >= slides.length) return;
+    const slug = slides[to];
+    navigate(withView(slug === undefined ? '/present' : `/present/${slug}`, view));
+  };
+  const leave = () => {
+    const from = sessionStorage.getItem(PRESENT_FROM);
+    sessionStorage.removeItem(PRESENT_FROM);
+    navigate(from ?? leaveTo);
+  };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       // Leave the keys alone while someone is in a form control.
       if (event.target instanceof HTMLElement && event.target.closest('select, input, textarea')) return;
-      if (event.key === 'ArrowRight' || event.key === 'PageDown') go(index + 1);
-      else if (event.key === 'ArrowLeft' || event.key === 'PageUp') go(index - 1);
-      else if (event.key === 'Escape') navigate(withView(`/functions/${fn.slug}`, view));
+      if (event.key === 'ArrowRight' || event.key === 'PageDown') go(at + 1);
+      else if (event.key === 'ArrowLeft' || event.key === 'PageUp') go(at - 1);
+      else if (event.key === 'Escape') leave();
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+  return { go, leave };
+}
+
+function SlideNav({ props, go, leave }: { props: SlideProps; go: (to: number) => void; leave: () => void }) {
+  return (
+    <nav className="slide-nav" aria-label="Move between slides">
+      <button type="button" className="button button-secondary" onClick={() => go(props.at - 1)} disabled={props.at === 0}>
+        ← Previous
+      </button>
+      <button type="button" className="link-button" onClick={leave}>
+        Leave the presentation (Esc)
+      </button>
+      <button type="button" className="button button-secondary" onClick={() => go(props.at + 1)} disabled={props.at === props.slides.length - 1}>
+        Next →
+      </button>
+    </nav>
+  );
+}
+
+/** The first slide: the portfolio's totals, its statuses counted, and the functions most off track. */
+function OverviewSlide(props: SlideProps & { portfolio: FunctionList; order: FunctionSummary[] }) {
+  usePageTitle('Presenting the portfolio');
+  const { go, leave } = useSlideKeys(props, withView('/', props.view));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { totals, ragCounts } = props.portfolio;
+  const offTrack = props.order.filter((f) => f.rag === 'red' || f.rag === 'amber').slice(0, 5);
+  return (
+    <article className="slide" aria-roledescription="slide" aria-label="Overview, the first slide" data-testid="overview-slide">
+      <header className="slide-header">
+        <p className="slide-position">
+          Overview · {props.period} · as at {formatPaperDate(props.asAt)}
+        </p>
+        <h1 ref={heading} tabIndex={-1}>
+          Collaborated functions: {props.period}
+        </h1>
+      </header>
+      <dl className="slide-figures">
+        <div>
+          <dt>Target</dt>
+          <dd>
+            <Money pence={totals.targetPence} short />
+          </dd>
+        </div>
+        <div>
+          <dt>Delivered</dt>
+          <dd>
+            <Money pence={totals.deliveredPence} short qualifier={totals.deliveredQualifier} />
+          </dd>
+        </div>
+        <div>
+          <dt>Short of target</dt>
+          <dd>
+            <Money pence={totals.shortfallPence} short />
+          </dd>
+        </div>
+        <div>
+          <dt>Ahead of target</dt>
+          <dd>
+            <Money pence={totals.aheadPence} short />
+          </dd>
+        </div>
+      </dl>
+      <p className="slide-status" data-testid="overview-counts">
+        {ragCounts.red} off track · {ragCounts.amber} at risk · {ragCounts.green} on track · {ragCounts.none} no actual yet
+        {ragCounts.notInPeriod > 0 ? ` · ${ragCounts.notInPeriod} with nothing due` : ''}
+      </p>
+      {offTrack.length > 0 ? (
+        <section className="slide-why" aria-labelledby="most-off-track">
+          <h2 id="most-off-track">Most off track</h2>
+          <ul>
+            {offTrack.map((f) => (
+              <li key={f.slug}>
+                <RagBadge rag={f.rag} /> {f.name}: <Money pence={f.gapPence} short qualifier={f.gapQualifier} /> short
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <SlideNav props={props} go={go} leave={leave} />
+    </article>
+  );
+}
+
+/** The functions with nothing due in the period, together on one slide rather than one empty slide each. */
+function NothingDueSlide(props: SlideProps & { functions: FunctionSummary[] }) {
+  usePageTitle('Presenting: nothing due');
+  const { go, leave } = useSlideKeys(props, withView('/', props.view));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <article className="slide" aria-roledescription="slide" aria-label="Nothing due, the last slide" data-testid="nothing-due-slide">
+      <header className="slide-header">
+        <p className="slide-position">After the functions · {props.period}</p>
+        <h1 ref={heading} tabIndex={-1}>
+          Nothing due in {props.period}
+        </h1>
+      </header>
+      <ul className="slide-list">
+        {props.functions.map((f) => (
+          <li key={f.slug}>{f.name}</li>
+        ))}
+      </ul>
+      <p className="muted">These have no target, actual or forecast in the period; choose another period to see them.</p>
+      <SlideNav props={props} go={go} leave={leave} />
+    </article>
+  );
+}
+
+function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) {
+  const { order, index, view, period, asAt } = props;
+  const fn = order[index]!;
+  usePageTitle(`Presenting ${fn.name}`);
+  const detail = useQuery(functionQuery(fn.slug, view));
+  const commentary = useQuery(commentaryQuery(fn.slug, props.periodId));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { go, leave } = useSlideKeys(props, withView(`/functions/${fn.slug}`, view));
 
   // A new slide is announced by moving focus to its heading.
   useEffect(() => {
@@ -164,15 +291,16 @@ function Slide({ order, index, view, period, asAt }: { order: FunctionSummary[];
         />
       ) : null}
       {detail.data ? <OffTrackLines lines={detail.data.lines} /> : null}
-      <nav className="slide-nav" aria-label="Move between functions">
-        <button type="button" className="button button-secondary" onClick={() => go(index - 1)} disabled={index === 0}>
-          ← Previous
-        </button>
-        <Link href={withView(`/functions/${fn.slug}`, view)}>Leave the presentation (Esc)</Link>
-        <button type="button" className="button button-secondary" onClick={() => go(index + 1)} disabled={index === order.length - 1}>
-          Next →
-        </button>
-      </nav>
+      {commentary.data && commentary.data.comments.length > 0 ? (
+        <section className="slide-commentary" aria-labelledby="owner-says" data-testid="slide-commentary">
+          <h2 id="owner-says">What the owner says</h2>
+          <blockquote>{commentary.data.comments[0]!.body}</blockquote>
+          <p className="cell-note">
+            On {commentary.data.comments[0]!.periodLabel}, {commentary.data.comments[0]!.author}
+          </p>
+        </section>
+      ) : null}
+      <SlideNav props={props} go={go} leave={leave} />
     </article>
   );
 }
