@@ -8,6 +8,7 @@ const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { s
 const tools = [
   { what: 'Chromium, for the browser tests', present: existsSync(chromium), install: 'chromium' },
   { what: 'LibreOffice Calc, which opens the .xlsx downloads', present: onPath('soffice'), install: 'libreoffice-calc-nogui' },
+  { what: 'LibreOffice Impress, which opens the .pptx presentation', present: existsSync('/usr/lib/libreoffice/program/pagein-impress'), install: 'libreoffice-impress-nogui' },
   { what: 'poppler-utils (pdftotext, pdfinfo), which read the report PDFs', present: onPath('pdftotext') && onPath('pdfinfo'), install: 'poppler-utils' },
 ];
 const missing = tools.filter((t) => !t.present);

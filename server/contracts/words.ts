@@ -4,6 +4,9 @@
 /** How a status reads in every download, the same words the screens use beside their shapes. */
 export const RAG_WORDS: Record<string, string> = { green: 'On track', amber: 'At risk', red: 'Off track', none: 'No actual yet' };
 export const BENEFIT_RAG_WORDS: Record<string, string> = { ...RAG_WORDS, 'not-measured': 'Not yet measured', 'no-target': 'Measured, no target' };
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** 1 December 2026: a date as a board paper writes it, on screens, slides and the PDF. */
+export const dateWords = (iso: string) => longDate.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 export const fiscalYearWords = (year: string | null) => (year === null ? 'Not profiled by year' : `FY ${year.replace('-', '/')}`);
 
 /** A figure as the paper words it: "over £200,000", "circa £1.507m"; the figure alone when exact. */

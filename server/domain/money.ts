@@ -135,3 +135,16 @@ export function formatPounds(pence: number): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${pence < 0 ? '\u2212' : ''}£${grouped}${fraction === '00' ? '' : `.${fraction}`}`;
 }
+
+const compactNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+const compactThousands = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const wholePounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+
+/** £4.6m, £4.438m, £654k, £950: to the nearest £1,000 at most, as board papers write it (screens, slides and their downloads). */
+export function formatMoneyShort(pence: number): string {
+  const sign = pence < 0 ? '\u2212' : '';
+  const pounds = Math.abs(pence) / 100;
+  if (pounds >= 1_000_000) return `${sign}£${compactNumber.format(Math.round(pounds / 1000) / 1000)}m`;
+  if (pounds >= 1_000) return `${sign}£${compactThousands.format(Math.round(pounds / 100) / 10)}k`;
+  return `${sign}${wholePounds.format(pounds)}`;
+}

@@ -86,3 +86,13 @@ function assertTolerance(tenthsPercent: number): void {
     );
   }
 }
+
+/** Worst first: red, amber, no actual yet, on track. */
+export const SEVERITY = { red: 0, amber: 1, none: 2, green: 3 } as const;
+
+/** Most off track first: red, amber, no actual yet, on track, then nothing due; within each, the largest shortfall (the screen's order, and the slides'). */
+export function mostOffTrackFirst<F extends { years: readonly unknown[]; rag: Rag; targetPence: number; gapPence: number }>(functions: readonly F[]): F[] {
+  const weight = (f: F) => (f.years.length === 0 ? 4 : SEVERITY[f.rag]);
+  const shortfall = (f: F) => (f.targetPence === 0 ? 0 : f.gapPence / f.targetPence);
+  return [...functions].sort((a, b) => weight(a) - weight(b) || shortfall(b) - shortfall(a));
+}

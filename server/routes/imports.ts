@@ -4,7 +4,9 @@ import { errorResponse, jsonResponse } from '../contracts/common';
 import { ViewQuery } from '../contracts/common';
 import { FunctionParams } from '../contracts/functions';
 import { FormatQuery, ImportQuery, ImportReport, TemplateQuery } from '../contracts/imports';
-import { parseScope } from '../domain/scope';
+import { describeScope, isScopeWithin, parseScope } from '../domain/scope';
+import { createPlanRepository } from '../db/repositories/plans';
+import { presentationOf, presentationPptx } from '../services/presentation-pptx';
 import { tablesCsv, tablesXlsx, type Table } from '../services/tables';
 import { forceTables, functionTables, portfolioTables } from '../services/view-export';
 import type { FiguresService } from '../services/figures';
@@ -16,6 +18,7 @@ import { readRows, type LedgerImport } from '../services/ledger-import';
 import type { MyFiguresService } from '../services/my-figures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 const fileResponse = (description: string) => ({
@@ -60,6 +63,17 @@ const exportForce = createRoute({
   responses: { 200: fileResponse('A force view’s figures: a sheet a table'), 400: errorResponse('The query is not valid'), 404: errorResponse('No force has that slug') },
 });
 
+const exportPresentation = createRoute({
+  method: 'get',
+  path: '/export/presentation',
+  tags: ['imports'],
+  request: { query: ViewQuery },
+  responses: {
+    200: { content: { [PPTX]: { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The Summit presentation as PowerPoint: the overview, one slide a function with a native chart, then those with nothing due' },
+    400: errorResponse('The query is not valid'),
+  },
+});
+
 const importFile = createRoute({
   method: 'post',
   path: '/imports',
@@ -77,6 +91,9 @@ const importFile = createRoute({
 });
 
 export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService, myFigures: MyFiguresService, db: Db, now: () => Date) {
+  const plans = createPlanRepository(db);
+  // A presentation is kept with the portfolio answer it was made from, as the other downloads are.
+  const presentations = new WeakMap<object, Promise<Buffer>>();
   const templateLines = db.prepare('SELECT function_slug AS function, code, name FROM savings_lines ORDER BY function_slug, id');
   const templateForces = db.prepare('SELECT slug, name FROM forces ORDER BY name');
   const stamp = () => now().toISOString().slice(0, 10);
@@ -124,6 +141,23 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
       if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}".`), 404);
       const file = await download(detail, () => forceTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
       return c.body(file.body, 200, file.headers);
+    })
+    .openapi(exportPresentation, async (c) => {
+      const { asAt, period, collaboration } = c.req.valid('query');
+      const at = asAt ?? stamp();
+      const scope = parseScope(period);
+      const portfolio = figures.portfolio(at, scope, collaboration);
+      let file = presentations.get(portfolio);
+      if (!file) {
+        const latest = (slug: string) => {
+          const [comment] = plans.comments(slug, null).filter((m) => isScopeWithin(parseScope(m.period), scope));
+          return comment ? { body: comment.body, author: comment.author, periodLabel: describeScope(parseScope(comment.period)) } : null;
+        };
+        file = presentationPptx(portfolio, presentationOf(portfolio, (slug) => figures.functionDetail(slug, at, scope), latest), now());
+        presentations.set(portfolio, file);
+        file.catch(() => presentations.delete(portfolio));
+      }
+      return c.body(new Uint8Array(await file), 200, { 'content-type': PPTX, 'content-disposition': `attachment; filename="realise-presentation-${portfolio.period.id}-as-at-${portfolio.asAt}.pptx"` });
     })
     .openapi(template, async (c) => {
       const { format, fiscalYear, measure } = c.req.valid('query');

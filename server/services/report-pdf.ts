@@ -4,7 +4,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { ReportContent, ReportFigures, ReportFunction } from '../contracts/reports';
 import { formatPounds } from '../domain/money';
 import type { ReportStatus } from './report-tables';
-import { BENEFIT_RAG_WORDS, qualified, RAG_WORDS } from '../contracts/words';
+import { BENEFIT_RAG_WORDS, dateWords, qualified, RAG_WORDS } from '../contracts/words';
 
 // The report as a PDF for a board pack, built on the server by pdfmake (pure JavaScript, no
 // browser): A4, page numbers, table headers repeated on every page a table runs onto and rows never
@@ -31,8 +31,7 @@ const TARGET_COLOUR = '#505a5f';
 const DELIVERED_COLOUR = '#1d70b8';
 const CONTENT_WIDTH = 595.28 - 2 * 48;
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const day = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
+const day = dateWords;
 const money = (pence: number | null, none = '–') => (pence === null ? none : formatPounds(pence));
 const PERIOD_WORDS = { half: 'The half', yearToDate: 'Year to date', sinceStart: 'Since the start' } as const;
 

@@ -186,6 +186,8 @@ describe('presentation mode', () => {
     expect(await page().getByTestId('overview-counts').innerText()).toMatch(/\d+ off track · \d+ at risk · \d+ on track/);
     expect(await page().getByTestId('overview-slide').innerText()).toContain('Most off track');
     await screenshot(page(), 'present-overview');
+    const [deck] = await Promise.all([page().waitForEvent('download'), page().getByRole('link', { name: 'Take this presentation away as PowerPoint (.pptx)' }).click()]);
+    expect(deck.suggestedFilename()).toMatch(/^realise-presentation-2017-18-as-at-\d{4}-\d{2}-\d{2}\.pptx$/);
     await page().keyboard.press('ArrowRight');
     await expect.poll(() => heading.innerText()).toBe('ICT');
     expect(await page().locator('.slide-position').innerText()).toContain('1 of 2 · FY 2017/18');

@@ -105,7 +105,10 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
             <p>
               <Link onClick={rememberWherePresentingStarted} href={withView('/present', view)} className="button button-secondary">
                 Present to the Summit
-              </Link>
+              </Link>{' '}
+              <a href={withView('/api/export/presentation', view)} download>
+                Take the presentation away as PowerPoint (.pptx)
+              </a>
             </p>
             <Downloads path="/api/export/portfolio" query={view} what="this view’s figures" />
           </section>

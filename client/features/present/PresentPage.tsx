@@ -167,6 +167,11 @@ function OverviewSlide(props: SlideProps & { portfolio: FunctionList; order: Fun
           </ul>
         </section>
       ) : null}
+      <p className="no-print">
+        <a href={withView('/api/export/presentation', props.view)} download>
+          Take this presentation away as PowerPoint (.pptx)
+        </a>
+      </p>
       <SlideNav props={props} go={go} leave={leave} />
     </article>
   );
