@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { useLocation } from 'wouter';
 import { formatMoney, formatMoneyShort } from '../lib/money';
 import { legendText } from './legend';
 
@@ -7,6 +8,8 @@ export type TargetDeliveredRow = {
   targetPence: number;
   deliveredPence: number | null;
   forecastPence?: number | null;
+  /** Where a click on the row's bars goes: what they show (the same link is in the chart's table, for the keyboard). */
+  href?: string;
 };
 
 // The Government Analysis Function's accessible palette: target dark blue, delivered turquoise,
@@ -17,6 +20,10 @@ const FORECAST = '#801650';
 
 /** Target against delivered (and forecast, where any is recorded) as grouped bars. Loaded lazily. */
 export default function TargetDeliveredChart({ rows, height = 320 }: { rows: readonly TargetDeliveredRow[]; height?: number }) {
+  const [, navigate] = useLocation();
+  const drill = rows.some((row) => row.href)
+    ? { cursor: 'pointer', onClick: (bar: { payload?: TargetDeliveredRow }) => bar.payload?.href && navigate(bar.payload.href) }
+    : {};
   const hasForecast = rows.some((row) => row.forecastPence !== null && row.forecastPence !== undefined);
   const data = rows.map((row) => ({ ...row, deliveredPence: row.deliveredPence ?? 0 }));
   if (data.every((row) => row.targetPence === 0 && row.deliveredPence === 0 && !row.forecastPence)) {
@@ -35,10 +42,10 @@ export default function TargetDeliveredChart({ rows, height = 320 }: { rows: rea
       <YAxis tickFormatter={(value: number) => formatMoneyShort(value)} width={72} tick={{ fontSize: 13 }} />
       <Tooltip formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
       <Legend itemSorter={null} formatter={legendText} />
-      <Bar dataKey="targetPence" name="Target" fill={TARGET} isAnimationActive={false} />
-      <Bar dataKey="deliveredPence" name="Delivered" fill={DELIVERED} isAnimationActive={false} />
+      <Bar dataKey="targetPence" name="Target" fill={TARGET} isAnimationActive={false} {...drill} />
+      <Bar dataKey="deliveredPence" name="Delivered" fill={DELIVERED} isAnimationActive={false} {...drill} />
       {hasForecast ? (
-        <Bar dataKey="forecastPence" name="Forecast (hatched)" fill="url(#forecast-hatch)" stroke={FORECAST} isAnimationActive={false} />
+        <Bar dataKey="forecastPence" name="Forecast (hatched)" fill="url(#forecast-hatch)" stroke={FORECAST} isAnimationActive={false} {...drill} />
       ) : null}
     </BarChart>
   );

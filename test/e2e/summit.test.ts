@@ -178,6 +178,25 @@ describe('the force view', () => {
   });
 });
 
+describe('drill-through', () => {
+  it('opens what a bar shows: a function from the portfolio, keeping the period, then a year from the function', async () => {
+    await page().goto(`${demoUrl}/?period=2017-18`);
+    await waitForPortfolio();
+    const bars = page().locator('.recharts-bar-rectangle');
+    await bars.first().waitFor();
+    await bars.first().click();
+    await page().getByRole('heading', { level: 1, name: 'ICT' }).waitFor();
+    expect(new URL(page().url()).searchParams.get('period')).toBe('2017-18');
+    // On all years, a year's bar opens that year.
+    await page().goto(`${demoUrl}/functions/ict`);
+    await page().getByRole('heading', { level: 1, name: 'ICT' }).waitFor();
+    const yearBars = page().locator('.recharts-bar-rectangle');
+    await yearBars.first().waitFor();
+    await yearBars.first().click();
+    await expect.poll(() => new URL(page().url()).searchParams.get('period')).toBe('2014-15');
+  });
+});
+
 describe('presentation mode', () => {
   it('opens on an overview, then one function a screen in large type, moving between them with the arrow keys', async () => {
     await page().goto(`${demoUrl}/present?period=2017-18`);

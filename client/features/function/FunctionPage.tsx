@@ -159,6 +159,8 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
                     targetPence: y.targetPence,
                     deliveredPence: y.deliveredPence,
                     forecastPence: y.forecastPence,
+                    // A year's bars open the function for that year, the other filters kept.
+                    ...(y.fy === null ? {} : { href: withView(`/functions/${fn.slug}`, { ...view, period: y.fy }) }),
                   }))}
                 />
               }

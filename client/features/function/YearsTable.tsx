@@ -4,9 +4,12 @@ import { Money } from '../../components/Money';
 import { RagBadge } from '../../components/RagBadge';
 import { formatFiscalYear } from '../../lib/dates';
 import { describeVariance } from '../../lib/money';
+import { Link } from 'wouter';
+import { useViewParams, withView } from '../../lib/url';
 
 /** Target, delivered and forecast per financial year, and cumulatively, each year with its RAG. */
 export function YearsTable({ detail }: { detail: FunctionDetail }) {
+  const view = useViewParams();
   return (
     <table className="data-table compact" data-testid="years-table">
       <caption>{detail.function.name} by financial year</caption>
@@ -36,7 +39,7 @@ export function YearsTable({ detail }: { detail: FunctionDetail }) {
           return (
             <tr key={y.fy ?? 'whole'} data-year={y.fy ?? 'whole'}>
               <th scope="row">
-                {formatFiscalYear(y.fy)}
+                {y.fy === null || detail.period.id === y.fy ? formatFiscalYear(y.fy) : <Link href={withView(`/functions/${detail.function.slug}`, { ...view, period: y.fy })}>{formatFiscalYear(y.fy)}</Link>}
                 {y.partYear ? <span className="cell-note">part of the year, target pro rata</span> : null}
               </th>
               <td className="numeric">

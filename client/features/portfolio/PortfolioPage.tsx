@@ -134,10 +134,11 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
                     targetPence: fn.targetPence,
                     deliveredPence: fn.periodsWithActual === 0 ? null : fn.deliveredPence,
                     forecastPence: fn.forecastPence,
+                    href: withView(`/functions/${fn.slug}`, view),
                   }))}
                 />
               }
-              table={<ChartTable functions={functions} />}
+              table={<ChartTable functions={functions} view={view} />}
             />
           </section>
           <section aria-labelledby="cumulative-heading">
@@ -153,9 +154,10 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
 }
 
 /** The chart's figures, sortable. */
-function ChartTable({ functions }: { functions: readonly FunctionSummary[] }) {
+function ChartTable({ functions, view }: { functions: readonly FunctionSummary[]; view: ViewParams }) {
   const columns: Column<FunctionSummary>[] = [
-    { id: 'function', header: 'Function', rowHeader: true, sortValue: (f) => f.name, cell: (f) => f.name },
+    // Each row opens what it shows, as its bars do.
+    { id: 'function', header: 'Function', rowHeader: true, sortValue: (f) => f.name, cell: (f) => <Link href={withView(`/functions/${f.slug}`, view)}>{f.name}</Link> },
     { id: 'target', header: 'Target', numeric: true, sortValue: (f) => f.targetPence, cell: (f) => <Money pence={f.targetPence} /> },
     {
       id: 'delivered',
