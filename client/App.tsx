@@ -15,6 +15,7 @@ import { UsersPage } from './features/admin/UsersPage';
 import { ForcePage } from './features/force/ForcePage';
 import { FunctionPage } from './features/function/FunctionPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
+import { PaperPage } from './features/papers/PaperPage';
 import { PresentPage } from './features/present/PresentPage';
 import { ImportPage } from './features/record/ImportPage';
 import { MyFiguresPage } from './features/record/MyFiguresPage';
@@ -66,6 +67,7 @@ export function App() {
                 <Route path="/" component={PortfolioPage} />
                 <Route path="/functions/:slug">{(params) => <FunctionPage slug={params.slug} />}</Route>
                 <Route path="/forces/:slug">{(params) => <ForcePage slug={params.slug} />}</Route>
+                <Route path="/papers/:paperId">{(params) => <PaperPage paperId={params.paperId} />}</Route>
                 <Route path="/benefits" component={BenefitsPage} />
                 <Route path="/benefits/:number">{(params) => <BenefitPage number={params.number} />}</Route>
                 <Route path="/reports">

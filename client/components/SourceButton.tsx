@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { Link } from 'wouter';
 import type { Source } from '../../server/contracts/sources';
 import { sourcesQuery } from '../api/queries';
 import { formatPaperDate } from '../lib/dates';
@@ -14,7 +15,7 @@ export function Citation({ source }: { source: Source }) {
       </p>
       <blockquote>“{source.quote}”</blockquote>
       <p className="citation-file">
-        File <code>{source.document}</code>
+        <Link href={`/papers/${source.paperId}?source=${encodeURIComponent(source.id)}`}>Read it in the paper, at this passage</Link>
       </p>
       {source.note ? <p>{source.note}</p> : null}
     </div>
@@ -30,7 +31,16 @@ export function SourceButton({ sourceIds, figure }: { sourceIds: readonly (strin
   const byId = new Map(sources.data?.sources.map((s) => [s.id, s]));
   return (
     <>
-      <button type="button" className="source-button" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="source-button"
+        aria-haspopup="dialog"
+        onClick={() => {
+          // Opened at its top, whatever was scrolled to last time.
+          dialog.current?.showModal();
+          if (dialog.current) dialog.current.scrollTop = 0;
+        }}
+      >
         Source<span className="visually-hidden"> of {figure}</span>
       </button>
       <dialog ref={dialog} className="source-dialog" aria-label={`Source of ${figure}`}>

@@ -27,3 +27,15 @@ export const SourceParams = z.object({
     .regex(/^[0-9A-Za-z().\-]+$/, 'A source id looks like 002-4.2(5)')
     .openapi({ param: { name: 'id', in: 'path' }, example: '000-5.3' }),
 });
+
+export const PaperParams = z.object({ paperId: z.string().regex(/^\d{3}$/, 'A paper is named by its three digits, like 002').openapi({ param: { name: 'paperId', in: 'path' }, example: '002' }) });
+export const Paper = z
+  .object({
+    paperId: z.string(),
+    title: z.string(),
+    date: z.string().nullable(),
+    text: z.string().openapi({ description: 'The paper’s text as seeded, for reading a cited passage in place' }),
+    passages: z.array(Source).openapi({ description: 'The passages of it that figures cite' }),
+  })
+  .openapi('Paper');
+export type Paper = z.infer<typeof Paper>;

@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponse, jsonResponse } from '../contracts/common';
-import { Source, SourceList, SourceParams } from '../contracts/sources';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Paper, PaperParams, Source, SourceList, SourceParams } from '../contracts/sources';
 import type { SourceRepository } from '../db/repositories/sources';
 import { apiRouter, errorBody } from '../http';
 
@@ -23,8 +25,27 @@ const getSource = createRoute({
   },
 });
 
+const getPaper = createRoute({
+  method: 'get',
+  path: '/papers/{paperId}',
+  tags: ['sources'],
+  request: { params: PaperParams },
+  responses: { 200: jsonResponse(Paper, 'A board paper’s text and the passages of it that figures cite'), 400: errorResponse('Not a paper’s number'), 404: errorResponse('No paper has that number') },
+});
+
+/** The seeded papers' text, copied into data/papers/documents by the seed set. */
+const documents = fileURLToPath(new URL('../../data/papers/documents/', import.meta.url));
+
 export const sourceRoutes = (sources: SourceRepository) =>
   apiRouter()
+    .openapi(getPaper, (c) => {
+      const { paperId } = c.req.valid('param');
+      const paper = sources.paper(paperId);
+      if (!paper) return c.json(errorBody('not_found', `There is no paper ${paperId}. The cited passages are at /api/sources.`), 404);
+      // The file name comes from the papers table, never from the request.
+      const text = readFileSync(`${documents}${paper.file}`, 'utf8');
+      return c.json({ paperId: paper.paperId, title: paper.title, date: paper.date, text, passages: sources.ofPaper(paperId) }, 200);
+    })
     .openapi(listSources, (c) => c.json({ sources: sources.all() }, 200))
     .openapi(getSource, (c) => {
       const { id } = c.req.valid('param');

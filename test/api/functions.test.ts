@@ -241,6 +241,18 @@ describe('GET /api/sources', () => {
     expect(missing.status).toBe(404);
     expect((await getJson(app, '/api/sources/%3Cscript%3E')).status).toBe(400);
   });
+
+  it('gives a paper’s text with the passages of it that figures cite, each found in it word for word', async () => {
+    const paper = await getJson(app, '/api/papers/002');
+    expect(paper.status).toBe(200);
+    expect(paper.body).toMatchObject({ paperId: '002', date: '2016-02-25' });
+    expect(paper.body.passages.length).toBeGreaterThan(3);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    // A quote that leaves words out ("…") is found a fragment at a time.
+    for (const passage of paper.body.passages) for (const fragment of passage.quote.split('…').map(flat).filter((f: string) => f.trim())) expect(flat(paper.body.text)).toContain(fragment.trim());
+    expect((await getJson(app, '/api/papers/999')).status).toBe(404);
+    expect((await getJson(app, '/api/papers/..%2F..%2Fetc')).status).toBe(400);
+  });
 });
 
 describe('GET /api/collaborations', () => {

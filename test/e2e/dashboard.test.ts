@@ -65,12 +65,26 @@ describe('the portfolio page', () => {
     expect(text).toContain('Paper 002, paragraph 4.2(5)');
     expect(text).toContain('25 February 2016');
     expect(text).toContain('a total of approximately £4.6m');
-    expect(text).toContain('002_f098eeb1962a537c.txt');
+    // Opened at its top, naming no file the reader cannot open.
+    expect(await dialog.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(text).not.toContain('.txt');
     await screenshot(page(), 'source-dialog');
     await page().keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // Focus goes back to the button that opened it.
     expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The paper itself, in Realise, at the passage.
+    await button.click();
+    await dialog.getByRole('link', { name: 'Read it in the paper, at this passage' }).first().click();
+    const paper = page().getByTestId('paper');
+    await paper.waitFor();
+    expect(await page().getByRole('heading', { level: 1 }).innerText()).toMatch(/^Paper 002:/);
+    const mark = paper.locator('mark#cited-passage');
+    expect(await mark.innerText()).toMatch(/approximately\s+£4\.6m/);
+    expect(await mark.isVisible()).toBe(true);
+    expect(await seriousAccessibilityViolations(page())).toEqual([]);
+    await screenshot(page(), 'paper-passage');
   });
 
   it('splits a chosen function by force, marked illustrative, and keeps the choice in the URL', async () => {

@@ -7,7 +7,11 @@ export function createSourceRepository(db: Db) {
                     FROM sources s JOIN papers p ON p.id = s.paper_id`;
   const all = db.prepare(`${select} ORDER BY p.id, s.rowid`);
   const one = db.prepare(`${select} WHERE s.id = ?`);
+  const ofPaper = db.prepare(`${select} WHERE p.id = ? ORDER BY s.rowid`);
+  const paper = db.prepare('SELECT id AS paperId, file, title, date FROM papers WHERE id = ?');
   return {
+    paper: (id: string) => (paper.get(id) as { paperId: string; file: string; title: string; date: string | null } | undefined) ?? null,
+    ofPaper: (id: string) => ofPaper.all(id) as Source[],
     all: () => all.all() as Source[],
     byId: (id: string) => (one.get(id) as Source | undefined) ?? null,
   };
