@@ -17,8 +17,3 @@ export function describeVariance(variancePence: number, format: (pence: number) 
 }
 
 export { qualified };
-
-/** Tenths of a percent as a percentage: 333 → "33.3%". */
-export function formatShare(tenthsPercent: number): string {
-  return `${(tenthsPercent / 10).toFixed(1)}%`;
-}

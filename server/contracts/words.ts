@@ -39,3 +39,15 @@ export const DEFINITIONS: readonly { term: string; meaning: string }[] = [
   { term: 'Over, circa, approximately', meaning: 'The papers’ words for a figure travel with it: delivery “over £200k” against £110k is “at least £90k ahead”; a sum with an approximate part is approximate.' },
   { term: 'Illustrative', meaning: 'From the invented demo data set, or resting on shares between forces the papers do not give; marked wherever it counts.' },
 ];
+
+/**
+ * A force's share in words, one way on every screen: "equal" where the basis splits equally (the
+ * money is split exactly, not by the stored 33.4/33.3/33.3), "none" for no share, "varies" where it
+ * changes within the period, otherwise the percentage to one decimal place.
+ */
+export function shareWords(tenthsPercent: number | null, basis: string | null): string {
+  if (tenthsPercent === null) return 'varies';
+  if (tenthsPercent === 0) return 'none';
+  if (basis === 'equal') return 'equal';
+  return `${(tenthsPercent / 10).toFixed(1)}%`;
+}

@@ -4,7 +4,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { ReportContent, ReportFigures, ReportFunction } from '../contracts/reports';
 import { formatPounds } from '../domain/money';
 import type { ReportStatus } from './report-tables';
-import { BENEFIT_RAG_WORDS, dateWords, qualified, RAG_WORDS } from '../contracts/words';
+import { BENEFIT_RAG_WORDS, dateWords, qualified, RAG_WORDS, shareWords } from '../contracts/words';
 
 // The report as a PDF for a board pack, built on the server by pdfmake (pure JavaScript, no
 // browser): A4, page numbers, table headers repeated on every page a table runs onto and rows never
@@ -244,7 +244,7 @@ export function reportDocument(report: ReportContent, status: ReportStatus): TDo
                   force.functions.map((f): TableCell[] => [
                     force.forceName,
                     { text: f.name, fontSize: 8.5 },
-                    f.shareTenthsPercent === null ? 'varies' : `${(f.shareTenthsPercent / 10).toFixed(1)}%`,
+                    shareWords(f.shareTenthsPercent, f.basis),
                     f.basis,
                     { text: money(f.targetPence), alignment: 'right' },
                     { text: money(f.deliveredPence, 'No actual'), alignment: 'right' },

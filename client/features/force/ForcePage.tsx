@@ -13,7 +13,8 @@ import { SortableTable, type Column } from '../../components/SortableTable';
 import { SourceButton } from '../../components/SourceButton';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
 import { BASIS_LABEL } from '../../lib/labels';
-import { formatMoneyShort, formatShare } from '../../lib/money';
+import { formatMoneyShort } from '../../lib/money';
+import { shareWords } from '../../../server/contracts/words';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { usePageTitle } from '../../lib/page';
 
@@ -37,7 +38,6 @@ export function ForcePage({ slug }: { slug: string }) {
   );
 }
 
-const shareWords = (share: number, basis: string) => (share === 0 ? 'none' : basis === 'equal' ? 'an equal share' : formatShare(share));
 
 function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) {
   const { force, functions } = detail;

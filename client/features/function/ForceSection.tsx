@@ -9,7 +9,8 @@ import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import { formatFiscalYear } from '../../lib/dates';
 import { BASIS_LABEL } from '../../lib/labels';
-import { formatMoneyShort, formatShare } from '../../lib/money';
+import { formatMoneyShort } from '../../lib/money';
+import { shareWords } from '../../../server/contracts/words';
 import { withView, type ViewParams } from '../../lib/url';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
@@ -107,7 +108,7 @@ export function ForceSplit({ detail, view }: { detail: FunctionDetail; view: Vie
                     ) : null}
                   </th>
                   <td className="numeric">
-                    {f.basis === 'equal' ? (f.shareTenthsPercent === 0 ? 'none' : 'equal') : f.shareTenthsPercent === null ? 'varies' : formatShare(f.shareTenthsPercent)}
+                    {shareWords(f.shareTenthsPercent, f.basis)}
                   </td>
                   <td>{BASIS_LABEL[f.basis]}</td>
                   <td className="numeric">

@@ -9,7 +9,8 @@ import { RagBadge, RAG_LABEL } from '../../components/RagBadge';
 import { RagCounts } from '../../components/RagCounts';
 import { formatPaperDate } from '../../lib/dates';
 import { shortName } from '../../lib/labels';
-import { describeVariance, formatMoney, formatMoneyShort, formatShare, qualified } from '../../lib/money';
+import { describeVariance, formatMoney, formatMoneyShort, qualified } from '../../lib/money';
+import { shareWords } from '../../../server/contracts/words';
 import { CommentList } from '../function/Commentary';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
@@ -255,7 +256,7 @@ export function ReportBody({ report, commentaryTools }: { report: ReportContent;
                     <tr key={`${force.force}-${f.slug}`}>
                       <th scope="row">{force.forceName}</th>
                       <td>{f.name}</td>
-                      <td className="numeric">{f.shareTenthsPercent === null ? 'varies' : formatShare(f.shareTenthsPercent)}</td>
+                      <td className="numeric">{shareWords(f.shareTenthsPercent, f.basis)}</td>
                       <td>
                         {f.basis}
                         {f.isIllustrative ? (
