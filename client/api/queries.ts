@@ -35,6 +35,13 @@ export const functionQuery = (slug: string, view: ViewParams = {}) =>
     queryFn: async () => unwrap(await api.api.functions[':slug'].$get({ param: { slug }, query: periodQuery(view) })),
   });
 
+/** Each function's status at the quarter ends of the period, then now. */
+export const statusHistoryQuery = (view: ViewParams = {}) =>
+  queryOptions({
+    queryKey: [...functionKeys.all, 'status-history', view] as const,
+    queryFn: async () => unwrap(await api.api['status-history'].$get({ query: viewQuery(view) })),
+  });
+
 export const forcesQuery = () =>
   queryOptions({
     queryKey: forceKeys.list(),

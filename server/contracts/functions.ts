@@ -264,3 +264,11 @@ export const PlanChange = z
   })
   .refine((change) => change.description !== undefined || change.toleranceTenthsPercent !== undefined, 'Send a description or a toleranceTenthsPercent to change')
   .openapi('PlanChange');
+
+export const StatusHistory = z
+  .object({
+    points: z.array(z.object({ asAt: z.string(), label: z.string().openapi({ example: '30 June 2017' }) })).openapi({ description: 'The quarter ends of the period that have passed, then the "as at" date' }),
+    functions: z.array(z.object({ slug: Slug, statuses: z.array(Rag).openapi({ description: 'The function’s status for the period as the ledger stood at each point' }) })),
+  })
+  .openapi('StatusHistory');
+export type StatusHistory = z.infer<typeof StatusHistory>;

@@ -254,3 +254,31 @@ export function isScopeWithin(inner: Scope, outer: Scope): boolean {
   const i = scopeMonths(inner);
   return i !== null && i.first >= o.first && i.last <= o.last;
 }
+
+/**
+ * The dates a function's status is shown at over time: the ends of the quarters of the period that
+ * have passed by the "as at" date (for all years, those before it), the latest `most` of them, and
+ * the "as at" date itself, last.
+ */
+export function statusDates(scope: Scope, asAt: string, most = 8): string[] {
+  const months = scopeMonths(scope);
+  const lastMonth = asAt.slice(0, 7);
+  const ends: string[] = [];
+  // Quarter ends fall at the end of June, September, December and March.
+  let [year, month] = (months?.last && months.last < lastMonth ? months.last : lastMonth).split('-').map(Number) as [number, number];
+  const first = months?.first ?? '0000-01';
+  while (ends.length < most) {
+    if (month % 3 === 0) {
+      const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+      if (`${year}-${String(month).padStart(2, '0')}` < first) break;
+      if (end < asAt) ends.push(end);
+    }
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+    if (year < 1990) break;
+  }
+  return [...ends.reverse(), asAt];
+}

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorise } from '../auth/middleware';
 import { errorResponse, jsonResponse, ViewQuery } from '../contracts/common';
-import { FunctionDetail, FunctionList, FunctionParams, FunctionPlan, PlanChange } from '../contracts/functions';
+import { FunctionDetail, FunctionList, FunctionParams, FunctionPlan, PlanChange, StatusHistory } from '../contracts/functions';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerRepository } from '../db/repositories/ledger';
@@ -16,6 +16,17 @@ const listFunctions = createRoute({
   request: { query: ViewQuery },
   responses: {
     200: jsonResponse(FunctionList, 'The portfolio: every function with its target, delivery and RAG in the period, totals and a cumulative timeline'),
+    400: errorResponse('The query is not valid'),
+  },
+});
+
+const statusHistory = createRoute({
+  method: 'get',
+  path: '/status-history',
+  tags: ['functions'],
+  request: { query: ViewQuery },
+  responses: {
+    200: jsonResponse(StatusHistory, "Each function's status for the period at each of its quarter ends that has passed, then as at the date"),
     400: errorResponse('The query is not valid'),
   },
 });
@@ -58,6 +69,13 @@ export const functionRoutes = (ledger: LedgerRepository, figures: FiguresService
         );
       }
       return keptJson(c, figures.portfolio(asAt ?? today(), parseScope(period), collaboration), 200);
+    })
+    .openapi(statusHistory, (c) => {
+      const { asAt, period, collaboration } = c.req.valid('query');
+      if (collaboration && collaboration !== 'all' && !ledger.hasCollaboration(collaboration)) {
+        return c.json(errorBody('invalid_request', `There is no collaboration "${collaboration}". Use bch, seven-force, ctc or all.`), 400);
+      }
+      return keptJson(c, figures.statusHistory(asAt ?? today(), parseScope(period), collaboration), 200);
     })
     .openapi(getFunction, (c) => {
       const { slug } = c.req.valid('param');

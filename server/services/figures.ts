@@ -1,9 +1,10 @@
 import type { ForceDetail } from '../contracts/forces';
-import type { FunctionDetail, FunctionList } from '../contracts/functions';
+import type { FunctionDetail, FunctionList, StatusHistory } from '../contracts/functions';
+import { dateWords } from '../contracts/words';
 import type { Db } from '../db/connection';
 import type { ForceRepository } from '../db/repositories/forces';
 import type { LedgerRepository } from '../db/repositories/ledger';
-import { formatScopeId, type Scope } from '../domain/scope';
+import { formatScopeId, statusDates, type Scope } from '../domain/scope';
 
 // The figures every view, download and report reads: the portfolio, one function, one force, each
 // as at a date and for a period. A board meeting asks the same question many times between writes,
@@ -15,7 +16,7 @@ import { formatScopeId, type Scope } from '../domain/scope';
 const KEPT = 32;
 
 type Parts = Record<string, ReturnType<LedgerRepository['collaborationParts']> extends Map<string, infer P> ? P : never>;
-type Answer = FunctionList | FunctionDetail | ForceDetail | Parts | null;
+type Answer = FunctionList | FunctionDetail | ForceDetail | Parts | StatusHistory | null;
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -47,9 +48,22 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     return worked;
   }
 
+  const portfolio = (asAt: string, scope: Scope, collaboration: string | undefined): FunctionList =>
+    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration));
+
   return {
-    portfolio(asAt: string, scope: Scope, collaboration: string | undefined): FunctionList {
-      return answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration));
+    portfolio,
+    /** Each function's status for the period as the ledger stood at each quarter's end of it, then now: "amber at the last Summit, red now". */
+    statusHistory(asAt: string, scope: Scope, collaboration: string | undefined): StatusHistory {
+      return answer(`history|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => {
+        const dates = statusDates(scope, asAt);
+        const views = dates.map((date) => portfolio(date, scope, collaboration));
+        const now = views.at(-1)!;
+        return {
+          points: dates.map((date) => ({ asAt: date, label: dateWords(date) })),
+          functions: now.functions.map((f) => ({ slug: f.slug, statuses: views.map((v) => v.functions.find((g) => g.slug === f.slug)?.rag ?? 'none') })),
+        };
+      });
     },
     functionDetail(slug: string, asAt: string, scope: Scope): FunctionDetail | null {
       return answer(`function|${slug}|${asAt}|${formatScopeId(scope)}`, () => ledger.functionDetail(slug, asAt, scope));

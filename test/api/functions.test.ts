@@ -275,3 +275,22 @@ describe('GET /api/collaborations', () => {
     expect(bySlug['seven-force'].programmeFigures.find((f: any) => f.code === 'eastern-region-funding').amountPence).toBe(130_000_000_000);
   });
 });
+
+describe('GET /api/status-history', () => {
+  it('gives each function’s status at each quarter end of the period, then now: ICT off track from the first quarter of FY 2017/18 on the demo data', async () => {
+    const { app: demo } = seededApp({ demo: true, now: () => new Date('2026-11-25T09:00:00Z') });
+    const { status, body } = await getJson(demo, '/api/status-history?period=2017-18');
+    expect(status).toBe(200);
+    expect(body.points.map((p: any) => p.asAt)).toEqual(['2017-06-30', '2017-09-30', '2017-12-31', '2018-03-31', '2026-11-25']);
+    expect(body.points[0].label).toBe('30 June 2017');
+    const ict = body.functions.find((f: any) => f.slug === 'ict');
+    expect(ict.statuses).toHaveLength(5);
+    expect(ict.statuses.at(-1)).toBe('red');
+    // Each point is the portfolio as it stood then.
+    for (const [i, point] of body.points.entries()) {
+      const then = await getJson(demo, `/api/functions?period=2017-18&asAt=${point.asAt}`);
+      expect(then.body.functions.find((f: any) => f.slug === 'ict').rag).toBe(ict.statuses[i]);
+    }
+    expect((await getJson(demo, '/api/status-history?collaboration=nope')).status).toBe(400);
+  });
+});

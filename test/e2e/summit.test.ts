@@ -178,6 +178,19 @@ describe('the force view', () => {
   });
 });
 
+describe('history', () => {
+  it('shows each function’s status at each quarter end of the year, then now, in words for a screen reader', async () => {
+    await page().goto(`${demoUrl}/?period=2017-18`);
+    await waitForPortfolio();
+    const strip = page().getByTestId('status-strip-ict');
+    await strip.waitFor();
+    const said = await strip.locator('.visually-hidden').innerText();
+    expect(said).toMatch(/^Status over time: 30 June 2017: [a-z ]+; 30 September 2017: [a-z ]+; 31 December 2017: [a-z ]+; 31 March 2018: [a-z ]+; now \(\d+ \w+ \d{4}\): off track\.$/);
+    expect(await strip.locator('.strip-point').count()).toBe(5);
+    expect(await seriousAccessibilityViolations(page())).toEqual([]);
+  });
+});
+
 describe('drill-through', () => {
   it('opens what a bar shows: a function from the portfolio, keeping the period, then a year from the function', async () => {
     await page().goto(`${demoUrl}/?period=2017-18`);

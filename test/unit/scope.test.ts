@@ -180,3 +180,13 @@ describe('cumulativeTimeline', () => {
     expect(monthsOfYears([])).toEqual([]);
   });
 });
+
+describe('statusDates: when a function’s status is shown over time', () => {
+  it('takes the quarter ends of a year that have passed, then the "as at" date', async () => {
+    const { statusDates, parseScope } = await import('../../server/domain/scope');
+    expect(statusDates(parseScope('2017-18'), '2026-12-01')).toEqual(['2017-06-30', '2017-09-30', '2017-12-31', '2018-03-31', '2026-12-01']);
+    expect(statusDates(parseScope('2017-18'), '2017-11-15')).toEqual(['2017-06-30', '2017-09-30', '2017-11-15']);
+    expect(statusDates(parseScope('2017-18-H1'), '2026-12-01')).toEqual(['2017-06-30', '2017-09-30', '2026-12-01']);
+    expect(statusDates(parseScope(undefined), '2026-12-01', 3)).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-01']);
+  });
+});

@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
+import { statusHistoryQuery } from '../../api/queries';
+import { StatusStrip } from '../../components/StatusStrip';
 import type { FunctionSummary } from '../../../server/contracts/functions';
 import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
@@ -18,6 +21,8 @@ function yearsSpan(fn: FunctionSummary): string {
 }
 
 export function FunctionsTable({ functions, view }: { functions: readonly FunctionSummary[]; view: ViewParams }) {
+  // Loaded beside the figures: the table does not wait for it.
+  const history = useQuery(statusHistoryQuery(view)).data;
   const columns: Column<FunctionSummary>[] = [
     {
       id: 'function',
@@ -109,13 +114,14 @@ export function FunctionsTable({ functions, view }: { functions: readonly Functi
         <span data-figure="status">
           {fn.years.length === 0 ? <span className="muted">Nothing due</span> : <RagBadge rag={fn.rag} />}
           <span className="cell-note">{reportingLine(fn)}</span>
+          {history && fn.years.length > 0 ? <StatusStrip history={history} slug={fn.slug} /> : null}
         </span>
       ),
     },
   ];
   return (
     <SortableTable
-      caption="Every function: its business-case headline, target, delivery, forecast and status, most off track first"
+      caption={`Every function: its business-case headline, target, delivery, forecast and status, most off track first${history && history.points.length > 1 ? `; under each status, its status as the ledger stood at ${history.points.slice(0, -1).map((p) => p.label).join(', ')}, then now` : ''}`}
       columns={columns}
       rows={functions}
       rowKey={(fn) => fn.slug}
