@@ -19,7 +19,7 @@ const DELIVERED = '#28A197';
 const FORECAST = '#801650';
 
 /** Target against delivered (and forecast, where any is recorded) as grouped bars. Loaded lazily. */
-export default function TargetDeliveredChart({ rows, height = 320 }: { rows: readonly TargetDeliveredRow[]; height?: number }) {
+export default function TargetDeliveredChart({ rows, height = 320, tickSize = 13 }: { rows: readonly TargetDeliveredRow[]; height?: number; tickSize?: number }) {
   const [, navigate] = useLocation();
   const drill = rows.some((row) => row.href)
     ? { cursor: 'pointer', onClick: (bar: { payload?: TargetDeliveredRow }) => bar.payload?.href && navigate(bar.payload.href) }
@@ -38,8 +38,8 @@ export default function TargetDeliveredChart({ rows, height = 320 }: { rows: rea
         </pattern>
       </defs>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="label" interval={0} tick={{ fontSize: 13 }} />
-      <YAxis tickFormatter={(value: number) => formatMoneyShort(value)} width={72} tick={{ fontSize: 13 }} />
+      <XAxis dataKey="label" interval={0} tick={{ fontSize: tickSize }} />
+      <YAxis tickFormatter={(value: number) => formatMoneyShort(value)} width={tickSize * 5.5} tick={{ fontSize: tickSize }} />
       <Tooltip formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
       <Legend itemSorter={null} formatter={legendText} />
       <Bar dataKey="targetPence" name="Target" fill={TARGET} isAnimationActive={false} {...drill} />

@@ -23,4 +23,21 @@ describe('layout', () => {
       expect(main, `${view}'s content is ${main}px of ${width}`).toBeGreaterThan(width * 0.85);
     }
   }, 90_000);
+
+  it.each([
+    [1366, 768],
+    [1920, 1080],
+  ])('fits a presentation slide on a %i×%i screen: chart, where it falls short and the buttons, axis text readable from the back', async (width, height) => {
+    await page().setViewportSize({ width, height });
+    await page().goto(`${demoUrl}/present/ict?period=2017-18`);
+    const why = page().locator('.slide-why');
+    await why.waitFor();
+    await page().locator('.recharts-text').first().waitFor();
+    const whyBox = (await why.boundingBox())!;
+    expect(whyBox.y + whyBox.height).toBeLessThanOrEqual(height);
+    const nav = (await page().locator('.slide-nav').boundingBox())!;
+    expect(nav.y + nav.height).toBeLessThanOrEqual(height);
+    const tick = await page().locator('.recharts-text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(tick).toBeGreaterThanOrEqual(width >= 1600 ? 20 : 18);
+  });
 });

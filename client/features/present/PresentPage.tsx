@@ -252,15 +252,19 @@ function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) 
           <dd>{fn.forecastPence === null ? <span className="muted">none</span> : <Money pence={fn.forecastPence} short />}</dd>
         </div>
       </dl>
+      <div className="slide-body">
       {fn.years.length > 0 ? (
         <ChartFrame
+          stacked
           title={`${fn.name} by year`}
           caption={fn.years
             .map((y) => `${y.label}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}`}`)
             .join('; ')}
           chart={
             <TargetDeliveredChart
-              height={360}
+              // Readable from the back of a room, and the slide still fits a laptop's 768 px.
+              height={Math.max(200, Math.min(440, window.innerHeight - 480))}
+              tickSize={window.innerWidth >= 1600 ? 20 : 18}
               rows={fn.years.map((y) => ({ label: y.label, targetPence: y.targetPence, deliveredPence: y.deliveredPence, forecastPence: y.forecastPence }))}
             />
           }
@@ -295,6 +299,7 @@ function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) 
           }
         />
       ) : null}
+      <div className="slide-side">
       {detail.data ? <OffTrackLines lines={detail.data.lines} /> : null}
       {commentary.data && commentary.data.comments.length > 0 ? (
         <section className="slide-commentary" aria-labelledby="owner-says" data-testid="slide-commentary">
@@ -305,6 +310,8 @@ function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) 
           </p>
         </section>
       ) : null}
+      </div>
+      </div>
       <SlideNav props={props} go={go} leave={leave} />
     </article>
   );
