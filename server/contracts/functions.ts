@@ -272,3 +272,29 @@ export const StatusHistory = z
   })
   .openapi('StatusHistory');
 export type StatusHistory = z.infer<typeof StatusHistory>;
+
+export const Changes = z
+  .object({
+    since: z.string(),
+    sinceLabel: z.string(),
+    asAt: z.string(),
+    period: ScopeInfo,
+    functions: z
+      .array(
+        z.object({
+          slug: Slug,
+          name: z.string(),
+          ragThen: Rag,
+          ragNow: Rag,
+          targetThenPence: Pence,
+          targetNowPence: Pence,
+          deliveredThenPence: Pence,
+          deliveredNowPence: Pence,
+          comments: z.array(z.object({ id: z.number().int(), period: z.string(), periodLabel: z.string(), body: z.string(), author: z.string(), createdAt: z.string() })),
+        }),
+      )
+      .openapi({ description: 'The functions whose status, target or delivery moved, or that have new commentary' }),
+    unchanged: z.number().int().openapi({ description: 'How many functions nothing changed for' }),
+  })
+  .openapi('Changes');
+export type Changes = z.infer<typeof Changes>;

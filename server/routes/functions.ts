@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { createPlanRepository } from '../db/repositories/plans';
+import { createChanges } from '../services/changes';
 import { authorise } from '../auth/middleware';
-import { errorResponse, jsonResponse, ViewQuery } from '../contracts/common';
-import { FunctionDetail, FunctionList, FunctionParams, FunctionPlan, PlanChange, StatusHistory } from '../contracts/functions';
+import { errorResponse, IsoDate, jsonResponse, ViewQuery } from '../contracts/common';
+import { Changes, FunctionDetail, FunctionList, FunctionParams, FunctionPlan, PlanChange, StatusHistory } from '../contracts/functions';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerRepository } from '../db/repositories/ledger';
@@ -27,6 +29,17 @@ const statusHistory = createRoute({
   request: { query: ViewQuery },
   responses: {
     200: jsonResponse(StatusHistory, "Each function's status for the period at each of its quarter ends that has passed, then as at the date"),
+    400: errorResponse('The query is not valid'),
+  },
+});
+
+const changesSince = createRoute({
+  method: 'get',
+  path: '/changes',
+  tags: ['functions'],
+  request: { query: ViewQuery.extend({ since: IsoDate.openapi({ description: 'The date to compare with: the ledger as it stood at its end, say the last Summit' }) }) },
+  responses: {
+    200: jsonResponse(Changes, 'What changed since the date: each function whose status, target or delivery moved, and the commentary written since'),
     400: errorResponse('The query is not valid'),
   },
 });
@@ -59,6 +72,7 @@ const changePlan = createRoute({
 
 export const functionRoutes = (ledger: LedgerRepository, figures: FiguresService, db: Db, now: () => Date) => {
   const today = () => now().toISOString().slice(0, 10);
+  const changes = createChanges({ figures, plans: createPlanRepository(db) });
   return apiRouter()
     .openapi(listFunctions, (c) => {
       const { asAt, period, collaboration } = c.req.valid('query');
@@ -76,6 +90,15 @@ export const functionRoutes = (ledger: LedgerRepository, figures: FiguresService
         return c.json(errorBody('invalid_request', `There is no collaboration "${collaboration}". Use bch, seven-force, ctc or all.`), 400);
       }
       return keptJson(c, figures.statusHistory(asAt ?? today(), parseScope(period), collaboration), 200);
+    })
+    .openapi(changesSince, (c) => {
+      const { asAt, period, collaboration, since } = c.req.valid('query');
+      const at = asAt ?? today();
+      if (since >= at) return c.json(errorBody('invalid_request', `Compare with a date before ${at}, the date the figures are as at.`), 400);
+      if (collaboration && collaboration !== 'all' && !ledger.hasCollaboration(collaboration)) {
+        return c.json(errorBody('invalid_request', `There is no collaboration "${collaboration}". Use bch, seven-force, ctc or all.`), 400);
+      }
+      return c.json(changes.since(since, at, parseScope(period), collaboration), 200);
     })
     .openapi(getFunction, (c) => {
       const { slug } = c.req.valid('param');

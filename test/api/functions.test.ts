@@ -294,3 +294,23 @@ describe('GET /api/status-history', () => {
     expect((await getJson(demo, '/api/status-history?collaboration=nope')).status).toBe(400);
   });
 });
+
+describe('GET /api/changes', () => {
+  it('says what changed since a date: statuses, figures and the commentary written since', async () => {
+    const { app: demo, db } = seededApp({ demo: true, publicRead: true, now: () => new Date('2026-11-25T09:00:00Z') });
+    db.prepare("INSERT INTO commentary (function_slug, period, body, author, created_at) VALUES ('aoj', '2017-18-H2', 'Back on track after the blueprint went live.', 'aoj@example.org', '2018-02-01T10:00:00Z')").run();
+    const { status, body } = await getJson(demo, '/api/changes?period=2017-18&since=2017-09-30');
+    expect(status).toBe(200);
+    expect(body.sinceLabel).toBe('30 September 2017');
+    const aoj = body.functions.find((f: any) => f.slug === 'aoj');
+    expect(aoj).toMatchObject({ ragThen: 'amber', ragNow: 'green' });
+    expect(aoj.deliveredNowPence).toBeGreaterThan(aoj.deliveredThenPence);
+    expect(aoj.comments.map((c: any) => [c.periodLabel.slice(0, 10), c.body])).toEqual([['H2 2017/18', 'Back on track after the blueprint went live.']]);
+    // Each side is the portfolio as it stood.
+    const then = await getJson(demo, '/api/functions?period=2017-18&asAt=2017-09-30');
+    expect(aoj.deliveredThenPence).toBe(then.body.functions.find((f: any) => f.slug === 'aoj').deliveredPence);
+    expect(body.unchanged).toBe(body.functions.length === 4 ? 0 : 4 - body.functions.length);
+    expect((await getJson(demo, '/api/changes?since=2030-01-01')).status).toBe(400);
+    expect((await getJson(demo, '/api/changes?since=yesterday')).status).toBe(400);
+  });
+});

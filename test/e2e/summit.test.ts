@@ -191,6 +191,20 @@ describe('history', () => {
   });
 });
 
+describe('what changed since the last Summit', () => {
+  it('lists the functions whose status or figures moved since a chosen date, beside what they were', async () => {
+    await page().goto(`${demoUrl}/?period=2017-18`);
+    await waitForPortfolio();
+    const changes = page().getByTestId('changes');
+    await changes.getByLabel('Since the end of').fill('2017-09-30');
+    const aoj = changes.locator('tr[data-changed="aoj"]');
+    await aoj.waitFor();
+    expect(await aoj.innerText()).toMatch(/At risk[\s\S]+On track[\s\S]+changed/);
+    expect(await changes.locator('caption').innerText()).toContain('Since 30 September 2017, for FY 2017/18');
+    expect(await seriousAccessibilityViolations(page())).toEqual([]);
+  });
+});
+
 describe('drill-through', () => {
   it('opens what a bar shows: a function from the portfolio, keeping the period, then a year from the function', async () => {
     await page().goto(`${demoUrl}/?period=2017-18`);

@@ -424,3 +424,17 @@ describe('fiscal periods', () => {
     );
   });
 });
+
+describe('the last quarter end before a date (the last Summit, by default)', () => {
+  it.each([
+    ['2026-12-01', '2026-09-30'],
+    ['2026-09-30', '2026-06-30'],
+    ['2026-10-01', '2026-09-30'],
+    ['2026-02-15', '2025-12-31'],
+    ['2026-03-31', '2025-12-31'],
+    ['2026-04-01', '2026-03-31'],
+  ])('%s → %s', async (date, end) => {
+    const { lastQuarterEndBefore } = await import('../../client/lib/dates');
+    expect(lastQuarterEndBefore(date)).toBe(end);
+  });
+});
