@@ -1,17 +1,16 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
-import { ApiError, api, setCsrfToken, unwrap } from '../../api/client';
+import { ApiError, api, unwrap } from '../../api/client';
 import { sessionQuery } from '../../api/queries';
 import { ErrorSummary, TextField } from '../../components/Form';
 import { describeGrant } from '../../lib/roles';
 import { usePageTitle } from '../../lib/page';
+import { useSignOut } from './useSignOut';
 
 export function AccountPage() {
   const session = useQuery(sessionQuery());
-  const queryClient = useQueryClient();
-  const [, navigate] = useLocation();
   const [changed, setChanged] = useState(false);
+  const signOut = useSignOut();
   usePageTitle('Your account');
   const user = session.data?.user;
   if (!user) return <p>You are not signed in.</p>;
@@ -45,18 +44,7 @@ export function AccountPage() {
       <button
         type="button"
         className="button button-secondary"
-        onClick={async () => {
-          const out = await api.api.auth['sign-out'].$post();
-          // Signed in with the force's account: sign out there too, where the provider allows it.
-          const provider = out.ok ? ((await out.json()) as { providerSignOutUrl: string | null }).providerSignOutUrl : null;
-          if (provider) {
-            window.location.assign(provider);
-            return;
-          }
-          setCsrfToken(null);
-          queryClient.clear();
-          navigate('/sign-in');
-        }}
+        onClick={() => void signOut()}
       >
         Sign out
       </button>

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from '../../api/client';
 import { sessionKeys, sessionQuery } from '../../api/queries';
 import { usePageTitle } from '../../lib/page';
 import { ChangePasswordForm } from './AccountPage';
+import { useSignOut } from './useSignOut';
 
 /**
  * The first thing a person sees when an administrator chose their password (a new account, or a
@@ -12,6 +12,7 @@ export function FirstPasswordPage() {
   usePageTitle('Choose your own password');
   const queryClient = useQueryClient();
   const session = useQuery(sessionQuery());
+  const signOut = useSignOut();
   return (
     <div className="narrow">
       <h1>Choose your own password</h1>
@@ -24,17 +25,7 @@ export function FirstPasswordPage() {
         <button
           type="button"
           className="link-button"
-          onClick={async () => {
-            const out = await api.api.auth['sign-out'].$post();
-          // Signed in with the force's account: sign out there too, where the provider allows it.
-          const provider = out.ok ? ((await out.json()) as { providerSignOutUrl: string | null }).providerSignOutUrl : null;
-          if (provider) {
-            window.location.assign(provider);
-            return;
-          }
-            setCsrfToken(null);
-            await queryClient.invalidateQueries();
-          }}
+          onClick={() => void signOut()}
         >
           Sign out instead
         </button>
