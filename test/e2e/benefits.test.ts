@@ -63,6 +63,12 @@ describe('the benefits register', () => {
     expect(table).toMatch(/31 March 2017\s+20% of time\s+Activity sampling survey, BCH/);
     expect(await page().locator('h1 ~ p').first().innerText()).toContain('40% of the way from baseline to target');
     await page().locator('figure .recharts-surface').first().waitFor();
+    // The axis says its unit, and its dates as the papers write them, not ISO.
+    await page().locator('figure .recharts-text').first().waitFor();
+    const axis = (await page().locator('figure .recharts-text').evaluateAll((texts) => texts.map((t) => t.textContent ?? ''))).join(' ');
+    expect(axis).toContain('31 March 2017');
+    expect(axis).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(axis).toContain('% of time');
     expect(await seriousAccessibilityViolations(page())).toEqual([]);
     await screenshot(page(), 'benefit-ict-b4');
   });

@@ -134,7 +134,7 @@ function BenefitView({ detail }: { detail: BenefitDetail }) {
           <ChartFrame
             title={`${b.number}: ${b.measure}`}
             caption={`${points.map((p) => `${formatPaperDate(p.date)}: ${formatMeasureWithUnit(p.valueMilli, b.unit)}`).join('; ')}.${b.targetMilli !== null ? ` Target ${formatMeasureWithUnit(b.targetMilli, b.unit)}; ${directionWords(b.direction)}.` : ' No target is set.'}`}
-            chart={<BenefitChart points={points} baselineMilli={b.baselineMilli} targetMilli={b.targetMilli} />}
+            chart={<BenefitChart points={points} baselineMilli={b.baselineMilli} targetMilli={b.targetMilli} unit={b.unit} />}
             table={
               <table className="data-table compact" data-testid="measurements-table">
                 <caption>Baseline and measures</caption>
