@@ -21,16 +21,3 @@ const monthYear2 = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'num
 export function formatMonth(month: string): string {
   return monthYear2.format(new Date(`${month}-01T00:00:00Z`));
 }
-
-/** The last quarter end (30 June, 30 September, 31 December, 31 March) before a date: the last Summit, by default. */
-export function lastQuarterEndBefore(iso: string): string {
-  const [year, month] = iso.split('-').map(Number) as [number, number];
-  // In a quarter's last month its end is not yet before the date (or is the date): the quarter before's.
-  let y = year;
-  let m = month % 3 === 0 ? month - 3 : month - (month % 3);
-  if (m <= 0) {
-    m += 12;
-    y -= 1;
-  }
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}

@@ -98,7 +98,11 @@ export const FigureBatch = z
   })
   .openapi('FigureBatch');
 
-const FigureProblem = z.object({ path: z.string(), message: z.string() });
+const FigureProblem = z.object({
+  path: z.string(),
+  message: z.string(),
+  kind: z.enum(['forbidden', 'conflict']).optional().openapi({ description: 'forbidden: not yours to record; conflict: the year is recorded another way' }),
+});
 export const FigureOutcome = z
   .object({
     index: z.number().int().openapi({ description: 'Which figure of the batch, from 0' }),

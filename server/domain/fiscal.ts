@@ -295,3 +295,16 @@ function describeMonthSpan(fy: FiscalYear, first: number, count: number): string
 function unknownPeriod(p: never): never {
   throw new RangeError(`${JSON.stringify(p)} is not a period`);
 }
+
+/** The last quarter end (30 June, 30 September, 31 December, 31 March) before a date: the last Summit, by default ("what changed since"). */
+export function lastQuarterEndBefore(iso: string): string {
+  const [year, month] = iso.split('-').map(Number) as [number, number];
+  // In a quarter's last month its end is not yet before the date (or is the date): the quarter before's.
+  let y = year;
+  let m = month % 3 === 0 ? month - 3 : month - (month % 3);
+  if (m <= 0) {
+    m += 12;
+    y -= 1;
+  }
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}

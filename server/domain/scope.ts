@@ -257,10 +257,11 @@ export function isScopeWithin(inner: Scope, outer: Scope): boolean {
 
 /**
  * The dates a function's status is shown at over time: the ends of the quarters of the period that
- * have passed by the "as at" date (for all years, those before it), the latest `most` of them, and
+ * have passed by the "as at" date (for all years, those before it), the latest `most` of them (a
+ * year of Summits: each is a portfolio worked out as at that date), and
  * the "as at" date itself, last.
  */
-export function statusDates(scope: Scope, asAt: string, most = 8): string[] {
+export function statusDates(scope: Scope, asAt: string, most = 4): string[] {
   const months = scopeMonths(scope);
   const lastMonth = asAt.slice(0, 7);
   const ends: string[] = [];

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createPlanRepository } from '../db/repositories/plans';
 import { createChanges } from '../services/changes';
+import { lastQuarterEndBefore } from '../domain/fiscal';
 import { authorise } from '../auth/middleware';
 import { errorResponse, IsoDate, jsonResponse, ViewQuery } from '../contracts/common';
 import { Changes, FunctionDetail, FunctionList, FunctionParams, FunctionPlan, PlanChange, StatusHistory } from '../contracts/functions';
@@ -37,7 +38,7 @@ const changesSince = createRoute({
   method: 'get',
   path: '/changes',
   tags: ['functions'],
-  request: { query: ViewQuery.extend({ since: IsoDate.openapi({ description: 'The date to compare with: the ledger as it stood at its end, say the last Summit' }) }) },
+  request: { query: ViewQuery.extend({ since: IsoDate.optional().openapi({ description: 'The date to compare with: the ledger as it stood at its end, say the last Summit; by default the last quarter end before the date the figures are as at' }) }) },
   responses: {
     200: jsonResponse(Changes, 'What changed since the date: each function whose status, target or delivery moved, and the commentary written since'),
     400: errorResponse('The query is not valid'),
@@ -92,8 +93,9 @@ export const functionRoutes = (ledger: LedgerRepository, figures: FiguresService
       return keptJson(c, figures.statusHistory(asAt ?? today(), parseScope(period), collaboration), 200);
     })
     .openapi(changesSince, (c) => {
-      const { asAt, period, collaboration, since } = c.req.valid('query');
+      const { asAt, period, collaboration, since: asked } = c.req.valid('query');
       const at = asAt ?? today();
+      const since = asked ?? lastQuarterEndBefore(at);
       if (since >= at) return c.json(errorBody('invalid_request', `Compare with a date before ${at}, the date the figures are as at.`), 400);
       if (collaboration && collaboration !== 'all' && !ledger.hasCollaboration(collaboration)) {
         return c.json(errorBody('invalid_request', `There is no collaboration "${collaboration}". Use bch, seven-force, ctc or all.`), 400);

@@ -4,7 +4,8 @@ import { errorResponse, jsonResponse } from '../contracts/common';
 import { ViewQuery } from '../contracts/common';
 import { FunctionParams } from '../contracts/functions';
 import { FormatQuery, ImportQuery, ImportReport, TemplateQuery } from '../contracts/imports';
-import { describeScope, isScopeWithin, parseScope } from '../domain/scope';
+import { parseScope } from '../domain/scope';
+import { commentaryWithin } from '../services/commentary';
 import { createPlanRepository } from '../db/repositories/plans';
 import { presentationOf, presentationPptx } from '../services/presentation-pptx';
 import { tablesCsv, tablesXlsx, type Table } from '../services/tables';
@@ -149,11 +150,11 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
       const portfolio = figures.portfolio(at, scope, collaboration);
       let file = presentations.get(portfolio);
       if (!file) {
-        const latest = (slug: string) => {
-          const [comment] = plans.comments(slug, null).filter((m) => isScopeWithin(parseScope(m.period), scope));
-          return comment ? { body: comment.body, author: comment.author, periodLabel: describeScope(parseScope(comment.period)) } : null;
-        };
-        file = presentationPptx(portfolio, presentationOf(portfolio, (slug) => figures.functionDetail(slug, at, scope), latest), now());
+        file = presentationPptx(
+          portfolio,
+          presentationOf(portfolio, (slug) => figures.functionDetail(slug, at, scope), (slug) => commentaryWithin(plans, slug, scope)[0] ?? null),
+          now(),
+        );
         presentations.set(portfolio, file);
         file.catch(() => presentations.delete(portfolio));
       }

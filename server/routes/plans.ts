@@ -7,7 +7,8 @@ import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import type { LedgerRepository } from '../db/repositories/ledger';
 import type { PlanRepository } from '../db/repositories/plans';
-import { describeScope, formatScopeId, isScopeWithin, parseScope } from '../domain/scope';
+import { formatScopeId, parseScope } from '../domain/scope';
+import { commentaryWithin, labelComment } from '../services/commentary';
 import { apiRouter, errorBody, jsonBody } from '../http';
 
 const writeResponses = {
@@ -45,13 +46,9 @@ export function planRoutes(plans: PlanRepository, ledger: LedgerRepository, db: 
       const { slug } = c.req.valid('param');
       if (!ledger.plan(slug)) return c.json(errorBody('not_found', `There is no function "${slug}".`), 404);
       const { period, within } = c.req.valid('query');
-      const labelled = (comments: ReturnType<PlanRepository['comments']>) => comments.map((m) => ({ ...m, periodLabel: describeScope(parseScope(m.period)) }));
-      if (within === 'true' && period) {
-        // The year's view carries up what was said of its halves, quarters and months ("why red?" on the year).
-        const scope = parseScope(period);
-        return c.json({ comments: labelled(plans.comments(slug, null).filter((m) => isScopeWithin(parseScope(m.period), scope))) }, 200);
-      }
-      return c.json({ comments: labelled(plans.comments(slug, period ? formatScopeId(parseScope(period)) : null)) }, 200);
+      // The year's view carries up what was said of its halves, quarters and months ("why red?" on the year).
+      if (within === 'true' && period) return c.json({ comments: commentaryWithin(plans, slug, parseScope(period)) }, 200);
+      return c.json({ comments: plans.comments(slug, period ? formatScopeId(parseScope(period)) : null).map(labelComment) }, 200);
     })
     .openapi(addComment, (c) => {
       const { slug } = c.req.valid('param');
@@ -60,8 +57,7 @@ export function planRoutes(plans: PlanRepository, ledger: LedgerRepository, db: 
       if (!allowed.ok) return c.json(allowed.body, allowed.status);
       const { period, body } = c.req.valid('json');
       const comment = db.transaction(() => {
-        const saved = plans.addComment(slug, formatScopeId(parseScope(period)), body, allowed.session.user.email, now().toISOString());
-        const added = { ...saved, periodLabel: describeScope(parseScope(saved.period)) };
+        const added = labelComment(plans.addComment(slug, formatScopeId(parseScope(period)), body, allowed.session.user.email, now().toISOString()));
         recordAudit(db, { at: added.createdAt, actor: added.author, action: 'comment', entity: 'function', entityId: slug, before: null, after: added });
         return added;
       })();

@@ -36,14 +36,21 @@ const getPaper = createRoute({
 /** The seeded papers' text, copied into data/papers/documents by the seed set. */
 const documents = fileURLToPath(new URL('../../data/papers/documents/', import.meta.url));
 
-export const sourceRoutes = (sources: SourceRepository) =>
-  apiRouter()
+export const sourceRoutes = (sources: SourceRepository) => {
+  // The papers never change while the server runs: each is read from disk once.
+  const texts = new Map<string, string>();
+  const textOf = (file: string) => {
+    let text = texts.get(file);
+    if (text === undefined) texts.set(file, (text = readFileSync(`${documents}${file}`, 'utf8')));
+    return text;
+  };
+  return apiRouter()
     .openapi(getPaper, (c) => {
       const { paperId } = c.req.valid('param');
       const paper = sources.paper(paperId);
       if (!paper) return c.json(errorBody('not_found', `There is no paper ${paperId}. The cited passages are at /api/sources.`), 404);
       // The file name comes from the papers table, never from the request.
-      const text = readFileSync(`${documents}${paper.file}`, 'utf8');
+      const text = textOf(paper.file);
       return c.json({ paperId: paper.paperId, title: paper.title, date: paper.date, text, passages: sources.ofPaper(paperId) }, 200);
     })
     .openapi(listSources, (c) => c.json({ sources: sources.all() }, 200))
@@ -53,3 +60,4 @@ export const sourceRoutes = (sources: SourceRepository) =>
       if (!source) return c.json(errorBody('not_found', `There is no source "${id}". The list is at /api/sources.`), 404);
       return c.json(source, 200);
     });
+};

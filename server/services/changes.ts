@@ -1,7 +1,8 @@
 import type { Changes } from '../contracts/functions';
 import { dateWords } from '../contracts/words';
 import type { PlanRepository } from '../db/repositories/plans';
-import { describeScope, isScopeWithin, parseScope, type Scope } from '../domain/scope';
+import type { Scope } from '../domain/scope';
+import { commentaryWithin } from './commentary';
 import type { FiguresService } from './figures';
 
 // "What changed since the last Summit": the portfolio as the ledger stood at the end of a date
@@ -16,10 +17,7 @@ export function createChanges({ figures, plans }: { figures: FiguresService; pla
       const before = new Map(then.functions.map((f) => [f.slug, f]));
       const functions = now.functions.map((f) => {
         const b = before.get(f.slug);
-        const comments = plans
-          .comments(f.slug, null)
-          .filter((m) => m.createdAt.slice(0, 10) > since && isScopeWithin(parseScope(m.period), scope))
-          .map((m) => ({ ...m, periodLabel: describeScope(parseScope(m.period)) }));
+        const comments = commentaryWithin(plans, f.slug, scope).filter((m) => m.createdAt.slice(0, 10) > since);
         return {
           slug: f.slug,
           name: f.name,

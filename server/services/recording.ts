@@ -39,10 +39,13 @@ export type Outcome =
   | { ok: false; kind: 'conflict'; message: string; current: LedgerEntry | null }
   | { ok: false; kind: 'from-paper'; message: string };
 
+/** A rule a figure breaks; `kind` says which answer it calls for: not yours to record (403), recorded another way (409). */
+export type PlanProblem = Problem & { kind?: 'forbidden' | 'conflict' };
+
 /** What one figure of a plan would do. */
 export type FigureOutcome =
   | { index: number; action: 'add' | 'change' | 'unchanged'; fromPence: number | null; toPence: number; splitsWhole: boolean }
-  | { index: number; action: 'error'; errors: Problem[]; current?: LedgerEntry | null };
+  | { index: number; action: 'error'; errors: PlanProblem[]; current?: LedgerEntry | null };
 
 /** version: the version of the figure the person saw (null: none was recorded); left out, what is recorded now is changed (an import). */
 type Figure = { lineId: number; measure: 'actual' | 'forecast'; fiscalYear: string; month: string | null; force: string | null; amountPence: number; version?: number | null };
@@ -76,15 +79,15 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
     // First each figure on its own: the line, permission and the ledger's rules.
     const checked = figures.map((figure, index) => {
       const line = lineOf(figure.lineId);
-      if (!line) return { index, figure, line: null, errors: [{ path: 'lineId', message: `There is no savings line ${figure.lineId}.` }] };
+      if (!line) return { index, figure, line: null, errors: [{ path: 'lineId', message: `There is no savings line ${figure.lineId}.` }] as PlanProblem[] };
       let ctx = context.get(line.id);
       if (!ctx) {
         ctx = { lineYears: entries.lineYears(line.id), members: entries.members(line.collaboration) };
         context.set(line.id, ctx);
       }
-      const errors = entryProblems(figure, { today: today(), functionName: line.functionName, ...ctx });
+      const errors: PlanProblem[] = entryProblems(figure, { today: today(), functionName: line.functionName, ...ctx });
       const action: Action = { kind: 'record', function: line.function, force: figure.force };
-      if (!isAllowed(session.user.grants, action)) errors.unshift({ path: figure.force === null ? 'lineId' : 'force', message: refusalMessage(action) });
+      if (!isAllowed(session.user.grants, action)) errors.unshift({ path: figure.force === null ? 'lineId' : 'force', message: refusalMessage(action), kind: 'forbidden' });
       return { index, figure, line, errors };
     });
 
@@ -133,13 +136,14 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
       const seen = new Map<string, number>();
       for (const c of group) {
         const { figure } = c;
-        const errors = [...c.errors];
+        const errors: PlanProblem[] = [...c.errors];
         if (line && errors.length === 0) {
           if (byMonth === 'mixed') {
             errors.push({ path: 'month', message: `Give every ${measure} of this line for ${year} by month, or every one for the whole year, not some of each.` });
           } else if ((figure.month !== null) !== byMonth) {
             errors.push({
               path: 'month',
+              kind: 'conflict',
               message: byMonth
                 ? `This line's ${measure}s for ${year} are recorded by month: give the month.`
                 : `This line's ${measure}s for ${year} are recorded for the whole year: leave the month blank.`,
@@ -148,10 +152,11 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
             errors.push({ path: 'force', message: `Record this line's ${measure}s for ${year} either for the function as a whole or by force, not both at once.` });
           } else if (figure.force === null && forceRecorded.length > 0) {
             const forces = [...new Set(forceRecorded.map((e) => e.force!))].sort();
-            errors.push({ path: 'force', message: `This line's ${measure}s for ${year} are recorded by force (${forces.join(', ')}): give the force, or correct that force's figure.` });
+            errors.push({ path: 'force', kind: 'conflict', message: `This line's ${measure}s for ${year} are recorded by force (${forces.join(', ')}): give the force, or correct that force's figure.` });
           } else if (figure.force !== null && wholeRecorded.length > 0 && !splitting) {
             errors.push({
               path: 'force',
+              ...(fromPaper ? {} : { kind: 'conflict' as const }),
               message: fromPaper
                 ? `This line's ${measure} for ${year} is the board paper's figure for the function as a whole, kept as the paper gives it; it cannot be split between forces.`
                 : `This line's ${measure}s for ${year} are recorded for the function as a whole, and ${year} has no shares between forces to split them by. Ask the function owner to record shares, or record for the function as a whole.`,
@@ -248,12 +253,10 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
   }
 
   const firstProblem = (outcome: Extract<FigureOutcome, { action: 'error' }>): Outcome => {
-    const refused = outcome.errors.find((e) => /^Only the owner|^You can record figures only/.test(e.message));
+    const refused = outcome.errors.find((e) => e.kind === 'forbidden');
     if (refused) return { ok: false, kind: 'forbidden', message: refused.message };
     if (outcome.current !== undefined) return { ok: false, kind: 'conflict', message: outcome.errors[0]!.message, current: outcome.current };
-    if (outcome.errors.some((e) => /recorded (by month|for the whole year|by force|for the function as a whole)/.test(e.message))) {
-      return { ok: false, kind: 'conflict', message: outcome.errors[0]!.message, current: null };
-    }
+    if (outcome.errors.some((e) => e.kind === 'conflict')) return { ok: false, kind: 'conflict', message: outcome.errors[0]!.message, current: null };
     return { ok: false, kind: 'invalid', message: outcome.errors[0]!.message, issues: outcome.errors };
   };
 

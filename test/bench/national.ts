@@ -258,6 +258,10 @@ const reads: { name: string; path: string; sql: () => number }[] = [
   { name: 'one force (Kent)', path: '/api/forces/kent', sql: () => timeSql(bare.force) },
   { name: 'report draft, H1 2020/21', path: `/api/reports/draft?collaboration=${kentRegion}&half=2020-21-H1`, sql: () => timeSql(bare.collaboration, kentRegion) },
   { name: 'portfolio .xlsx', path: '/api/export/portfolio?format=xlsx', sql: () => timeSql(bare.all) },
+  // Each point of the history and each side of "what changed" is a portfolio as at a date.
+  { name: 'status history, FY 2020/21 (5 dates)', path: '/api/status-history?period=2020-21', sql: () => timeSql(bare.year) },
+  { name: 'what changed since, FY 2020/21', path: '/api/changes?period=2020-21&since=2020-12-31', sql: () => timeSql(bare.year) },
+  { name: 'presentation .pptx, one collaboration', path: `/api/export/presentation?collaboration=${kentRegion}&period=2020-21`, sql: () => timeSql(bare.collaboration, kentRegion) },
 ];
 const wholeLedger = timeSql(bare.all);
 console.log(`\nReads on the real server (median of ${QUICK ? 3 : 7}, after one warm-up), beside the bare SQL GROUP BY of ledger_entries`);

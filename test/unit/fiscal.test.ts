@@ -434,7 +434,7 @@ describe('the last quarter end before a date (the last Summit, by default)', () 
     ['2026-03-31', '2025-12-31'],
     ['2026-04-01', '2026-03-31'],
   ])('%s → %s', async (date, end) => {
-    const { lastQuarterEndBefore } = await import('../../client/lib/dates');
+    const { lastQuarterEndBefore } = await import('../../server/domain/fiscal');
     expect(lastQuarterEndBefore(date)).toBe(end);
   });
 });

@@ -9,23 +9,25 @@ import { withView, type ViewParams } from '../../lib/url';
 
 /**
  * "What changed since the last Summit": each function whose status, target or delivery moved since
- * a date, and the commentary written since, beside what it was. The date starts at the last quarter
- * end before the view's date, and can be any earlier one.
+ * a date, and the commentary written since, beside what it was. The date starts at the server's
+ * default (the last quarter end before the view's date), and can be any earlier one.
  */
-export function ChangesSection({ view, defaultSince }: { view: ViewParams; defaultSince: string }) {
-  const [since, setSince] = useState(defaultSince);
+export function ChangesSection({ view }: { view: ViewParams }) {
+  // Until a date is chosen, the server's: the last quarter end before the view's date.
+  const [since, setSince] = useState<string | null>(null);
   const id = useId();
   const changes = useQuery({
     queryKey: ['functions', 'changes', view, since],
-    queryFn: async () => unwrap(await api.api.changes.$get({ query: { ...view, since } })),
-    enabled: /^\d{4}-\d{2}-\d{2}$/.test(since),
+    queryFn: async () => unwrap(await api.api.changes.$get({ query: { ...view, ...(since ? { since } : {}) } })),
+    enabled: since === null || /^\d{4}-\d{2}-\d{2}$/.test(since),
+    placeholderData: (previous) => previous,
   });
   return (
     <section aria-labelledby={`${id}-heading`} data-testid="changes">
       <h2 id={`${id}-heading`}>What changed since</h2>
       <div className="form-group">
         <label htmlFor={`${id}-since`}>Since the end of</label>
-        <input id={`${id}-since`} type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+        <input id={`${id}-since`} type="date" value={since ?? changes.data?.since ?? ''} onChange={(e) => setSince(e.target.value)} />
       </div>
       <QueryState query={changes} what="what changed">
         {(data) =>

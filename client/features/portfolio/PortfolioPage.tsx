@@ -19,7 +19,6 @@ import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { ForceSection } from '../function/ForceSection';
 import { CumulativeSection } from './CumulativeSection';
 import { ChangesSection } from './ChangesSection';
-import { lastQuarterEndBefore } from '../../lib/dates';
 import { HowToRead } from '../../components/HowToRead';
 import { FunctionsTable } from './FunctionsTable';
 import { ProgrammeFigures } from './ProgrammeFigures';
@@ -143,7 +142,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
               table={<ChartTable functions={functions} view={view} />}
             />
           </section>
-          <ChangesSection view={view} defaultSince={lastQuarterEndBefore(data.asAt)} />
+          <ChangesSection view={view} />
           <section aria-labelledby="cumulative-heading">
             <h2 id="cumulative-heading">Cumulative delivery against cumulative target</h2>
             <CumulativeSection data={data} />

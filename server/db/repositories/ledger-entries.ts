@@ -61,12 +61,14 @@ export function createLedgerEntryRepository(db: Db) {
     // The lines a person records: those of the functions they own, and of the collaborations their forces are in.
     linesToRecord: db.prepare(
       `SELECT l.id, l.code, l.name, l.function_slug AS function, f.name AS functionName, f.collaboration_slug AS collaboration,
-              (SELECT json_group_array(DISTINCT t.fiscal_year) FROM targets t JOIN baselines b ON b.id = t.baseline_id
-                WHERE t.savings_line_id = l.id AND t.fiscal_year IS NOT NULL
-                  AND b.version = (SELECT max(version) FROM baselines WHERE function_slug = l.function_slug)) AS years
+              (SELECT json_group_array(DISTINCT t.fiscal_year) FROM targets t
+                WHERE t.baseline_id = (SELECT b.id FROM baselines b WHERE b.function_slug = l.function_slug ORDER BY b.version DESC LIMIT 1)
+                  AND t.savings_line_id = l.id AND t.fiscal_year IS NOT NULL) AS years
          FROM savings_lines l JOIN functions f ON f.slug = l.function_slug
-        WHERE f.slug IN (SELECT value FROM json_each(@functions))
-           OR f.collaboration_slug IN (SELECT collaboration_slug FROM collaboration_members WHERE force_slug IN (SELECT value FROM json_each(@forces)))
+        WHERE l.function_slug IN (
+                SELECT value FROM json_each(@functions)
+                UNION SELECT slug FROM functions WHERE collaboration_slug IN
+                  (SELECT collaboration_slug FROM collaboration_members WHERE force_slug IN (SELECT value FROM json_each(@forces))))
         ORDER BY f.name, l.id`,
     ),
     forceNames: db.prepare('SELECT slug, name FROM forces'),
@@ -79,10 +81,11 @@ export function createLedgerEntryRepository(db: Db) {
       `SELECT l.id, l.function_slug AS function, f.name AS functionName, f.collaboration_slug AS collaboration
          FROM savings_lines l JOIN functions f ON f.slug = l.function_slug WHERE l.id = ?`,
     ),
+    // The line's years in its function's current baseline, found through the targets' index by baseline and line (not a scan of every target).
     lineYears: db.prepare(
-      `SELECT DISTINCT t.fiscal_year AS fy FROM targets t JOIN baselines b ON b.id = t.baseline_id
-        WHERE t.savings_line_id = ? AND t.fiscal_year IS NOT NULL
-          AND b.version = (SELECT max(version) FROM baselines WHERE function_slug = b.function_slug)
+      `SELECT DISTINCT t.fiscal_year AS fy FROM targets t
+        WHERE t.baseline_id = (SELECT b.id FROM baselines b WHERE b.function_slug = (SELECT function_slug FROM savings_lines WHERE id = @line) ORDER BY b.version DESC LIMIT 1)
+          AND t.savings_line_id = @line AND t.fiscal_year IS NOT NULL
         ORDER BY t.fiscal_year`,
     ),
     members: db.prepare('SELECT force_slug AS force, min(joined_on) AS joinedOn FROM collaboration_members WHERE collaboration_slug = ? GROUP BY force_slug'),
@@ -140,7 +143,7 @@ export function createLedgerEntryRepository(db: Db) {
       })),
     line: (id: number) =>
       (statements.line.get(id) as { id: number; function: string; functionName: string; collaboration: string } | undefined) ?? null,
-    lineYears: (id: number) => (statements.lineYears.all(id) as { fy: string }[]).map((r) => r.fy),
+    lineYears: (id: number) => (statements.lineYears.all({ line: id }) as { fy: string }[]).map((r) => r.fy),
     members: (collaboration: string) => statements.members.all(collaboration) as { force: string; joinedOn: string }[],
   };
 }
