@@ -22,11 +22,16 @@ export function tablesCsv(tables: readonly Table[]): string {
     .join('\r\n\r\n');
 }
 
+// Frozen: shared by every cell of a column, so ExcelJS must never change one in place.
+const MONEY_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: '£#,##0.00' });
+const PLAIN_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+
 /**
  * Written with ExcelJS's streaming writer, row by row: at national scale (3,500 rows) it takes three
  * quarters of the time of building the whole workbook in memory. Strings are written inline, not
  * shared, which Excel and LibreOffice read the same.
  */
+
 export async function tablesXlsx(tables: readonly Table[], generatedAt: Date): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
@@ -36,9 +41,18 @@ export async function tablesXlsx(tables: readonly Table[], generatedAt: Date): P
   workbook.created = generatedAt;
   for (const t of tables) {
     const sheet = workbook.addWorksheet(t.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = t.columns.map((c) => ({ header: c.header, width: c.width ?? (c.money ? 16 : 24), ...(c.money ? { style: { numFmt: '£#,##0.00' } } : {}) }));
+    sheet.columns = t.columns.map((c) => ({ header: c.header, width: c.width ?? (c.money ? 16 : 24), ...(c.money ? { style: MONEY_STYLE } : {}) }));
     sheet.getRow(1).font = { bold: true };
-    for (const r of t.rows) sheet.addRow(r.map((cell, i) => (t.columns[i]?.money && typeof cell === 'number' ? cell / 100 : cell))).commit();
+    // One style object a column, given to each of its cells: ExcelJS gives every cell a fresh copy
+    // otherwise, and works each copy's style out again (over half the writing time at national scale).
+    const styles = t.columns.map((c) => (c.money ? MONEY_STYLE : PLAIN_STYLE));
+    for (const r of t.rows) {
+      const row = sheet.addRow(r.map((cell, i) => (t.columns[i]?.money && typeof cell === 'number' ? cell / 100 : cell)));
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cell.style = styles[column - 1]!;
+      });
+      row.commit();
+    }
     sheet.commit();
   }
   await workbook.commit();

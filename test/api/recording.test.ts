@@ -269,6 +269,13 @@ describe('exporting a view', () => {
     const ict = workbook.getWorksheet('Functions')!.getRow(2).values as unknown[];
     expect(ict.slice(1, 5)).toEqual(['ICT', 'Bedfordshire, Cambridgeshire and Hertfordshire Strategic Alliance', 4_600_000, 2_892_000]);
     expect(workbook.getWorksheet('Functions')!.getColumn(4).numFmt).toBe('£#,##0.00');
+    // Each money cell is formatted as pounds, and the text beside it is not (the cells share one style a column).
+    const functions = workbook.getWorksheet('Functions')!;
+    expect(functions.getCell('D2').numFmt).toBe('£#,##0.00');
+    expect(functions.getCell('D3').numFmt).toBe('£#,##0.00');
+    expect(functions.getCell('A2').numFmt).toBeUndefined();
+    expect(workbook.getWorksheet('By year')!.getCell('C2').numFmt).toBe('£#,##0.00');
+    expect(functions.getRow(1).font?.bold).toBe(true);
 
     const csv = await (await app.request('/api/export/portfolio?format=csv')).text();
     expect(csv).toContain('Functions\r\nFunction,Collaboration,Headline (£),Target (£)');
