@@ -107,22 +107,34 @@ export function scopeYears(scope: Scope): FiscalYear[] | null {
  * £1m is £250,000, not £250,000.01) and the months add up to the year.
  */
 export function monthlyTargets(fy: FiscalYear, pence: number): { month: string; pence: number }[] {
+  const split = monthlyTargetPence(pence);
+  return monthsOfFiscalYear(fy).map((month, index) => ({ month, pence: split[index]! }));
+}
+
+// Integer division in doubles while twelve times the amount is a safe integer (any saving under
+// £750bn), corrected by its remainder where the quotient rounded.
+function floorTwelfth(n: number): number {
+  let q = Math.floor(n / 12);
+  const r = n - q * 12;
+  if (r < 0) q -= 1;
+  else if (r >= 12) q += 1;
+  return q;
+}
+
+/** The same split as monthlyTargets, as twelve amounts (April first): every roll-up spreads every target, so this is on the hot path. */
+export function monthlyTargetPence(pence: number): number[] {
   const sign = pence < 0 ? -1 : 1;
   const magnitude = Math.abs(pence);
-  // Integer division in doubles while twelve times the amount is a safe integer (any saving under
-  // £750bn), corrected by its remainder where the quotient rounded; BigInt beyond. Every roll-up
-  // spreads every target, so this is on the hot path.
-  const floorTwelfth = (n: number) => {
-    let q = Math.floor(n / 12);
-    const r = n - q * 12;
-    if (r < 0) q -= 1;
-    else if (r >= 12) q += 1;
-    return q;
-  };
-  const runningTotal = Number.isSafeInteger(magnitude * 12)
-    ? (k: number) => sign * floorTwelfth(magnitude * k)
-    : (k: number) => sign * Number((BigInt(magnitude) * BigInt(k)) / 12n);
-  return monthsOfFiscalYear(fy).map((month, index) => ({ month, pence: runningTotal(index + 1) - runningTotal(index) }));
+  const safe = Number.isSafeInteger(magnitude * 12);
+  const runningTotal = (k: number) => sign * (safe ? floorTwelfth(magnitude * k) : Number((BigInt(magnitude) * BigInt(k)) / 12n));
+  const split: number[] = [];
+  let before = 0;
+  for (let k = 1; k <= 12; k += 1) {
+    const after = runningTotal(k);
+    split.push(after - before);
+    before = after;
+  }
+  return split;
 }
 
 export type ScopedTargets = { targets: TargetFigure[]; partYears: Set<FiscalYear> };

@@ -1,7 +1,7 @@
 import { fiscalYearsBetween, monthsOfFiscalYear, type FiscalYear } from './fiscal';
 import type { Rag } from './rag';
 import type { LedgerFigure, TargetFigure } from './rollup';
-import { monthlyTargets, monthsInScope, type Scope } from './scope';
+import { monthlyTargetPence, monthlyTargets, monthsInScope, type Scope } from './scope';
 
 export type TimelinePoint = {
   month: string;
@@ -31,10 +31,16 @@ export function cumulativeTimeline(
   const target = new Map<string, number>();
   const delivered = new Map<string, number>();
   const add = (map: Map<string, number>, month: string, pence: number) => map.set(month, (map.get(month) ?? 0) + pence);
+  // Each year's months added up as twelve amounts first (a national portfolio spreads 6,000 targets).
+  const byYear = new Map<string, number[]>();
   for (const t of targets) {
     if (t.fy === null) continue;
-    for (const m of monthlyTargets(t.fy, t.amountPence)) add(target, m.month, m.pence);
+    const split = monthlyTargetPence(t.amountPence);
+    const year = byYear.get(t.fy);
+    if (year === undefined) byYear.set(t.fy, split);
+    else for (let i = 0; i < 12; i += 1) year[i]! += split[i]!;
   }
+  for (const [fy, split] of byYear) monthsOfFiscalYear(fy).forEach((month, i) => add(target, month, split[i]!));
   for (const e of ledger) {
     if (e.measure !== 'actual' || e.fy === null) continue;
     add(delivered, e.month ?? monthsOfFiscalYear(e.fy)[11]!, e.amountPence);

@@ -175,6 +175,22 @@ describe('cumulativeTimeline', () => {
     expect(points[11]).toMatchObject({ month: '2015-03', cumulativeTargetPence: 62_600_000, cumulativeDeliveredPence: 62_600_000 });
   });
 
+  it('spreads many targets of a year exactly as spreading each one and adding the months up', () => {
+    const years = ['2016-17', '2017-18', '2018-19'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ fy: fc.constantFrom(...years), amountPence: fc.oneof(fc.integer({ min: -1e9, max: 1e12 }), fc.constantFrom(1, 11, 13, -7)) }), { maxLength: 40 }),
+        (targets) => {
+          const months = monthsOfYears([...years]);
+          const points = cumulativeTimeline(targets.map((t, i) => ({ lineId: i, ...t })), [], months);
+          const naive = new Map<string, number>();
+          for (const t of targets) for (const m of monthlyTargets(t.fy, t.amountPence)) naive.set(m.month, (naive.get(m.month) ?? 0) + m.pence);
+          expect(points.map((p) => p.targetPence)).toEqual(months.map((m) => naive.get(m) ?? 0));
+        },
+      ),
+    );
+  });
+
   it('spans every month between the first and last year', () => {
     expect(monthsOfYears(['2017-18', '2014-15'])).toHaveLength(48);
     expect(monthsOfYears([])).toEqual([]);
