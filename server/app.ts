@@ -38,6 +38,8 @@ import { createRecording } from './services/recording';
 import { createOidc } from './auth/oidc';
 import type { OidcProvider } from './auth/oidc-settings';
 import { createFiguresService } from './services/figures';
+import { createNewFunctionService } from './services/new-function';
+import { portfolioRoutes } from './routes/portfolio';
 import { createReportService } from './services/report';
 
 export type AppOptions = {
@@ -131,7 +133,8 @@ export function createApp({
     .route('/api', importRoutes(createLedgerImport({ db, entries, recording, now }), figures, myFigures, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
-    .route('/api', reportRoutes(reports, db, now));
+    .route('/api', reportRoutes(reports, db, now))
+    .route('/api', portfolioRoutes(createNewFunctionService(db, now), db, now));
 
   routes.doc31('/api/openapi.json', {
     openapi: '3.1.0',

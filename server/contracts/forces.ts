@@ -1,7 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { FiscalYear, PaperDate, Pence, Slug } from './common';
 
-export const Force = z.object({ slug: Slug, name: z.string() }).openapi('Force');
+export const Force = z
+  .object({
+    slug: Slug,
+    name: z.string(),
+    collaborations: z.array(Slug).openapi({ description: 'The collaborations Realise holds that it is or was a member of; empty for most of the 44 forces' }),
+  })
+  .openapi('Force');
 export type Force = z.infer<typeof Force>;
 
 export const ForceList = z.object({ forces: z.array(Force) }).openapi('ForceList');
@@ -83,7 +89,7 @@ export const ForceDetail = z
   .object({
     asAt: z.string(),
     period: z.object({ id: z.string(), description: z.string() }),
-    force: Force,
+    force: Force.pick({ slug: true, name: true }),
     memberships: z.array(ForceMembership),
     functions: z.array(ForceFunction),
     totals: z.object({ targetPence: Pence, deliveredPence: Pence }),

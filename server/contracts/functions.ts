@@ -220,7 +220,14 @@ export const FunctionDetail = z
   .object({
     asAt: z.string(),
     period: ScopeInfo,
-    function: FunctionSummary.extend({ description: z.string() }),
+    function: FunctionSummary.extend({
+      description: z.string(),
+      leadForce: z.object({ slug: z.string(), name: z.string() }).nullable(),
+      entered: z
+        .object({ by: z.string(), at: z.string() })
+        .nullable()
+        .openapi({ description: 'Who entered the function in Realise and when (UTC); null for a function seeded from the papers' }),
+    }),
     agreement: Agreement.nullable(),
     baselines: z.array(Baseline),
     years: z.array(

@@ -12,6 +12,8 @@ export const Source = z
     date: PaperDate.nullable(),
     quote: z.string(),
     note: z.string().nullable(),
+    enteredBy: z.string().nullable().openapi({ description: 'Who entered the document in Realise (a business case held outside it); null for the board papers, whose text Realise holds' }),
+    enteredAt: z.string().nullable(),
   })
   .openapi('Source');
 export type Source = z.infer<typeof Source>;

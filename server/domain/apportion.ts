@@ -79,3 +79,17 @@ export function formatShare(tenthsPercent: number): string {
   // Subtract before dividing so the division is exact, whatever the size.
   return `${tenthsPercent < 0 ? '-' : ''}${(magnitude - tenths) / 10}.${tenths}%`;
 }
+
+/**
+ * Equal shares of 100.0% between parties, in tenths of a percent, adding up to exactly 1000: each
+ * gets the whole tenths of its quota and the tenths left over go one each to the first in the order
+ * given (three forces: 33.4%, 33.3%, 33.3%).
+ */
+export function equalShares(keys: readonly string[]): Share[] {
+  if (keys.length === 0) throw new RangeError('there is no one to share between');
+  const base = Math.floor(WHOLE / keys.length);
+  const left = WHOLE - base * keys.length;
+  const shares = keys.map((key, index) => ({ key, tenthsPercent: base + (index < left ? 1 : 0) }));
+  assertSharesComplete(shares);
+  return shares;
+}

@@ -13,7 +13,9 @@ export type Action =
   /** Publish a six-monthly report, freezing it for the board. */
   | { kind: 'publish-report' }
   /** Users, roles and reference data; reading the audit log. */
-  | { kind: 'administer' };
+  | { kind: 'administer' }
+  /** Keep the portfolio: add functions with their business cases, collaborations, memberships and agreements. */
+  | { kind: 'manage-portfolio' };
 
 export function isAllowed(grants: readonly Grant[], action: Action): boolean {
   switch (action.kind) {
@@ -30,6 +32,8 @@ export function isAllowed(grants: readonly Grant[], action: Action): boolean {
       return grants.some((g) => g.role === 'programme-officer');
     case 'administer':
       return grants.some((g) => g.role === 'administrator');
+    case 'manage-portfolio':
+      return grants.some((g) => g.role === 'programme-officer' || g.role === 'administrator');
   }
 }
 
@@ -48,5 +52,7 @@ export function refusalMessage(action: Action): string {
       return 'Only a programme officer can publish a report. Ask an administrator for the role.';
     case 'administer':
       return 'Only an administrator can do that.';
+    case 'manage-portfolio':
+      return 'Only a programme officer or an administrator can add to the portfolio. Ask an administrator for the role.';
   }
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMINISTRATOR, asUser, createUser, FORCE_EDITOR, FUNCTION_OWNER, signIn, VIEWER, type Signed } from './accounts';
+import { JPS } from './business-cases';
 import { seededApp } from './seeded-app';
 
 // The table of who may do what, asserted both ways: every role against every state-changing
@@ -92,6 +93,7 @@ const CASES: Case[] = [
   },
   { route: 'PATCH /api/functions/aoj (its plan)', allowed: ['aoj owner'], request: async () => ['PATCH', '/api/functions/aoj', { toleranceTenthsPercent: 40 }] },
   { route: 'PATCH /api/functions/ict (its plan)', allowed: ['ict owner'], request: async () => ['PATCH', '/api/functions/ict', { toleranceTenthsPercent: 40 }] },
+  { route: 'POST /api/functions (add a function)', allowed: ['programme officer', 'administrator'], request: async () => ['POST', '/api/functions', JPS] },
   { route: 'POST /api/reports (publish)', allowed: ['programme officer'], request: async () => ['POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1' }] },
   {
     route: 'POST /api/users',
@@ -119,7 +121,7 @@ const CASES: Case[] = [
 /** What a refused request must leave as it was. */
 const STATE = `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users,
                       (SELECT count(*) FROM benefit_measurements) AS measures, (SELECT count(*) FROM reports) AS reports,
-                      (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance`;
+                      (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance, (SELECT count(*) FROM functions) AS functions`;
 
 const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'programme officer', 'administrator'];
 

@@ -41,7 +41,9 @@ describe('GET /api/forces/:slug', () => {
   });
 
   it('answers an unknown force with 404 and a malformed one with 400', async () => {
-    expect((await getJson(app, '/api/forces/metropolitan')).status).toBe(404);
+    expect((await getJson(app, '/api/forces/nonesuch')).status).toBe(404);
+    // A force in no collaboration Realise holds has a view, with nothing in it.
+    expect((await getJson(app, '/api/forces/metropolitan')).body).toMatchObject({ force: { slug: 'metropolitan', name: 'Metropolitan Police Service' }, functions: [] });
     expect((await getJson(app, '/api/forces/Kent!')).status).toBe(400);
   });
 });

@@ -177,6 +177,8 @@ describe('GET /api/functions/:slug', () => {
       date: '2016-02-25',
       quote: expect.stringContaining('a total of approximately £4.6m'),
       note: null,
+      enteredBy: null,
+      enteredAt: null,
     });
   });
 
@@ -213,11 +215,14 @@ describe('GET /api/functions/:slug', () => {
 });
 
 describe('GET /api/forces and /api/health', () => {
-  it('lists the nine forces', async () => {
+  it('lists every force of England and Wales and the BTP, saying which are in a collaboration Realise holds', async () => {
     const { body } = await getJson(app, '/api/forces');
-    expect(body.forces.map((f: any) => f.slug).sort()).toEqual(
+    expect(body.forces).toHaveLength(44);
+    expect(body.forces.filter((f: any) => f.collaborations.length > 0).map((f: any) => f.slug).sort()).toEqual(
       ['bedfordshire', 'btp', 'cambridgeshire', 'essex', 'hertfordshire', 'kent', 'norfolk', 'suffolk', 'thames-valley'],
     );
+    expect(body.forces.find((f: any) => f.slug === 'hertfordshire').collaborations).toEqual(['bch', 'ctc', 'seven-force']);
+    expect(body.forces.find((f: any) => f.slug === 'metropolitan')).toEqual({ slug: 'metropolitan', name: 'Metropolitan Police Service', collaborations: [] });
   });
 
   it('reports health', async () => {

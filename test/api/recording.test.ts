@@ -297,6 +297,6 @@ describe('exporting a view', () => {
     const csv = await (await app.request('/api/export/forces/btp?format=csv')).text();
     expect(csv).toContain('By function\r\nFunction,Its target (£),Delivered (£),Function’s target (£),Illustrative\r\nChiltern Transport Consortium,0.00,,400000.00,Yes');
     expect(csv).toContain('Memberships\r\nCollaboration,Joined,Left\r\nChiltern Transport Consortium,2019-05-01,');
-    expect((await app.request('/api/export/forces/metropolitan?format=xlsx')).status).toBe(404);
+    expect((await app.request('/api/export/forces/nonesuch?format=xlsx')).status).toBe(404);
   });
 });

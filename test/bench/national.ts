@@ -29,13 +29,8 @@ const DATABASE = args.database;
 const QUICK = args.quick;
 
 // Every territorial police force of England and Wales; BTP is in the papers' seed already.
-const FORCES = [
-  'Avon and Somerset', 'Bedfordshire', 'Cambridgeshire', 'Cheshire', 'City of London', 'Cleveland', 'Cumbria', 'Derbyshire',
-  'Devon and Cornwall', 'Dorset', 'Durham', 'Dyfed-Powys', 'Essex', 'Gloucestershire', 'Greater Manchester', 'Gwent', 'Hampshire',
-  'Hertfordshire', 'Humberside', 'Kent', 'Lancashire', 'Leicestershire', 'Lincolnshire', 'Merseyside', 'Metropolitan', 'Norfolk',
-  'North Wales', 'North Yorkshire', 'Northamptonshire', 'Northumbria', 'Nottinghamshire', 'South Wales', 'South Yorkshire',
-  'Staffordshire', 'Suffolk', 'Surrey', 'Sussex', 'Thames Valley', 'Warwickshire', 'West Mercia', 'West Midlands', 'West Yorkshire', 'Wiltshire',
-].map((name) => ({ slug: name.toLowerCase().replace(/ and /g, '-').replace(/[^a-z]+/g, '-'), name: `${name} Police` }));
+// The 43 territorial forces, without the BTP, from the reference list migration 015 writes.
+let FORCES: { slug: string; name: string }[] = [];
 const COLLABORATIONS = 15;
 const FUNCTIONS = 300;
 const LINES_PER_FUNCTION = 2;
@@ -51,8 +46,6 @@ const membersOf = (c: number) => Array.from({ length: 10 + (c % 2) }, (_, i) => 
 
 function buildPlan(db: Db) {
   db.transaction(() => {
-    const insertForce = db.prepare('INSERT OR IGNORE INTO forces (slug, name) VALUES (?, ?)');
-    for (const force of FORCES) insertForce.run(force.slug, force.name);
     for (let c = 0; c < COLLABORATIONS; c += 1) {
       db.prepare("INSERT INTO collaborations (slug, name, description) VALUES (?, ?, 'A synthetic regional collaboration for the national benchmark')").run(collaborationSlug(c), `Region ${c + 1} collaboration`);
       for (const force of membersOf(c)) {
@@ -169,6 +162,7 @@ const fresh = !existsSync(DATABASE);
   const db = openDatabase(DATABASE);
   migrate(db);
   if (isEmpty(db)) seedFromPapers(db, loadPaperData(), new Date('2016-04-01T00:00:00Z'));
+  FORCES = db.prepare("SELECT slug, name FROM forces WHERE slug <> 'btp' ORDER BY name").all() as { slug: string; name: string }[];
   const built = db.prepare("SELECT count(*) AS n FROM functions WHERE slug LIKE 'national-%'").get() as { n: number };
   if (built.n === 0) {
     console.log(`Building the national ledger at ${DATABASE} through the import service:`);

@@ -32,6 +32,10 @@ type FunctionRow = {
   headlineQualifier: string | null;
   headlineSourceId: string | null;
   toleranceTenthsPercent: number;
+  leadForce: string | null;
+  /** Who entered the function in Realise, and when; null for a function from the papers. */
+  enteredAt: string | null;
+  enteredBy: string | null;
 };
 
 type LineRow = {
@@ -76,7 +80,8 @@ export function createLedgerRepository(db: Db) {
     `SELECT f.slug, f.name, f.description, f.collaboration_slug AS collaboration, c.name AS collaborationName,
             f.agreement_slug AS agreementSlug, f.headline_target_pence AS headlineTargetPence,
             f.headline_as_written AS headlineAsWritten, f.headline_qualifier AS headlineQualifier,
-            f.headline_source_id AS headlineSourceId, f.rag_tolerance_tenths_percent AS toleranceTenthsPercent
+            f.headline_source_id AS headlineSourceId, f.rag_tolerance_tenths_percent AS toleranceTenthsPercent,
+            f.lead_force_slug AS leadForce, f.entered_at AS enteredAt, f.entered_by AS enteredBy
        FROM functions f JOIN collaborations c ON c.slug = f.collaboration_slug
       ORDER BY f.rowid`,
   );
@@ -133,7 +138,11 @@ export function createLedgerRepository(db: Db) {
     `SELECT DISTINCT source_id AS id FROM collaboration_members WHERE collaboration_slug = ? AND source_id IS NOT NULL`,
   );
   const forceNames = db.prepare(`SELECT slug, name FROM forces`);
-  const forcesByName = db.prepare('SELECT slug, name FROM forces ORDER BY name');
+  const forcesByName = db.prepare(
+    `SELECT f.slug, f.name, json_group_array(DISTINCT m.collaboration_slug) FILTER (WHERE m.collaboration_slug IS NOT NULL) AS collaborations
+       FROM forces f LEFT JOIN collaboration_members m ON m.force_slug = f.slug
+      GROUP BY f.slug ORDER BY f.name`,
+  );
   const planOf = db.prepare('SELECT slug, description, rag_tolerance_tenths_percent AS toleranceTenthsPercent FROM functions WHERE slug = ?');
   const updatePlan = db.prepare(
     `UPDATE functions SET description = coalesce(@description, description),
@@ -405,7 +414,12 @@ export function createLedgerRepository(db: Db) {
       return {
         asAt,
         period: scopeInfo(scope),
-        function: { ...summary, description: row.description },
+        function: {
+          ...summary,
+          description: row.description,
+          leadForce: row.leadForce === null ? null : { slug: row.leadForce, name: forceNameMap().get(row.leadForce) ?? row.leadForce },
+          entered: row.enteredBy === null ? null : { by: row.enteredBy, at: row.enteredAt! },
+        },
         agreement: agreementDetail,
         baselines: all.map(({ id, ...b }) => ({
           ...b,
@@ -494,8 +508,8 @@ export function createLedgerRepository(db: Db) {
       return collaborationExists.get(slug) !== undefined;
     },
 
-    forces(): { slug: string; name: string }[] {
-      return forcesByName.all() as { slug: string; name: string }[];
+    forces(): { slug: string; name: string; collaborations: string[] }[] {
+      return (forcesByName.all() as { slug: string; name: string; collaborations: string }[]).map((f) => ({ ...f, collaborations: (JSON.parse(f.collaborations) as string[]).sort() }));
     },
   };
 }

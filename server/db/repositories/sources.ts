@@ -3,7 +3,8 @@ import type { Db } from '../connection';
 
 export function createSourceRepository(db: Db) {
   const select = `SELECT s.id, p.file AS document, p.id AS paperId, s.paragraph,
-                         coalesce(s.part, p.title) AS title, coalesce(s.date, p.date) AS date, s.quote, s.note
+                         coalesce(s.part, p.title) AS title, coalesce(s.date, p.date) AS date, s.quote, s.note,
+                         p.entered_by AS enteredBy, p.entered_at AS enteredAt
                     FROM sources s JOIN papers p ON p.id = s.paper_id`;
   const all = db.prepare(`${select} ORDER BY p.id, s.rowid`);
   const one = db.prepare(`${select} WHERE s.id = ?`);

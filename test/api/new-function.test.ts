@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { asUser, createUser, FORCE_EDITOR, signIn, VIEWER } from './accounts';
+import { JPS } from './business-cases';
+import { seededApp } from './seeded-app';
+
+// Adding a collaborated function with its business case: written whole or not at all, audited,
+// and then on every view that reads the portfolio.
+
+const OFFICER = { role: 'programme-officer' as const, force: null, function: null };
+
+async function world() {
+  const { app, db, errors } = seededApp({ publicRead: false, now: () => new Date('2019-06-10T09:00:00Z') });
+  await createUser(db, 'officer@example.org', [OFFICER]);
+  await createUser(db, 'herts@example.org', [FORCE_EDITOR('hertfordshire')]);
+  await createUser(db, 'viewer@example.org', [VIEWER]);
+  const officer = asUser(app, await signIn(app, 'officer@example.org'));
+  const herts = asUser(app, await signIn(app, 'herts@example.org'));
+  const viewer = asUser(app, await signIn(app, 'viewer@example.org'));
+  const count = () =>
+    db.prepare(`SELECT (SELECT count(*) FROM functions) AS functions, (SELECT count(*) FROM savings_lines) AS lines, (SELECT count(*) FROM targets) AS targets,
+                       (SELECT count(*) FROM apportionment_shares) AS shares, (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM audit_log) AS audit`).get();
+  return { app, db, errors, officer, herts, viewer, count };
+}
+
+describe('adding a function with its business case', () => {
+  it('writes the function, its lines, the first baseline’s targets and equal shares, audited, and every view shows it', async () => {
+    const w = await world();
+    const created = await w.officer('POST', '/api/functions', JPS);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.lines.map((l: any) => l.code)).toEqual(['joint-protective-services-staff-savings', 'joint-protective-services-vehicle-fleet']);
+    expect(created.body.targets).toBe(6);
+    // Equal thirds each year, adding up to exactly 100.0%: the tenth left over to the first force.
+    expect(created.body.shares.filter((s: any) => s.fiscalYear === '2018-19')).toEqual([
+      { fiscalYear: '2018-19', force: 'bedfordshire', shareTenthsPercent: 334 },
+      { fiscalYear: '2018-19', force: 'cambridgeshire', shareTenthsPercent: 333 },
+      { fiscalYear: '2018-19', force: 'hertfordshire', shareTenthsPercent: 333 },
+    ]);
+
+    const audit = w.db.prepare("SELECT actor, action, before_json AS before, after_json AS after FROM audit_log WHERE entity = 'function' AND entity_id = ?").get(JPS.slug) as any;
+    expect(audit).toMatchObject({ actor: 'officer@example.org', action: 'create', before: null });
+    expect(JSON.parse(audit.after).name).toBe('Joint Protective Services');
+
+    const detail = await w.viewer('GET', `/api/functions/${JPS.slug}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.function).toMatchObject({
+      name: 'Joint Protective Services',
+      collaboration: 'bch',
+      headlineTargetPence: 120_000_000,
+      headlineQualifier: 'about',
+      targetPence: 240_000_000,
+      leadForce: { slug: 'hertfordshire', name: 'Hertfordshire Constabulary' },
+      entered: { by: 'officer@example.org', at: '2019-06-10T09:00:00.000Z' },
+    });
+    expect(detail.body.agreement.slug).toBe('jps-psd-procurement');
+    expect(detail.body.baselines).toMatchObject([{ version: 1, name: 'Joint Protective Services full business case', adoptedOn: '2018-03-01' }]);
+    // The citation says it is a document entered in Realise, not a board paper.
+    const cited = detail.body.sources.find((s: any) => s.paragraph === '5.2');
+    expect(cited).toMatchObject({ title: 'Joint Protective Services full business case', quote: 'savings of £1.2m a year by 2020/21', enteredBy: 'officer@example.org' });
+    expect(detail.body.forces.map((f: any) => f.force)).toEqual(['bedfordshire', 'cambridgeshire', 'hertfordshire']);
+    expect(detail.body.forces[0].isIllustrative).toBe(true);
+
+    const portfolio = await w.viewer('GET', '/api/functions?period=2019-20');
+    expect(portfolio.body.functions.find((f: any) => f.slug === JPS.slug)).toMatchObject({ targetPence: 80_000_000, rag: 'none' });
+
+    // A Hertfordshire editor records an actual against it; the portfolio, the force view and the report draft carry it.
+    const line = created.body.lines[0].id;
+    const recorded = await w.herts('POST', '/api/ledger-entries', { lineId: line, measure: 'actual', fiscalYear: '2019-20', month: '2019-04', force: 'hertfordshire', amountPence: 2_000_000 });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const after = await w.viewer('GET', '/api/functions?period=2019-20');
+    expect(after.body.functions.find((f: any) => f.slug === JPS.slug).deliveredPence).toBe(2_000_000);
+    const herts = await w.viewer('GET', '/api/forces/hertfordshire?period=2019-20');
+    expect(herts.body.functions.find((f: any) => f.slug === JPS.slug)).toBeTruthy();
+    await createUser(w.db, 'officer2@example.org', [OFFICER]);
+    const draft = await w.officer('GET', '/api/reports/draft?collaboration=bch&half=2019-20-H1');
+    expect(draft.status).toBe(200);
+    expect(draft.body.functions.map((f: any) => f.slug)).toContain(JPS.slug);
+  });
+
+  it('reports every problem at its field, and writes nothing', async () => {
+    const w = await world();
+    const before = w.count();
+    const bad = {
+      ...JPS,
+      leadForce: 'kent',
+      agreement: 'ctc',
+      businessCase: { ...JPS.businessCase, date: '2030-01' },
+      lines: [
+        JPS.lines[0],
+        { ...JPS.lines[1], name: 'staff savings', targets: [{ fiscalYear: '2018-19', amountPence: 1 }, { fiscalYear: '2018-19', amountPence: 2 }, { fiscalYear: '2010-11', amountPence: 3 }] },
+      ],
+    };
+    const refused = await w.officer('POST', '/api/functions', bad);
+    expect(refused.status).toBe(400);
+    const paths = refused.body.error.issues.map((i: any) => i.path);
+    expect(paths).toEqual(['leadForce', 'agreement', 'businessCase.date', 'lines.1.name', 'lines.1.targets.1.fiscalYear', 'lines.1.targets.2.fiscalYear']);
+    expect(refused.body.error.issues[0].message).toContain('not a member of Bedfordshire, Cambridgeshire and Hertfordshire');
+    expect(refused.body.error.issues[5].message).toBe('No force was a member of Bedfordshire, Cambridgeshire and Hertfordshire Strategic Alliance in FY 2010/11, so no one could make its saving.');
+    expect(refused.body.error.message).toMatch(/^6 things need changing/);
+    expect(w.count()).toEqual(before);
+
+    const shapeless = await w.officer('POST', '/api/functions', { ...JPS, slug: 'Not A Slug', lines: [] });
+    expect(shapeless.status).toBe(400);
+    expect(shapeless.body.error.issues.map((i: any) => i.path)).toEqual(['slug', 'lines']);
+    const noTargets = await w.officer('POST', '/api/functions', { ...JPS, lines: [{ ...JPS.lines[0], targets: [] }] });
+    expect(noTargets.status).toBe(400);
+    expect(noTargets.body.error.message).toContain('at least one yearly target');
+    const unknown = await w.officer('POST', '/api/functions', { ...JPS, collaboration: 'nope' });
+    expect(unknown.body.error.issues).toEqual([{ path: 'collaboration', message: 'There is no collaboration "nope".' }]);
+    expect(w.count()).toEqual(before);
+  });
+
+  it('refuses an id already in use with 409, and someone without the role with 403', async () => {
+    const w = await world();
+    expect((await w.officer('POST', '/api/functions', { ...JPS, slug: 'ict' })).status).toBe(409);
+    const forbidden = await w.herts('POST', '/api/functions', JPS);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.message).toBe('Only a programme officer or an administrator can add to the portfolio. Ask an administrator for the role.');
+    expect((await w.officer('POST', '/api/functions', JPS)).status).toBe(201);
+    expect((await w.officer('POST', '/api/functions', JPS)).status).toBe(409);
+  });
+
+  it('shares each year between the forces that were members that year: BTP from FY 2019/20 in the Chiltern Transport Consortium', async () => {
+    const w = await world();
+    const created = await w.officer('POST', '/api/functions', {
+      ...JPS,
+      slug: 'ctc-workshops',
+      name: 'CTC vehicle workshops',
+      collaboration: 'ctc',
+      leadForce: 'thames-valley',
+      agreement: 'ctc',
+      headline: null,
+      lines: [{ ...JPS.lines[1], targets: [{ fiscalYear: '2018-19', amountPence: 40_000_00 }, { fiscalYear: '2019-20', amountPence: 50_000_00 }] }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const year = (fy: string) => created.body.shares.filter((s: any) => s.fiscalYear === fy).map((s: any) => `${s.force} ${s.shareTenthsPercent}`);
+    expect(year('2018-19')).toEqual(['bedfordshire 250', 'cambridgeshire 250', 'hertfordshire 250', 'thames-valley 250']);
+    expect(year('2019-20')).toEqual(['bedfordshire 200', 'cambridgeshire 200', 'hertfordshire 200', 'thames-valley 200', 'btp 200']);
+  });
+
+  it('offers the collaborations with their members, and the agreements', async () => {
+    const w = await world();
+    const { body } = await w.viewer('GET', '/api/portfolio/choices');
+    expect(body.collaborations.find((c: any) => c.slug === 'ctc').members.at(-1)).toEqual({ force: 'btp', forceName: 'British Transport Police', joinedOn: '2019-05-01', leftOn: null });
+    expect(body.agreements.map((a: any) => a.slug)).toContain('jps-psd-procurement');
+  });
+});
+
+describe('the forces of England and Wales', () => {
+  it('holds all 43 territorial forces and the British Transport Police, by their official names', async () => {
+    const w = await world();
+    const forces = w.db.prepare('SELECT slug, name FROM forces ORDER BY name').all() as { slug: string; name: string }[];
+    expect(forces).toHaveLength(44);
+    expect(forces.map((f) => f.name)).toEqual(expect.arrayContaining(['Metropolitan Police Service', 'City of London Police', 'Dyfed-Powys Police', 'Hertfordshire Constabulary', 'British Transport Police']));
+  });
+});
