@@ -21,9 +21,10 @@ import { ImportPage } from './features/record/ImportPage';
 import { MyFiguresPage } from './features/record/MyFiguresPage';
 import { FirstPasswordPage } from './features/account/FirstPasswordPage';
 import { RecordPage } from './features/record/RecordPage';
-import { canRecord, isAdministrator, type SessionUser } from './lib/roles';
+import { canManagePortfolio, canRecord, isAdministrator, type SessionUser } from './lib/roles';
 
 // The six-monthly reports are opened a few times a year: they load when first visited.
+const NewFunctionPage = lazy(() => import('./features/portfolio/NewFunctionPage').then((m) => ({ default: m.NewFunctionPage })));
 const ReportsPage = lazy(() => import('./features/report/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const DraftReportPage = lazy(() => import('./features/report/DraftReportPage').then((m) => ({ default: m.DraftReportPage })));
 const ComparePage = lazy(() => import('./features/report/ComparePage').then((m) => ({ default: m.ComparePage })));
@@ -65,6 +66,7 @@ export function App() {
             ) : (
               <Switch>
                 <Route path="/" component={PortfolioPage} />
+                <Route path="/functions/new">{canManagePortfolio(state.user) ? <NewFunctionPage /> : <NotAllowed what="add a function to the portfolio" />}</Route>
                 <Route path="/functions/:slug">{(params) => <FunctionPage slug={params.slug} />}</Route>
                 <Route path="/forces/:slug">{(params) => <ForcePage slug={params.slug} />}</Route>
                 <Route path="/papers/:paperId">{(params) => <PaperPage paperId={params.paperId} />}</Route>

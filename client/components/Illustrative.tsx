@@ -6,8 +6,9 @@ export function IllustrativeTag() {
 export function IllustrativeNote() {
   return (
     <p className="note note-illustrative">
-      <IllustrativeTag /> The papers give no split of any saving between forces. Per-force figures here rest on
-      illustrative equal shares, so that the split can be seen; they are not agreed figures.
+      <IllustrativeTag /> No agreed split of these savings between forces is held: the papers give none, and none has
+      been entered. Per-force figures here rest on illustrative equal shares (Realise’s assumption), so that the split
+      can be seen; they are not agreed figures.
     </p>
   );
 }

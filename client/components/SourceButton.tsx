@@ -6,16 +6,24 @@ import { sourcesQuery } from '../api/queries';
 import { formatPaperDate } from '../lib/dates';
 
 export function Citation({ source }: { source: Source }) {
+  // A business case entered in Realise is cited like a paper, but Realise does not hold its text.
+  const entered = source.enteredBy !== null;
   return (
     <div className="citation">
       <p className="citation-where">
-        Paper {source.paperId}, paragraph {source.paragraph}
+        {entered ? 'Business case' : `Paper ${source.paperId}`}, paragraph {source.paragraph}
         <br />
         <span className="citation-title">{source.title}</span>, {formatPaperDate(source.date)}
       </p>
       <blockquote>“{source.quote}”</blockquote>
       <p className="citation-file">
-        <Link href={`/papers/${source.paperId}?source=${encodeURIComponent(source.id)}`}>Read it in the paper, at this passage</Link>
+        {entered ? (
+          <>
+            Entered in Realise by {source.enteredBy} on {formatPaperDate(source.enteredAt!.slice(0, 10))}; the document itself is held outside Realise.
+          </>
+        ) : (
+          <Link href={`/papers/${source.paperId}?source=${encodeURIComponent(source.id)}`}>Read it in the paper, at this passage</Link>
+        )}
       </p>
       {source.note ? <p>{source.note}</p> : null}
     </div>

@@ -12,7 +12,7 @@ export function describeGrant(grant: Grant, names: { forces?: Map<string, string
     case 'function-owner':
       return `Function owner: changes the plan of ${names.functions?.get(grant.function!) ?? grant.function}, and records for it as a whole or for any of its forces`;
     case 'programme-officer':
-      return 'Programme officer: publishes the six-monthly reports';
+      return 'Programme officer: publishes the six-monthly reports and adds functions to the portfolio';
     case 'administrator':
       return 'Administrator: users, roles and the audit log';
   }
@@ -21,3 +21,4 @@ export function describeGrant(grant: Grant, names: { forces?: Map<string, string
 export const isAdministrator = (user: SessionUser | null) => !!user?.grants.some((g) => g.role === 'administrator');
 export const canRecord = (user: SessionUser | null) => !!user?.grants.some((g) => g.role === 'force-editor' || g.role === 'function-owner');
 export const canPublishReports = (user: SessionUser | null) => !!user?.grants.some((g) => g.role === 'programme-officer');
+export const canManagePortfolio = (user: SessionUser | null) => !!user?.grants.some((g) => g.role === 'programme-officer' || g.role === 'administrator');

@@ -26,6 +26,9 @@ declare module 'vitest' {
     /** A server of its own with the demo data set, for a finance officer's month: its figures change under the tests. */
     recordingUrl: string;
     recordingAdmin: { email: string; password: string };
+    /** A server of its own where a programme officer adds a function: the portfolio grows under its tests. */
+    portfolioUrl: string;
+    portfolioAdmin: { email: string; password: string };
   }
 }
 
@@ -87,12 +90,15 @@ export default async function setup(project: TestProject) {
   createAdmin('papers.db', baseAdmin);
   const reportsAdmin = { email: 'reports.admin@example.org', password: 'another scripted passphrase' };
   createAdmin('reports.db', reportsAdmin);
+  const portfolioAdmin = { email: 'portfolio.admin@example.org', password: 'a fourth scripted passphrase' };
+  createAdmin('portfolio.db', portfolioAdmin);
 
   const papers = await startServer(dataDir, 'papers', { PUBLIC_READ: 'true' });
   const reports = await startServer(dataDir, 'reports');
   const demo = await startServer(dataDir, 'demo', { PUBLIC_READ: 'true', DEMO_DATA: 'true' });
   const closed = await startServer(dataDir, 'closed');
   const recording = await startServer(dataDir, 'recording', { DEMO_DATA: 'true' });
+  const portfolio = await startServer(dataDir, 'portfolio');
   // After the server has seeded the demo data set (create-admin on an empty database seeds the papers alone).
   const recordingAdmin = { email: 'recording.admin@example.org', password: 'a third scripted passphrase' };
   createAdmin('recording.db', recordingAdmin);
@@ -104,13 +110,15 @@ export default async function setup(project: TestProject) {
   project.provide('reportsAdmin', reportsAdmin);
   project.provide('recordingUrl', recording.url);
   project.provide('recordingAdmin', recordingAdmin);
+  project.provide('portfolioUrl', portfolio.url);
+  project.provide('portfolioAdmin', portfolioAdmin);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const link = /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(closed.log());
   if (!link) throw new Error(`the closed server printed no setup link:\n${closed.log()}`);
   project.provide('closedSetupLink', link[1]!);
 
   return async () => {
-    await Promise.all([papers.stop(), demo.stop(), closed.stop(), reports.stop(), recording.stop()]);
+    await Promise.all([papers.stop(), demo.stop(), closed.stop(), reports.stop(), recording.stop(), portfolio.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

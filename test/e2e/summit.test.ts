@@ -55,7 +55,7 @@ describe('drilling from the portfolio', () => {
     await page().getByRole('heading', { level: 1, name: 'Hertfordshire Constabulary' }).waitFor();
     const share = await page().locator('tr[data-share="aoj-2017-18"]').innerText();
     expect(share).toMatch(/equal\s+Illustrative\s+Equal shares\s+£218,000\s+£654,000/);
-    expect(await page().locator('.note-illustrative').first().innerText()).toContain('The papers give no split');
+    expect(await page().locator('.note-illustrative').first().innerText()).toContain('No agreed split of these savings between forces is held');
     await screenshot(page(), 'summit-hertfordshire');
   });
 
@@ -173,8 +173,16 @@ describe('the force view', () => {
   });
 
   it('says plainly when a force does not exist', async () => {
-    await page().goto(`${baseUrl}/forces/metropolitan`);
+    await page().goto(`${baseUrl}/forces/nonesuch`);
     await page().getByRole('heading', { name: 'No such force' }).waitFor();
+  });
+
+  it('says what a force in no collaboration has: the Metropolitan Police Service, one of the 44', async () => {
+    await page().goto(`${baseUrl}/forces/metropolitan`);
+    await page().getByRole('heading', { name: 'Metropolitan Police Service', level: 1 }).waitFor();
+    expect(await page().getByTestId('no-memberships').innerText()).toBe(
+      'Metropolitan Police Service is not a member of any collaboration Realise holds, so it has no share of any function’s savings.',
+    );
   });
 });
 

@@ -61,6 +61,11 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
 
       <section aria-labelledby="memberships-heading">
         <h2 id="memberships-heading">Collaborations and when it joined</h2>
+        {detail.memberships.length === 0 ? (
+          <p className="empty" role="status" data-testid="no-memberships">
+            {force.name} is not a member of any collaboration Realise holds, so it has no share of any function’s savings.
+          </p>
+        ) : (
         <table className="data-table compact" data-testid="memberships">
           <caption>{force.name}’s memberships, with the other members and when they joined</caption>
           <thead>
@@ -92,6 +97,7 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
             ))}
           </tbody>
         </table>
+        )}
       </section>
 
       <section aria-labelledby="force-functions-heading">

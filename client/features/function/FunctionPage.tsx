@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { rememberWherePresentingStarted } from '../../lib/present';
 import { lazy } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import type { FunctionDetail } from '../../../server/contracts/functions';
 import { functionQuery, sessionQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -56,6 +56,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
   const owns = !!session.data?.user?.grants.some((g) => g.role === 'function-owner' && g.function === fn.slug);
   usePageTitle(fn.name);
   const nothingInPeriod = detail.years.length === 0;
+  const justAdded = new URLSearchParams(useSearch()).get('added') === '1';
   return (
     <article>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
@@ -67,7 +68,18 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
         </ol>
       </nav>
       <h1>{fn.name}</h1>
+      {justAdded && fn.entered ? (
+        <div className="notice notice-success" role="status">
+          {fn.name} is on the portfolio. Editors of {fn.forces.length} forces can now record its actuals and forecasts.
+        </div>
+      ) : null}
       <p className="lead">{fn.description}</p>
+      <p className="provenance" data-testid="provenance">
+        {fn.entered
+          ? `Entered in Realise by ${fn.entered.by} on ${formatPaperDate(fn.entered.at.slice(0, 10))}, from its business case.`
+          : 'From the board papers.'}
+        {fn.leadForce ? ` Led by ${fn.leadForce.name}.` : ''}
+      </p>
       <p data-testid="view-scope">
         <strong>{detail.period.description}</strong>, as at {formatPaperDate(detail.asAt)}.{' '}
         <Link onClick={rememberWherePresentingStarted} href={withView(`/present/${fn.slug}`, view)}>Present this function</Link>

@@ -3,7 +3,8 @@ import { rememberWherePresentingStarted } from '../../lib/present';
 import { lazy } from 'react';
 import { Link } from 'wouter';
 import type { FunctionList, FunctionSummary } from '../../../server/contracts/functions';
-import { functionsQuery } from '../../api/queries';
+import { functionsQuery, sessionQuery } from '../../api/queries';
+import { canManagePortfolio } from '../../lib/roles';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Downloads } from '../../components/Downloads';
 import { IllustrativeTag } from '../../components/Illustrative';
@@ -30,9 +31,15 @@ export function PortfolioPage() {
   const view = useViewParams();
   const portfolio = useQuery(functionsQuery(view));
   usePageTitle('Portfolio');
+  const session = useQuery(sessionQuery());
   return (
     <>
       <h1>Collaborated functions: savings promised and delivered</h1>
+      {canManagePortfolio(session.data?.user ?? null) ? (
+        <p>
+          <Link href="/functions/new">Add a function to the portfolio</Link>
+        </p>
+      ) : null}
       <QueryState query={portfolio} what="the savings ledger">
         {(data) => <Portfolio data={data} view={view} />}
       </QueryState>

@@ -1,0 +1,92 @@
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, seriousAccessibilityViolations } from './browser';
+import { addPerson, signIn, useBrowserPage } from './session';
+
+// A programme officer puts Joint Protective Services on the dashboard with its business case (two
+// lines, three years of targets), a Hertfordshire editor records an actual against it, and it is on
+// the portfolio, the function and force views and the six-monthly report's draft.
+const url = inject('portfolioUrl');
+const admin = inject('portfolioAdmin');
+const session = useBrowserPage();
+const page = () => session.page();
+const OFFICER = { email: 'programme.office@example.org', password: 'blue heron over the fens' };
+const HERTS = { email: 'herts.editor@example.org', password: 'seven oaks in the rain' };
+
+describe('adding a function to the portfolio', () => {
+  it('takes a business case from the screen to every view that reads the portfolio', async () => {
+    await signIn(page(), url, admin);
+    expect(await addPerson(page(), { ...OFFICER, displayName: 'Programme Office', grants: [{ role: 'programme-officer', force: null, function: null }] })).toBe(201);
+    expect(await addPerson(page(), { ...HERTS, displayName: 'Herts Editor', grants: [{ role: 'force-editor', force: 'hertfordshire', function: null }] })).toBe(201);
+
+    await signIn(page(), url, OFFICER);
+    await page().goto(`${url}/`);
+    await page().getByRole('link', { name: 'Add a function to the portfolio' }).click();
+    await page().getByRole('heading', { name: 'Add a function to the portfolio' }).waitFor();
+    const p = page();
+    await p.getByLabel('Name', { exact: true }).fill('Joint Protective Services');
+    expect(await p.getByLabel('Its id in addresses').inputValue()).toBe('joint-protective-services');
+    await p.getByLabel('Collaboration').selectOption({ label: 'Bedfordshire, Cambridgeshire and Hertfordshire Strategic Alliance' });
+    await p.getByLabel('Lead force').selectOption({ label: 'Hertfordshire Constabulary' });
+    await p.getByLabel('Section 22A agreement').selectOption({ label: 'Joint Protective Services, Professional Standards and Procurement (updated section 22A agreements)' });
+    await p.getByLabel('What it does').fill('Armed policing, roads policing and dogs, run together for the three forces.');
+    await p.getByLabel('Title').fill('Joint Protective Services full business case');
+    await p.getByLabel('Date', { exact: true }).fill('2026-03');
+    await p.getByLabel('Paragraph', { exact: true }).fill('5.2');
+    await p.getByLabel('Its words for the savings').fill('savings of £1.2m a year by 2028/29');
+    await p.getByLabel('First year').selectOption({ label: 'FY 2026/27' });
+    await p.getByLabel('Last year').selectOption({ label: 'FY 2028/29' });
+    await p.getByLabel('Line 1: name').fill('Staff savings');
+    await p.getByLabel('Line 1: what drives the saving').fill('One armed response rota');
+    await p.locator('#nf-line-0-category').selectOption('payroll');
+    await p.getByLabel('Staff savings, target for FY 2026/27 (£)').fill('300,000');
+    await p.getByLabel('Staff savings, target for FY 2027/28 (£)').fill('600,000');
+    await p.getByLabel('Staff savings, target for FY 2028/29 (£)').fill('12,5OO');
+    await p.getByRole('button', { name: 'Add a line' }).click();
+    await p.getByLabel('Line 2: name').fill('Vehicle fleet');
+    await p.getByLabel('Line 2: what drives the saving').fill('A smaller shared fleet');
+    await p.getByLabel('Vehicle fleet, target for FY 2026/27 (£)').fill('100k');
+    await p.getByLabel('Vehicle fleet, target for FY 2027/28 (£)').fill('200,000');
+    await p.getByLabel('Vehicle fleet, target for FY 2028/29 (£)').fill('0.3m');
+
+    // A slip in one cell: the summary says which, the cell says why, and nothing is added.
+    await p.getByRole('button', { name: 'Add the function' }).click();
+    const summary = p.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Staff savings, FY 2028/29: "12,5OO" is not an amount: "O" is not a digit');
+    await summary.getByRole('link').first().click();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('nf-line-0-2028-29');
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    await screenshot(p, 'add-a-function');
+    await p.getByLabel('Staff savings, target for FY 2028/29 (£)').fill('900,000');
+    await p.getByRole('button', { name: 'Add the function' }).click();
+
+    await p.getByRole('heading', { name: 'Joint Protective Services', level: 1 }).waitFor();
+    expect(new URL(p.url()).pathname).toBe('/functions/joint-protective-services');
+    expect(await p.getByRole('status').first().innerText()).toContain('Joint Protective Services is on the portfolio');
+    expect(await p.getByTestId('provenance').innerText()).toMatch(/^Entered in Realise by programme\.office@example\.org on \d{1,2} \w+ 2026, from its business case\. Led by Hertfordshire Constabulary\.$/);
+    await screenshot(p, 'function-added');
+
+    // The Hertfordshire editor records May 2026's actual on the record page.
+    await signIn(p, url, HERTS);
+    await p.goto(`${url}/record?function=joint-protective-services`);
+    await p.getByLabel('Savings line').selectOption({ label: 'Staff savings (joint-protective-services-staff-savings)' });
+    await p.getByLabel('Financial year').selectOption({ label: 'FY 2026/27' });
+    await p.getByLabel('Month').selectOption({ label: 'May 2026' });
+    await p.getByLabel('Amount (£)').fill('25,000');
+    await p.getByRole('button', { name: 'Record' }).click();
+    await p.getByText(/^Recorded £25,000(\.00)? as the actual for Staff savings, May 2026, Hertfordshire Constabulary\.$/).waitFor();
+
+    await p.goto(`${url}/?period=2026-27`);
+    const row = p.locator('tr[data-function="joint-protective-services"]');
+    await row.waitFor();
+    expect(await row.locator('[data-figure="delivered"]').innerText()).toBe('£25k');
+    await p.goto(`${url}/forces/hertfordshire?period=2026-27`);
+    await p.getByRole('link', { name: 'Joint Protective Services' }).first().waitFor();
+
+    // The six-monthly report's draft for H1 2026/27 lists it with its delivery.
+    const draft = await p.evaluate(async () => (await fetch('/api/reports/draft?collaboration=bch&half=2026-27-H1')).json());
+    const jps = draft.functions.find((f: { slug: string }) => f.slug === 'joint-protective-services');
+    expect(jps).toBeTruthy();
+    expect(JSON.stringify(jps)).toContain('2500000');
+  });
+});
