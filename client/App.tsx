@@ -24,6 +24,7 @@ import { RecordPage } from './features/record/RecordPage';
 import { canManagePortfolio, canRecord, isAdministrator, type SessionUser } from './lib/roles';
 
 // The six-monthly reports are opened a few times a year: they load when first visited.
+const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
 const NewFunctionPage = lazy(() => import('./features/portfolio/NewFunctionPage').then((m) => ({ default: m.NewFunctionPage })));
 const ReportsPage = lazy(() => import('./features/report/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const DraftReportPage = lazy(() => import('./features/report/DraftReportPage').then((m) => ({ default: m.DraftReportPage })));
@@ -70,6 +71,7 @@ export function App() {
                 <Route path="/functions/:slug">{(params) => <FunctionPage slug={params.slug} />}</Route>
                 <Route path="/forces/:slug">{(params) => <ForcePage slug={params.slug} />}</Route>
                 <Route path="/papers/:paperId">{(params) => <PaperPage paperId={params.paperId} />}</Route>
+                <Route path="/agreements" component={AgreementsPage} />
                 <Route path="/benefits" component={BenefitsPage} />
                 <Route path="/benefits/:number">{(params) => <BenefitPage number={params.number} />}</Route>
                 <Route path="/reports">
@@ -154,6 +156,7 @@ function Shell({ user, filters, children }: { user: SessionUser | null; filters:
           <nav aria-label="Account and tools" className="header-nav">
             <Link href="/">Savings</Link>
             <Link href="/benefits">Benefits</Link>
+            <Link href="/agreements">Agreements</Link>
             <Link href="/reports">Reports</Link>
             {canRecord(tools) ? (
               <>

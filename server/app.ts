@@ -40,6 +40,9 @@ import type { OidcProvider } from './auth/oidc-settings';
 import { createFiguresService } from './services/figures';
 import { createNewFunctionService } from './services/new-function';
 import { portfolioRoutes } from './routes/portfolio';
+import { agreementRoutes } from './routes/agreements';
+import { createAgreementService } from './services/agreements';
+import { createAgreementRepository } from './db/repositories/agreements';
 import { createReportService } from './services/report';
 
 export type AppOptions = {
@@ -134,7 +137,8 @@ export function createApp({
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
     .route('/api', reportRoutes(reports, db, now))
-    .route('/api', portfolioRoutes(createNewFunctionService(db, now), db, now));
+    .route('/api', portfolioRoutes(createNewFunctionService(db, now), db, now))
+    .route('/api', agreementRoutes(createAgreementService(createAgreementRepository(db)), now));
 
   routes.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -169,3 +169,22 @@ export const reportComparisonQuery = (from: number, to: number) =>
     queryFn: async () => unwrap(await api.api.reports.compare.$get({ query: { from: String(from), to: String(to) } })),
     staleTime: Infinity,
   });
+
+export const agreementKeys = { all: ['agreements'] as const };
+export type AgreementFilters = { collaboration?: string | undefined; force?: string | undefined; dueWithinMonths?: number | undefined; dueOnly?: boolean | undefined };
+/** The register of section 22A agreements, filtered. */
+export const agreementsQuery = (filters: AgreementFilters = {}) =>
+  queryOptions({
+    queryKey: [...agreementKeys.all, filters] as const,
+    queryFn: async () =>
+      unwrap(
+        await api.api.agreements.$get({
+          query: {
+            ...(filters.collaboration ? { collaboration: filters.collaboration } : {}),
+            ...(filters.force ? { force: filters.force } : {}),
+            ...(filters.dueWithinMonths ? { dueWithinMonths: String(filters.dueWithinMonths) } : {}),
+            ...(filters.dueOnly ? { dueOnly: 'true' as const } : {}),
+          },
+        }),
+      ),
+  });

@@ -7,6 +7,33 @@ export const BENEFIT_RAG_WORDS: Record<string, string> = { ...RAG_WORDS, 'not-me
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** 1 December 2026: a date as a board paper writes it, on screens, slides and the PDF. */
 export const dateWords = (iso: string) => longDate.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** A date as precise as the paper gives it: 2016-12-05 → 5 December 2016, 2016-12 → December 2016, 2016 → 2016. */
+export function paperDateWords(date: string | null): string {
+  if (!date) return 'undated';
+  if (/^\d{4}$/.test(date)) return date;
+  if (/^\d{4}-\d{2}$/.test(date)) return monthYear.format(new Date(`${date}-01T00:00:00Z`));
+  return dateWords(date);
+}
+
+/** Where an agreement stands (domain/agreements agreementStatus), in the register, the function page and downloads. */
+export function agreementStatusWords(
+  status: { kind: 'in-force'; endsOn: string | null; latestRecorded: string } | { kind: 'not-commenced'; startsOn: string } | { kind: 'ended-or-unknown'; endedOn: string } | { kind: 'unknown' },
+): string {
+  switch (status.kind) {
+    case 'in-force':
+      return status.endsOn
+        ? `In force until ${paperDateWords(status.endsOn)}`
+        : `In force as far as the papers say: they give no end date, and their latest word on it is of ${paperDateWords(status.latestRecorded)}`;
+    case 'not-commenced':
+      return `Not yet commenced: from ${paperDateWords(status.startsOn)}`;
+    case 'ended-or-unknown':
+      return `Ended ${paperDateWords(status.endedOn)}, unless renewed: the papers say nothing after`;
+    case 'unknown':
+      return 'Not known: the papers give no date it was signed or commenced';
+  }
+}
+
 export const fiscalYearWords = (year: string | null) => (year === null ? 'Not profiled by year' : `FY ${year.replace('-', '/')}`);
 
 /** A figure as the paper words it: "over £200,000", "circa £1.507m"; the figure alone when exact. */

@@ -45,7 +45,7 @@ export const OrganisationsFile = z.object({
       parties: z.array(z.string()),
       partiesSource: z.string().optional(),
       note: z.string().optional(),
-      milestones: z.array(z.object({ kind: z.string(), date: paperDate, description: z.string(), source: z.string() })),
+      milestones: z.array(z.object({ kind: z.string(), date: paperDate, description: z.string(), source: z.string(), about: z.string().optional() })),
     }),
   ),
 });

@@ -152,6 +152,7 @@ export function seedFromPapers(db: Db, data: PaperData, now: Date): Record<strin
           date: milestone.date,
           description: milestone.description,
           source_id: milestone.source,
+          about: milestone.about ?? null,
         });
       }
     }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
+import { AgreementsDue } from '../agreements/AgreementsDue';
 import { Link } from 'wouter';
 import type { ForceDetail } from '../../../server/contracts/forces';
 import { forceQuery } from '../../api/queries';
@@ -169,6 +170,7 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
           </table>
         </section>
       ) : null}
+      <AgreementsDue force={force.slug} forceName={force.name} />
     </article>
   );
 }

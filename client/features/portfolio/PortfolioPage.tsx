@@ -20,6 +20,7 @@ import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { ForceSection } from '../function/ForceSection';
 import { CumulativeSection } from './CumulativeSection';
 import { ChangesSection } from './ChangesSection';
+import { AgreementsDue } from '../agreements/AgreementsDue';
 import { HowToRead } from '../../components/HowToRead';
 import { FunctionsTable } from './FunctionsTable';
 import { ProgrammeFigures } from './ProgrammeFigures';
@@ -150,6 +151,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
             />
           </section>
           <ChangesSection view={view} />
+          <AgreementsDue />
           <section aria-labelledby="cumulative-heading">
             <h2 id="cumulative-heading">Cumulative delivery against cumulative target</h2>
             <CumulativeSection data={data} />
