@@ -9,7 +9,7 @@ import { openDatabase } from './db/connection';
 import { loadDemoData, seedDemo } from './db/demo';
 import { migrate } from './db/migrate';
 import { createAccountRepository } from './db/repositories/accounts';
-import { isEmpty, loadPaperData, seedFromPapers } from './db/seed';
+import { isEmpty, loadPaperData, seedFromPapers, topUpFromPapers } from './db/seed';
 import { readSettings } from './settings';
 
 const settings = readSettings();
@@ -23,6 +23,9 @@ if (isEmpty(db)) {
     const entries = seedDemo(db, loadDemoData(), new Date());
     console.log(`added the illustrative demo data set: ${entries} monthly and yearly figures, marked illustrative`);
   }
+} else {
+  const added = topUpFromPapers(db, loadPaperData(), new Date());
+  if (added.decisions) console.log(`added from data/papers what this database lacked: ${added.decisions} decision records`);
 }
 
 const app = createApp({ db, publicRead: settings.publicRead, trustProxy: settings.trustProxy, oidcProviders: settings.oidcProviders, publicUrl: settings.publicUrl });

@@ -188,3 +188,11 @@ export const agreementsQuery = (filters: AgreementFilters = {}) =>
         }),
       ),
   });
+
+/** The decision log. */
+export const decisionsQuery = () =>
+  queryOptions({
+    queryKey: ['decisions'] as const,
+    queryFn: async () => unwrap(await api.api.decisions.$get()),
+    staleTime: Infinity,
+  });

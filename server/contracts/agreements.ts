@@ -18,6 +18,23 @@ const Status = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unknown') }),
 ]);
 
+export const Decision = z
+  .object({
+    number: z.string().openapi({ example: 'CPCC 2019-007' }),
+    date: z.string(),
+    title: z.string(),
+    decision: z.string().openapi({ description: 'What was decided, in the record’s words' }),
+    sourceId: z.string(),
+    note: z.string().nullable(),
+    agreements: z.array(z.object({ slug: z.string(), name: z.string() })),
+    functions: z.array(z.object({ slug: z.string(), name: z.string() })),
+  })
+  .openapi('Decision');
+export type Decision = z.infer<typeof Decision>;
+
+export const DecisionLog = z.object({ decisions: z.array(Decision) }).openapi('DecisionLog');
+export type DecisionLog = z.infer<typeof DecisionLog>;
+
 export const AgreementEntry = z
   .object({
     slug: z.string(),
@@ -36,6 +53,7 @@ export const AgreementEntry = z
     statusWords: z.string(),
     fallingDue: z.array(Milestone).openapi({ description: 'Reviews and end dates within the window asked for' }),
     reviewsNotRecorded: z.array(Milestone).openapi({ description: 'Reviews whose date has passed with no later review or extension in the papers' }),
+    decisions: z.array(z.object({ number: z.string(), date: z.string(), title: z.string() })).openapi({ description: 'The decision records that concern it' }),
     disagreements: z
       .array(z.object({ about: z.string(), claims: z.array(Milestone) }))
       .openapi({ description: 'Dates the papers disagree on, every claim with its source: shown side by side, not chosen between' }),

@@ -170,7 +170,24 @@ export const BenefitsFile = z.object({
   ),
 });
 
+export const DecisionsFile = z.object({
+  $comment: z.string(),
+  decisions: z.array(
+    z.object({
+      number: z.string().regex(/^CPCC \d{4}-\d{3}$/),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      title: z.string().min(1),
+      decision: z.string().min(1),
+      source: z.string(),
+      agreements: z.array(z.string()),
+      functions: z.array(z.string()),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+
 export type PaperData = {
+  decisions: z.infer<typeof DecisionsFile>;
   benefits: z.infer<typeof BenefitsFile>;
   papers: z.infer<typeof PapersFile>;
   organisations: z.infer<typeof OrganisationsFile>;

@@ -6,7 +6,7 @@ import { assertSharesComplete } from '../domain/apportion';
 import { parseMoneyToPence } from '../domain/money';
 import { recordAudit } from './audit';
 import type { Db } from './connection';
-import { BenefitsFile, FunctionsFile, OrganisationsFile, PapersFile, ProgrammeFile, type PaperData } from './papers-schema';
+import { BenefitsFile, DecisionsFile, FunctionsFile, OrganisationsFile, PapersFile, ProgrammeFile, type PaperData } from './papers-schema';
 
 export const papersDir = fileURLToPath(new URL('../../data/papers/', import.meta.url));
 
@@ -30,11 +30,13 @@ export function loadPaperData(dir = papersDir): PaperData {
     functions: readJson(dir, 'functions.json', FunctionsFile),
     programme: readJson(dir, 'programme.json', ProgrammeFile),
     benefits: readJson(dir, 'benefits.json', BenefitsFile),
+    decisions: readJson(dir, 'decisions.json', DecisionsFile),
   };
   const sourceIds = new Set(data.papers.sources.map((source) => source.id));
   const cite = (where: string, source: string | undefined) => {
     if (source !== undefined && !sourceIds.has(source)) throw new Error(`${where} cites unknown source ${source}`);
   };
+  for (const d of data.decisions.decisions) cite(`decision ${d.number}`, d.source);
   const money = (where: string, figure: { amountPence: number; asWritten: string }) => {
     const written = parseMoneyToPence(figure.asWritten);
     if (written !== figure.amountPence) {
@@ -300,7 +302,36 @@ export function seedFromPapers(db: Db, data: PaperData, now: Date): Record<strin
         note: b.note ?? null,
       });
     }
+    Object.assign(counts, writeDecisions(db, data));
     recordAudit(db, { at, actor: SEEDER, action: 'seed', entity: 'ledger', entityId: null, before: null, after: { ...counts } });
   })();
   return counts;
+}
+
+/** The decision records and the two sources only they cite; INSERT OR IGNORE, so a top-up adds only what is missing. */
+function writeDecisions(db: Db, data: PaperData): Record<string, number> {
+  const source = db.prepare('INSERT OR IGNORE INTO sources (id, paper_id, paragraph, quote, part, date, note) VALUES (@id, @paper, @paragraph, @quote, @part, @date, @note)');
+  const decision = db.prepare('INSERT OR IGNORE INTO decisions (number, date, title, decision, source_id, note) VALUES (@number, @date, @title, @decision, @source, @note)');
+  const link = db.prepare('INSERT OR IGNORE INTO decision_links (decision_number, agreement_slug, function_slug) VALUES (?, ?, ?)');
+  const cited = new Set(data.decisions.decisions.map((d) => d.source));
+  let decisions = 0;
+  for (const s of data.papers.sources.filter((x) => cited.has(x.id))) source.run({ ...s, part: s.part ?? null, date: s.date ?? null, note: s.note ?? null });
+  for (const d of data.decisions.decisions) {
+    decisions += decision.run(d).changes;
+    for (const agreement of d.agreements) link.run(d.number, agreement, null);
+    for (const fn of d.functions) link.run(d.number, null, fn);
+  }
+  return { decisions };
+}
+
+/**
+ * Records from the papers that a database seeded by an earlier version lacks (the decision log,
+ * migration 017): added once at start-up, in one audited transaction. The ledger is not touched.
+ */
+export function topUpFromPapers(db: Db, data: PaperData, now: Date): Record<string, number> {
+  return db.transaction(() => {
+    const added = writeDecisions(db, data);
+    if (added.decisions! > 0) recordAudit(db, { at: now.toISOString(), actor: SEEDER, action: 'seed', entity: 'decisions', entityId: null, before: null, after: added });
+    return added;
+  })();
 }

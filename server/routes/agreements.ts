@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AgreementQuery, AgreementRegister } from '../contracts/agreements';
+import { AgreementQuery, AgreementRegister, DecisionLog } from '../contracts/agreements';
 import { errorResponse, jsonResponse } from '../contracts/common';
 import { apiRouter, errorBody } from '../http';
 import type { AgreementService } from '../services/agreements';
@@ -16,8 +16,15 @@ const register = createRoute({
   },
 });
 
+const decisionLog = createRoute({
+  method: 'get',
+  path: '/decisions',
+  tags: ['agreements'],
+  responses: { 200: jsonResponse(DecisionLog, 'Every decision record Realise holds, oldest first, each with its source and the agreements and functions it concerns') },
+});
+
 export function agreementRoutes(agreements: AgreementService, now: () => Date) {
-  return apiRouter().openapi(register, (c) => {
+  return apiRouter().openapi(decisionLog, (c) => c.json(agreements.decisions(), 200)).openapi(register, (c) => {
     const { collaboration, force, dueWithinMonths, dueOnly } = c.req.valid('query');
     const register = agreements.register(now().toISOString().slice(0, 10), { collaboration, force, dueWithinMonths, dueOnly: dueOnly === 'true' });
     if ('unknown' in register) return c.json(errorBody('not_found', register.unknown), 404);

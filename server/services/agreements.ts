@@ -1,4 +1,4 @@
-import type { AgreementEntry, AgreementRegister } from '../contracts/agreements';
+import type { AgreementEntry, AgreementRegister, DecisionLog } from '../contracts/agreements';
 import { agreementStatusWords } from '../contracts/words';
 import type { AgreementRepository } from '../db/repositories/agreements';
 import { agreementStatus, disagreements, dueUntil, fallingDue, reviewsNotRecorded, type MilestoneFact } from '../domain/agreements';
@@ -14,6 +14,8 @@ const fact = ({ kind, date, description, sourceId }: MilestoneFact) => ({ kind, 
 
 export function createAgreementService(agreements: AgreementRepository) {
   return {
+    /** The decision log: every decision record, oldest first, with what it concerns. */
+    decisions: (): DecisionLog => ({ decisions: agreements.decisions() }),
     register(
       today: string,
       options: { collaboration?: string | undefined; force?: string | undefined; dueWithinMonths?: number | undefined; dueOnly?: boolean | undefined } = {},
@@ -26,6 +28,7 @@ export function createAgreementService(agreements: AgreementRepository) {
       }
       const months = options.dueWithinMonths ?? DEFAULT_DUE_WITHIN_MONTHS;
       const { agreements: rows, parties, milestones, functions } = agreements.all();
+      const decisions = agreements.decisions();
       const entries = rows.map((row): AgreementEntry => {
         const dates = milestones.get(row.slug) ?? [];
         const status = agreementStatus(dates, today);
@@ -46,6 +49,7 @@ export function createAgreementService(agreements: AgreementRepository) {
           statusWords: agreementStatusWords(status),
           fallingDue: fallingDue(dates, today, months).map(fact),
           reviewsNotRecorded: reviewsNotRecorded(dates, today).map(fact),
+          decisions: decisions.filter((d) => d.agreements.some((x) => x.slug === row.slug)).map(({ number, date, title }) => ({ number, date, title })),
           disagreements: disagreements(dates).map((d) => ({ about: d.about, claims: d.claims.map(fact) })),
         };
       });

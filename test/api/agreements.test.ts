@@ -55,3 +55,33 @@ describe('GET /api/agreements', () => {
     expect(bad.body.error.message).toBe('dueWithinMonths: Give at least 1 month');
   });
 });
+
+describe('GET /api/decisions', () => {
+  it('holds the decision records of paper 003, each with its source and what it concerns', async () => {
+    const { app } = seededApp();
+    const { status, body } = await getJson(app, '/api/decisions');
+    expect(status).toBe(200);
+    expect(body.decisions.map((d: any) => `${d.number} ${d.date}`)).toEqual(['CPCC 2019-007 2019-03-13', 'CPCC 2019-008 2019-05-16', 'CPCC 2019-009 2019-05-16', 'CPCC 2019-010 2019-05-16']);
+    expect(body.decisions[0]).toMatchObject({ sourceId: '003-cpcc-2019-007', agreements: [{ slug: 'seven-force' }], functions: [] });
+    expect(body.decisions[0].decision).toContain('until 31 st March 2021');
+    expect(body.decisions[1]).toMatchObject({ agreements: [{ slug: 'ctc' }], functions: [{ slug: 'ctc' }] });
+    // The IPA 2016 agreement is not one Realise holds: unlinked, and it says why.
+    expect(body.decisions[2]).toMatchObject({ agreements: [], functions: [] });
+    expect(body.decisions[2].note).toContain('the papers do not say so, so Realise does not link them');
+    const register = await getJson(app, '/api/agreements?collaboration=seven-force');
+    expect(register.body.agreements[0].decisions).toEqual([{ number: 'CPCC 2019-007', date: '2019-03-13', title: expect.stringContaining('Seven Force') }]);
+  });
+
+  it('adds the decision records, once, to a database seeded before them', async () => {
+    const { openDatabase } = await import('../../server/db/connection');
+    const { migrate } = await import('../../server/db/migrate');
+    const { loadPaperData, seedFromPapers, topUpFromPapers } = await import('../../server/db/seed');
+    const db = openDatabase(':memory:');
+    migrate(db);
+    seedFromPapers(db, loadPaperData(), new Date('2026-11-25T09:00:00Z'));
+    db.exec('DELETE FROM decision_links; DELETE FROM decisions');
+    expect(topUpFromPapers(db, loadPaperData(), new Date())).toEqual({ decisions: 4 });
+    expect(topUpFromPapers(db, loadPaperData(), new Date())).toEqual({ decisions: 0 });
+    expect(db.prepare('SELECT count(*) FROM decision_links').pluck().get()).toBe(5);
+  });
+});

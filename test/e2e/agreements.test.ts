@@ -20,6 +20,9 @@ describe('the agreements register', () => {
       'The papers disagree on its original end: 31 March 2017 in one, 31 March 2019 in another. Realise shows both and chooses neither.',
     );
     expect(await seven.getByText('The papers disagree').count()).toBe(3);
+    // The decision to extend it is linked from its row, and the log below holds all four of paper 003.
+    expect(await seven.innerText()).toContain('Decision CPCC 2019-007, 13 March 2019');
+    expect(await p.getByTestId('decisions').locator('tbody tr').count()).toBe(4);
     expect(await seriousAccessibilityViolations(p)).toEqual([]);
     await screenshot(p, 'agreements-register');
 

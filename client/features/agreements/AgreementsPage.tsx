@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'wouter';
 import type { AgreementEntry, AgreementRegister } from '../../../server/contracts/agreements';
-import { agreementsQuery, collaborationsQuery } from '../../api/queries';
+import { agreementsQuery, collaborationsQuery, decisionsQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { SourceButton } from '../../components/SourceButton';
 import { formatPaperDate } from '../../lib/dates';
@@ -71,7 +71,67 @@ export function AgreementsPage() {
       <QueryState query={register} what="the agreements">
         {(data) => <Register data={data} dueOnly={dueOnly} />}
       </QueryState>
+      <Decisions />
     </>
+  );
+}
+
+const decisionAnchor = (number: string) => `decision-${number.replace(/\W+/g, '-').toLowerCase()}`;
+
+function Decisions() {
+  const log = useQuery(decisionsQuery());
+  return (
+    <section aria-labelledby="decisions-heading">
+      <h2 id="decisions-heading">Decisions</h2>
+      <QueryState query={log} what="the decision log">
+        {(data) =>
+          data.decisions.length === 0 ? (
+            <p className="empty">No decision records are held.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table" data-testid="decisions">
+                <caption>Decision records, oldest first, with what each concerns</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Record</th>
+                    <th scope="col">What was decided</th>
+                    <th scope="col">Concerns</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.decisions.map((d) => (
+                    <tr key={d.number} id={decisionAnchor(d.number)}>
+                      <th scope="row">
+                        {d.number}
+                        <span className="cell-note">{formatPaperDate(d.date)}</span>
+                      </th>
+                      <td>
+                        <strong>{d.title}</strong>
+                        <span className="cell-note">“{d.decision}”</span> <SourceButton sourceIds={[d.sourceId]} figure={`decision ${d.number}`} />
+                      </td>
+                      <td>
+                        {d.agreements.length === 0 && d.functions.length === 0 ? 'Nothing Realise holds' : null}
+                        {d.agreements.map((a) => (
+                          <span key={a.slug} className="cell-note">
+                            Agreement: {a.name}
+                          </span>
+                        ))}
+                        {d.functions.map((f) => (
+                          <span key={f.slug} className="cell-note">
+                            Function: <Link href={`/functions/${f.slug}`}>{f.name}</Link>
+                          </span>
+                        ))}
+                        {d.note ? <span className="cell-note">{d.note}</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
+    </section>
   );
 }
 
@@ -161,6 +221,11 @@ function AgreementRow({ agreement: a }: { agreement: AgreementEntry }) {
       </td>
       <td>
         {a.statusWords}
+        {a.decisions.map((d) => (
+          <span key={d.number} className="cell-note">
+            Decision <a href={`#${decisionAnchor(d.number)}`}>{d.number}</a>, {formatPaperDate(d.date)}
+          </span>
+        ))}
         {a.reviewsNotRecorded.map((r) => (
           <span key={r.date} className="cell-note">
             A review was due by {formatPaperDate(r.date)}; the papers record none since.

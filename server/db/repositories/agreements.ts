@@ -11,6 +11,8 @@ export type AgreementRow = {
   note: string | null;
 };
 
+export type DecisionRow = { number: string; date: string; title: string; decision: string; sourceId: string; note: string | null };
+
 // The agreements and what hangs off them, read in four queries for the whole register (it is a few
 // dozen rows even nationally), never one query per agreement.
 export function createAgreementRepository(db: Db) {
@@ -32,11 +34,23 @@ export function createAgreementRepository(db: Db) {
     for (const { agreement, ...rest } of rows) by.set(agreement, [...(by.get(agreement) ?? []), rest]);
     return by;
   };
+  const decisions = db.prepare(
+    `SELECT number, date, title, decision, source_id AS sourceId, note,
+            (SELECT json_group_array(json_object('slug', a.slug, 'name', a.name)) FROM decision_links l JOIN agreements a ON a.slug = l.agreement_slug WHERE l.decision_number = d.number) AS agreements,
+            (SELECT json_group_array(json_object('slug', f.slug, 'name', f.name)) FROM decision_links l JOIN functions f ON f.slug = l.function_slug WHERE l.decision_number = d.number) AS functions
+       FROM decisions d ORDER BY date, number`,
+  );
   const collaborationExists = db.prepare('SELECT 1 FROM collaborations WHERE slug = ?').pluck();
   const forceExists = db.prepare('SELECT 1 FROM forces WHERE slug = ?').pluck();
   return {
     collaborationExists: (slug: string) => collaborationExists.get(slug) !== undefined,
     forceExists: (slug: string) => forceExists.get(slug) !== undefined,
+    decisions: () =>
+      (decisions.all() as (DecisionRow & { agreements: string; functions: string })[]).map((d) => ({
+        ...d,
+        agreements: JSON.parse(d.agreements) as { slug: string; name: string }[],
+        functions: JSON.parse(d.functions) as { slug: string; name: string }[],
+      })),
     all() {
       return {
         agreements: agreements.all() as AgreementRow[],
