@@ -24,6 +24,7 @@ import { RecordPage } from './features/record/RecordPage';
 import { canManagePortfolio, canRecord, isAdministrator, type SessionUser } from './lib/roles';
 
 // The six-monthly reports are opened a few times a year: they load when first visited.
+const CollaborationsPage = lazy(() => import('./features/collaborations/CollaborationsPage').then((m) => ({ default: m.CollaborationsPage })));
 const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
 const NewFunctionPage = lazy(() => import('./features/portfolio/NewFunctionPage').then((m) => ({ default: m.NewFunctionPage })));
 const ReportsPage = lazy(() => import('./features/report/ReportsPage').then((m) => ({ default: m.ReportsPage })));
@@ -72,6 +73,7 @@ export function App() {
                 <Route path="/forces/:slug">{(params) => <ForcePage slug={params.slug} />}</Route>
                 <Route path="/papers/:paperId">{(params) => <PaperPage paperId={params.paperId} />}</Route>
                 <Route path="/agreements" component={AgreementsPage} />
+                <Route path="/collaborations" component={CollaborationsPage} />
                 <Route path="/benefits" component={BenefitsPage} />
                 <Route path="/benefits/:number">{(params) => <BenefitPage number={params.number} />}</Route>
                 <Route path="/reports">
@@ -157,6 +159,7 @@ function Shell({ user, filters, children }: { user: SessionUser | null; filters:
             <Link href="/">Savings</Link>
             <Link href="/benefits">Benefits</Link>
             <Link href="/agreements">Agreements</Link>
+            <Link href="/collaborations">Collaborations</Link>
             <Link href="/reports">Reports</Link>
             {canRecord(tools) ? (
               <>

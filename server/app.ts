@@ -39,6 +39,7 @@ import { createOidc } from './auth/oidc';
 import type { OidcProvider } from './auth/oidc-settings';
 import { createFiguresService } from './services/figures';
 import { createNewFunctionService } from './services/new-function';
+import { createCollaborationService } from './services/collaborations';
 import { portfolioRoutes } from './routes/portfolio';
 import { agreementRoutes } from './routes/agreements';
 import { createAgreementService } from './services/agreements';
@@ -131,7 +132,7 @@ export function createApp({
     .route('/api', forceRoutes(ledger, figures, now))
     .route('/api', sourceRoutes(sources))
     .route('/api', benefitRoutes(benefits, sources, db, now))
-    .route('/api', collaborationRoutes(createCollaborationRepository(db)))
+    .route('/api', collaborationRoutes(createCollaborationRepository(db), createCollaborationService(db, now), db, now))
     .route('/api', ledgerEntryRoutes(recording, myFigures, entries, db, now))
     .route('/api', importRoutes(createLedgerImport({ db, entries, recording, now }), figures, myFigures, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))

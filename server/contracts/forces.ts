@@ -58,6 +58,9 @@ export const ForceMembership = Membership.omit({ force: true }).extend({
   collaboration: Slug,
   collaborationName: z.string(),
   otherMembers: z.array(z.object({ force: Slug, forceName: z.string(), joinedOn: PaperDate, leftOn: PaperDate.nullable() })),
+  standing: z.string().openapi({
+    description: 'Where the membership stands today: left on a date, or, with no leaving date, as its collaboration’s agreement stands (ended, unless renewed, after its last end date)',
+  }),
 });
 
 export const ForceFunctionYear = z.object({

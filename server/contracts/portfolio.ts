@@ -82,3 +82,44 @@ export const PortfolioChoices = z
   })
   .openapi('PortfolioChoices');
 export type PortfolioChoices = z.infer<typeof PortfolioChoices>;
+
+const IsoDay = z.iso.date({ message: 'Write a date as YYYY-MM-DD, for example 2019-05-01' });
+
+export const NewCollaboration = z
+  .object({
+    slug: Slug.openapi({ example: 'eastern-region' }),
+    name: Text(160).openapi({ example: 'Eastern Region Collaboration' }),
+    description: Text(2000),
+    members: z
+      .array(z.object({ force: Slug, joinedOn: IsoDay }))
+      .min(1, 'A collaboration needs at least one member')
+      .max(44)
+      .openapi({ description: 'Its forces and the day each joined' }),
+  })
+  .openapi('NewCollaboration');
+export type NewCollaboration = z.infer<typeof NewCollaboration>;
+
+export const NewMembership = z
+  .object({
+    force: Slug,
+    joinedOn: IsoDay.openapi({ description: 'Its first day as a member' }),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .openapi('NewMembership');
+export type NewMembership = z.infer<typeof NewMembership>;
+
+export const EndMembership = z
+  .object({
+    leftOn: IsoDay.openapi({ description: 'Its first day no longer a member' }),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .openapi('EndMembership');
+export type EndMembership = z.infer<typeof EndMembership>;
+
+export const MembershipChanged = z
+  .object({
+    collaboration: z.string(),
+    members: z.array(z.object({ force: z.string(), joinedOn: z.string(), leftOn: z.string().nullable() })),
+  })
+  .openapi('MembershipChanged');
+export type MembershipChanged = z.infer<typeof MembershipChanged>;

@@ -10,7 +10,7 @@ export type EntryContext = {
   /** The years the line has a target in; empty when its targets are not profiled by year. */
   lineYears: readonly FiscalYear[];
   /** The collaboration's members and when they joined. */
-  members: readonly { force: string; joinedOn: string }[];
+  members: readonly { force: string; joinedOn: string; leftOn: string | null }[];
 };
 export type Problem = { path: string; message: string };
 
@@ -35,10 +35,19 @@ export function entryProblems(entry: EntryToCheck, context: EntryContext): Probl
     problems.push({ path: entry.month !== null ? 'month' : 'fiscalYear', message: 'An actual cannot be recorded for a period that has not begun; record a forecast instead.' });
   }
   if (entry.force !== null) {
-    const member = context.members.find((m) => m.force === entry.force);
+    const spells = context.members.filter((m) => m.force === entry.force);
     const periodEnd = entry.month !== null ? `${entry.month}-31` : fiscalYearEnd(entry.fiscalYear);
-    if (!member) problems.push({ path: 'force', message: `${entry.force} is not a member of the collaboration behind ${context.functionName}.` });
-    else if (member.joinedOn > periodEnd) problems.push({ path: 'force', message: `${entry.force} had not joined by then: it joined in ${member.joinedOn}.` });
+    // A force counts for a period it was a member for at least part of: joined by its end, not left by its start.
+    const during = spells.some((m) => m.joinedOn <= periodEnd && (m.leftOn === null || m.leftOn > periodStart));
+    if (spells.length === 0) problems.push({ path: 'force', message: `${entry.force} is not a member of the collaboration behind ${context.functionName}.` });
+    else if (!during) {
+      const joined = spells[0]!.joinedOn;
+      const left = spells.filter((m) => m.leftOn !== null && m.leftOn <= periodStart).at(-1)?.leftOn;
+      problems.push({
+        path: 'force',
+        message: joined > periodEnd ? `${entry.force} had not joined by then: it joined in ${joined}.` : `${entry.force} had left the collaboration by then: it left on ${left}.`,
+      });
+    }
   }
   return problems;
 }

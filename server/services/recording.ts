@@ -74,7 +74,7 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
       if (!lines.has(id)) lines.set(id, entries.line(id));
       return lines.get(id)!;
     };
-    const context = new Map<number, { lineYears: string[]; members: { force: string; joinedOn: string }[] }>();
+    const context = new Map<number, { lineYears: string[]; members: { force: string; joinedOn: string; leftOn: string | null }[] }>();
 
     // First each figure on its own: the line, permission and the ledger's rules.
     const checked = figures.map((figure, index) => {

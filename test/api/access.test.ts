@@ -94,6 +94,13 @@ const CASES: Case[] = [
   { route: 'PATCH /api/functions/aoj (its plan)', allowed: ['aoj owner'], request: async () => ['PATCH', '/api/functions/aoj', { toleranceTenthsPercent: 40 }] },
   { route: 'PATCH /api/functions/ict (its plan)', allowed: ['ict owner'], request: async () => ['PATCH', '/api/functions/ict', { toleranceTenthsPercent: 40 }] },
   { route: 'POST /api/functions (add a function)', allowed: ['programme officer', 'administrator'], request: async () => ['POST', '/api/functions', JPS] },
+  {
+    route: 'POST /api/collaborations (add a collaboration)',
+    allowed: ['programme officer', 'administrator'],
+    request: async () => ['POST', '/api/collaborations', { slug: 'eastern', name: 'Eastern', description: 'The east', members: [{ force: 'essex', joinedOn: '2018-04-01' }] }],
+  },
+  { route: 'POST /api/collaborations/bch/members (a force joins)', allowed: ['programme officer', 'administrator'], request: async () => ['POST', '/api/collaborations/bch/members', { force: 'essex', joinedOn: '2018-04-01' }] },
+  { route: 'PATCH /api/collaborations/ctc/members/btp (a force leaves)', allowed: ['programme officer', 'administrator'], request: async () => ['PATCH', '/api/collaborations/ctc/members/btp', { leftOn: '2021-04-01' }] },
   { route: 'POST /api/reports (publish)', allowed: ['programme officer'], request: async () => ['POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1' }] },
   {
     route: 'POST /api/users',
@@ -121,7 +128,8 @@ const CASES: Case[] = [
 /** What a refused request must leave as it was. */
 const STATE = `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users,
                       (SELECT count(*) FROM benefit_measurements) AS measures, (SELECT count(*) FROM reports) AS reports,
-                      (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance, (SELECT count(*) FROM functions) AS functions`;
+                      (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance, (SELECT count(*) FROM functions) AS functions,
+                      (SELECT count(*) || '/' || count(left_on) FROM collaboration_members) AS members, (SELECT count(*) FROM collaborations) AS collaborations`;
 
 const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'programme officer', 'administrator'];
 

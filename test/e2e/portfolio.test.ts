@@ -89,4 +89,29 @@ describe('adding a function to the portfolio', () => {
     expect(jps).toBeTruthy();
     expect(JSON.stringify(jps)).toContain('2500000');
   });
+
+  it('lets the programme officer add a force to a collaboration from a date and take it out at one', async () => {
+    const p = page();
+    await signIn(p, url, OFFICER);
+    await p.goto(`${url}/`);
+    await p.getByRole('navigation', { name: 'Account and tools' }).getByRole('link', { name: 'Collaborations' }).click();
+    const ctc = p.locator('section[data-collaboration="ctc"]');
+    await ctc.waitFor();
+    expect(await ctc.locator('tr[data-member="btp"]').innerText()).toContain('1 May 2019');
+    await ctc.getByLabel('Add a force').selectOption({ label: 'Kent Police' });
+    await ctc.getByLabel('From (its first day as a member)').fill('2027-04-01');
+    await ctc.getByRole('button', { name: 'Add to Chiltern Transport Consortium' }).click();
+    await ctc.getByRole('status').filter({ hasText: 'Kent Police is a member of Chiltern Transport Consortium from 1 April 2027.' }).waitFor();
+    const kent = ctc.locator('tr[data-member="kent"]');
+    // Leaving before it joined is refused, in words.
+    await kent.getByLabel('Kent Police leaves on').fill('2027-01-01');
+    await kent.getByRole('button', { name: /Leaves on this day/ }).click();
+    await ctc.locator('.error-summary').getByText('It joined on 2027-04-01; it can leave only after that.').waitFor();
+    await kent.getByLabel('Kent Police leaves on').fill('2028-04-01');
+    await kent.getByRole('button', { name: /Leaves on this day/ }).click();
+    await ctc.getByRole('status').filter({ hasText: 'Kent Police leaves Chiltern Transport Consortium on 1 April 2028.' }).waitFor();
+    await expect.poll(() => ctc.locator('tr[data-member="kent"]').innerText()).toContain('1 April 2028');
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    await screenshot(p, 'collaborations');
+  });
 });

@@ -286,7 +286,7 @@ describe('keyboard and print', () => {
     const focusStyle = await page().evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(focusStyle).toBe('solid');
     const reached = new Set<string>();
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < 12; i += 1) {
       await page().keyboard.press('Tab');
       reached.add(await page().evaluate(() => (document.activeElement as HTMLElement).getAttribute('id') ? document.querySelector(`label[for="${document.activeElement!.id}"]`)?.textContent ?? '' : ''));
     }

@@ -74,6 +74,7 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
               <th scope="col">Collaboration</th>
               <th scope="col">Joined</th>
               <th scope="col">Other members</th>
+              <th scope="col">Where it stands</th>
             </tr>
           </thead>
           <tbody>
@@ -94,6 +95,7 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
                     </span>
                   ))}
                 </td>
+                <td>{m.standing}</td>
               </tr>
             ))}
           </tbody>

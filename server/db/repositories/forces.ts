@@ -1,4 +1,6 @@
 import type { ForceDetail } from '../../contracts/forces';
+import { agreementStatusWords, paperDateWords } from '../../contracts/words';
+import { agreementStatus, type MilestoneFact } from '../../domain/agreements';
 import { describeScope, formatScopeId, type Scope } from '../../domain/scope';
 import type { Db } from '../connection';
 import type { LedgerRepository } from './ledger';
@@ -17,6 +19,19 @@ export function createForceRepository(db: Db, ledger: LedgerRepository) {
        FROM collaboration_members m JOIN forces f ON f.slug = m.force_slug
       WHERE m.collaboration_slug = ? AND m.force_slug <> ? ORDER BY m.joined_on, f.name`,
   );
+
+  // A membership with no leaving date stands as its collaboration's agreement does: never "current" past the agreement's end.
+  const agreementMilestones = db.prepare(
+    `SELECT m.kind, m.date, m.description, m.source_id AS sourceId, m.about
+       FROM agreements a JOIN agreement_milestones m ON m.agreement_slug = a.slug WHERE a.collaboration_slug = ? ORDER BY m.date`,
+  );
+  const standingOf = (collaboration: string, leftOn: string | null, today: string) => {
+    if (leftOn !== null) return leftOn <= today ? `Left on ${paperDateWords(leftOn)}` : `Leaves on ${paperDateWords(leftOn)}`;
+    const milestones = agreementMilestones.all(collaboration) as MilestoneFact[];
+    if (milestones.length === 0) return 'A member; Realise holds no agreement for the collaboration';
+    const status = agreementStatus(milestones, today);
+    return status.kind === 'ended-or-unknown' ? `Not known: the agreement ${agreementStatusWords(status).replace(/^Ended/, 'ended')}` : `A member: the agreement is ${agreementStatusWords(status).replace(/^In force/, 'in force')}`;
+  };
 
   return {
     detail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
@@ -47,9 +62,10 @@ export function createForceRepository(db: Db, ledger: LedgerRepository) {
         asAt,
         period: { id: formatScopeId(scope), description: describeScope(scope) },
         force: found,
-        memberships: (memberships.all(slug) as Omit<ForceDetail['memberships'][number], 'otherMembers'>[]).map((m) => ({
+        memberships: (memberships.all(slug) as Omit<ForceDetail['memberships'][number], 'otherMembers' | 'standing'>[]).map((m) => ({
           ...m,
           otherMembers: members.all(m.collaboration, slug) as ForceDetail['memberships'][number]['otherMembers'],
+          standing: standingOf(m.collaboration, m.leftOn, asAt),
         })),
         functions,
         totals: {

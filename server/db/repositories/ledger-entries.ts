@@ -88,7 +88,7 @@ export function createLedgerEntryRepository(db: Db) {
           AND t.savings_line_id = @line AND t.fiscal_year IS NOT NULL
         ORDER BY t.fiscal_year`,
     ),
-    members: db.prepare('SELECT force_slug AS force, min(joined_on) AS joinedOn FROM collaboration_members WHERE collaboration_slug = ? GROUP BY force_slug'),
+    members: db.prepare('SELECT force_slug AS force, joined_on AS joinedOn, left_on AS leftOn FROM collaboration_members WHERE collaboration_slug = ? ORDER BY joined_on'),
   };
 
   return {
@@ -144,7 +144,7 @@ export function createLedgerEntryRepository(db: Db) {
     line: (id: number) =>
       (statements.line.get(id) as { id: number; function: string; functionName: string; collaboration: string } | undefined) ?? null,
     lineYears: (id: number) => (statements.lineYears.all({ line: id }) as { fy: string }[]).map((r) => r.fy),
-    members: (collaboration: string) => statements.members.all(collaboration) as { force: string; joinedOn: string }[],
+    members: (collaboration: string) => statements.members.all(collaboration) as { force: string; joinedOn: string; leftOn: string | null }[],
   };
 }
 

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { asUser, createUser, FORCE_EDITOR, FUNCTION_OWNER, signIn } from './accounts';
+import { seededApp } from './seeded-app';
+
+// Collaborations and their members over time: added, joined from a date, left at one; audited;
+// and the figures follow the dates.
+
+const OFFICER = { role: 'programme-officer' as const, force: null, function: null };
+
+async function world() {
+  const { app, db } = seededApp({ publicRead: false, now: () => new Date('2019-06-20T09:00:00Z') });
+  await createUser(db, 'officer@example.org', [OFFICER]);
+  await createUser(db, 'tvp@example.org', [FORCE_EDITOR('thames-valley')]);
+  await createUser(db, 'ctc.owner@example.org', [FUNCTION_OWNER('ctc')]);
+  return {
+    app,
+    db,
+    officer: asUser(app, await signIn(app, 'officer@example.org')),
+    tvp: asUser(app, await signIn(app, 'tvp@example.org')),
+    owner: asUser(app, await signIn(app, 'ctc.owner@example.org')),
+    audit: (action: string) => db.prepare("SELECT before_json AS before, after_json AS after, actor FROM audit_log WHERE entity = 'collaboration' AND action = ? ORDER BY id DESC").get(action) as any,
+  };
+}
+
+describe('collaborations and their members over time', () => {
+  it('adds a collaboration with its first members, audited', async () => {
+    const w = await world();
+    const added = await w.officer('POST', '/api/collaborations', {
+      slug: 'eastern-region',
+      name: 'Eastern Region Collaboration',
+      description: 'The six eastern forces together.',
+      members: [{ force: 'essex', joinedOn: '2019-04-01' }, { force: 'kent', joinedOn: '2019-04-01' }],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body.members).toEqual([{ force: 'essex', joinedOn: '2019-04-01', leftOn: null }, { force: 'kent', joinedOn: '2019-04-01', leftOn: null }]);
+    expect(w.audit('create')).toMatchObject({ actor: 'officer@example.org', before: null });
+    const list = await w.officer('GET', '/api/collaborations');
+    expect(list.body.collaborations.map((c: any) => c.slug)).toContain('eastern-region');
+    expect((await w.officer('POST', '/api/collaborations', { slug: 'ctc', name: 'x', description: 'y', members: [{ force: 'kent', joinedOn: '2019-04-01' }] })).status).toBe(409);
+    const unknown = await w.officer('POST', '/api/collaborations', { slug: 'new-one', name: 'x', description: 'y', members: [{ force: 'narnia', joinedOn: '2019-04-01' }] });
+    expect(unknown).toMatchObject({ status: 400, body: { error: { issues: [{ path: 'members.0.force' }] } } });
+  });
+
+  it('takes a force out at a date: its figures after it are refused, before it stand', async () => {
+    const w = await world();
+    const line = (w.db.prepare("SELECT id FROM savings_lines WHERE function_slug = 'ctc' LIMIT 1").get() as { id: number }).id;
+    const years = (w.db.prepare('SELECT DISTINCT fiscal_year FROM targets WHERE savings_line_id = ? ORDER BY 1').pluck().all(line) as string[]);
+    const fy = years.find((y) => y >= '2018-19') ?? years.at(-1)!;
+    const month = `${fy.slice(0, 4)}-05`;
+    // A figure for May would be stranded by leaving on 1 May: refused, with the count.
+    const may = await w.owner('POST', '/api/ledger-entries', { lineId: line, measure: 'forecast', fiscalYear: fy, month, force: 'thames-valley', amountPence: 1000 });
+    expect(may.status, JSON.stringify(may.body)).toBe(201);
+    const stranded = await w.officer('PATCH', '/api/collaborations/ctc/members/thames-valley', { leftOn: `${fy.slice(0, 4)}-05-01` });
+    expect(stranded.status).toBe(409);
+    expect(stranded.body.error.message).toMatch(/^thames-valley has 1 figure recorded for Chiltern Transport Consortium's functions for periods from 1 May \d{4}\. Correct or remove them first, or choose a later date\.$/);
+    const leftOn = `${fy.slice(0, 4)}-06-01`;
+    const left = await w.officer('PATCH', '/api/collaborations/ctc/members/thames-valley', { leftOn, note: 'Left the consortium' });
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
+    expect(left.body.members.find((m: any) => m.force === 'thames-valley').leftOn).toBe(leftOn);
+    expect(w.audit('leave').after).toContain(leftOn);
+    // After it, a Thames Valley figure is refused; May's stands.
+    const june = await w.tvp('POST', '/api/ledger-entries', { lineId: line, measure: 'forecast', fiscalYear: fy, month: `${fy.slice(0, 4)}-07`, force: 'thames-valley', amountPence: 1000 });
+    expect(june.status).toBe(400);
+    expect(june.body.error.issues[0].message).toBe(`thames-valley had left the collaboration by then: it left on ${leftOn}.`);
+    expect((await w.officer('PATCH', '/api/collaborations/ctc/members/thames-valley', { leftOn: '2030-01-01' })).status).toBe(409);
+    // It can rejoin later, not earlier than it left.
+    expect((await w.officer('POST', '/api/collaborations/ctc/members', { force: 'thames-valley', joinedOn: `${fy.slice(0, 4)}-05-15` })).status).toBe(400);
+    const back = await w.officer('POST', '/api/collaborations/ctc/members', { force: 'thames-valley', joinedOn: `${Number(fy.slice(0, 4)) + 1}-01-01` });
+    expect(back.status).toBe(201);
+    expect(back.body.members.filter((m: any) => m.force === 'thames-valley')).toHaveLength(2);
+  });
+
+  it('adds a force from a date, once, and refuses what does not exist', async () => {
+    const w = await world();
+    const joined = await w.officer('POST', '/api/collaborations/bch/members', { force: 'essex', joinedOn: '2019-04-01' });
+    expect(joined.status).toBe(201);
+    expect(w.audit('join')).toMatchObject({ actor: 'officer@example.org' });
+    const again = await w.officer('POST', '/api/collaborations/bch/members', { force: 'essex', joinedOn: '2019-05-01' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('Essex Police is already a member of Bedfordshire, Cambridgeshire and Hertfordshire Strategic Alliance, since 1 April 2019.');
+    expect((await w.officer('POST', '/api/collaborations/nope/members', { force: 'essex', joinedOn: '2019-04-01' })).status).toBe(404);
+    expect((await w.officer('PATCH', '/api/collaborations/bch/members/kent', { leftOn: '2019-04-01' })).status).toBe(404);
+    const bad = await w.officer('POST', '/api/collaborations/bch/members', { force: 'kent', joinedOn: '1 April 2019' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('joinedOn: Write a date as YYYY-MM-DD, for example 2019-05-01');
+    expect((await w.tvp('POST', '/api/collaborations/bch/members', { force: 'kent', joinedOn: '2019-04-01' })).status).toBe(403);
+  });
+});
+
+describe('where a force’s membership stands', () => {
+  it('is not current for ever: Kent’s Seven Force membership is not known after the agreement’s end', async () => {
+    const { app } = seededApp({ now: () => new Date('2026-12-01T09:00:00Z') });
+    const kent = await (await app.request('/api/forces/kent')).json();
+    expect(kent.memberships[0]).toMatchObject({
+      collaboration: 'seven-force',
+      standing: 'Not known: the agreement ended 31 March 2021, unless renewed: the papers say nothing after',
+    });
+    const then = await (await app.request('/api/forces/kent?asAt=2020-01-01')).json();
+    expect(then.memberships[0].standing).toBe('A member: the agreement is in force until 31 March 2021');
+  });
+});
