@@ -25,7 +25,9 @@ if (isEmpty(db)) {
   }
 } else {
   const added = topUpFromPapers(db, loadPaperData(), new Date());
-  if (added.decisions) console.log(`added from data/papers what this database lacked: ${added.decisions} decision records`);
+  if (added.decisions + added.risks + added.benefits > 0) {
+    console.log(`added from data/papers what this database lacked: ${added.decisions} decision records, ${added.risks} risks, ${added.benefits} benefits and dis-benefits`);
+  }
 }
 
 const app = createApp({ db, publicRead: settings.publicRead, trustProxy: settings.trustProxy, oidcProviders: settings.oidcProviders, publicUrl: settings.publicUrl });

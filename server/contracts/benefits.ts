@@ -86,3 +86,19 @@ export const NewMeasurement = z
     note: z.string().trim().max(1000).nullable().optional(),
   })
   .openapi('NewMeasurement');
+
+/** A risk a paper names: Realise's one-line summary, and the paper's words in its source. */
+export const Risk = z
+  .object({
+    code: z.string().openapi({ example: 'SOH-R1' }),
+    collaboration: z.string(),
+    function: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    area: z.string().openapi({ description: 'The part of the collaboration the paper says it concerns', example: 'Human Resources' }),
+    title: z.string().openapi({ description: 'Realise’s summary; the paper’s words are in the source' }),
+    mitigation: z.string().nullable().openapi({ description: 'What the paper says is being done about it, if anything' }),
+    sourceId: z.string(),
+    date: z.string().nullable().openapi({ description: 'The date of the paper that names it' }),
+  })
+  .openapi('Risk');
+export const RiskList = z.object({ risks: z.array(Risk) }).openapi('RiskList');
+export type Risk = z.infer<typeof Risk>;

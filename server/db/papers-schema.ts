@@ -186,7 +186,23 @@ export const DecisionsFile = z.object({
   ),
 });
 
+export const RisksFile = z.object({
+  $comment: z.string(),
+  risks: z.array(
+    z.object({
+      code: z.string().regex(/^[A-Z]+-R\d+$/),
+      collaboration: z.string(),
+      function: z.string().nullable(),
+      area: z.string().min(1),
+      title: z.string().min(1),
+      source: z.string(),
+      mitigation: z.string().nullable(),
+    }),
+  ),
+});
+
 export type PaperData = {
+  risks: z.infer<typeof RisksFile>;
   decisions: z.infer<typeof DecisionsFile>;
   benefits: z.infer<typeof BenefitsFile>;
   papers: z.infer<typeof PapersFile>;

@@ -6,7 +6,7 @@ import { assertSharesComplete } from '../domain/apportion';
 import { parseMoneyToPence } from '../domain/money';
 import { recordAudit } from './audit';
 import type { Db } from './connection';
-import { BenefitsFile, DecisionsFile, FunctionsFile, OrganisationsFile, PapersFile, ProgrammeFile, type PaperData } from './papers-schema';
+import { BenefitsFile, DecisionsFile, RisksFile, FunctionsFile, OrganisationsFile, PapersFile, ProgrammeFile, type PaperData } from './papers-schema';
 
 export const papersDir = fileURLToPath(new URL('../../data/papers/', import.meta.url));
 
@@ -31,12 +31,14 @@ export function loadPaperData(dir = papersDir): PaperData {
     programme: readJson(dir, 'programme.json', ProgrammeFile),
     benefits: readJson(dir, 'benefits.json', BenefitsFile),
     decisions: readJson(dir, 'decisions.json', DecisionsFile),
+    risks: readJson(dir, 'risks.json', RisksFile),
   };
   const sourceIds = new Set(data.papers.sources.map((source) => source.id));
   const cite = (where: string, source: string | undefined) => {
     if (source !== undefined && !sourceIds.has(source)) throw new Error(`${where} cites unknown source ${source}`);
   };
   for (const d of data.decisions.decisions) cite(`decision ${d.number}`, d.source);
+  for (const r of data.risks.risks) cite(`risk ${r.code}`, r.source);
   const money = (where: string, figure: { amountPence: number; asWritten: string }) => {
     const written = parseMoneyToPence(figure.asWritten);
     if (written !== figure.amountPence) {
@@ -274,64 +276,77 @@ export function seedFromPapers(db: Db, data: PaperData, now: Date): Record<strin
         source_id: figure.source,
       });
     }
-    for (const b of data.benefits.benefits) {
-      insert('benefits', {
-        number: b.number,
-        function_slug: b.function,
-        description: b.description,
-        category: b.category,
-        cash_class: b.cashClass,
-        measure_class: b.measureClass,
-        feature: b.feature,
-        owner: b.owner ?? null,
-        measure: b.measure,
-        unit: b.unit,
-        direction: b.direction,
-        is_disbenefit: bool(b.isDisbenefit ?? false),
-        baseline_milli: b.baseline?.milli ?? null,
-        baseline_as_written: b.baseline?.asWritten ?? null,
-        baseline_date: b.baseline?.date ?? null,
-        baseline_data_source: b.baseline?.dataSource ?? null,
-        baseline_source_id: b.baseline?.source ?? null,
-        target_milli: b.target?.milli ?? null,
-        target_as_written: b.target?.asWritten ?? null,
-        target_date: b.target?.date ?? null,
-        target_source_id: b.target?.source ?? null,
-        tolerance_milli: b.toleranceMilli ?? 0,
-        source_id: b.source,
-        note: b.note ?? null,
-      });
-    }
-    Object.assign(counts, writeDecisions(db, data));
+    for (const b of data.benefits.benefits) insert('benefits', benefitRow(b));
+    const later = writeLaterRecords(db, data);
+    counts.decisions = later.decisions;
+    counts.risks = later.risks;
     recordAudit(db, { at, actor: SEEDER, action: 'seed', entity: 'ledger', entityId: null, before: null, after: { ...counts } });
   })();
   return counts;
 }
 
-/** The decision records and the two sources only they cite; INSERT OR IGNORE, so a top-up adds only what is missing. */
-function writeDecisions(db: Db, data: PaperData): Record<string, number> {
+type BenefitEntry = PaperData['benefits']['benefits'][number];
+const benefitRow = (b: BenefitEntry) => ({
+    number: b.number,
+    function_slug: b.function,
+    description: b.description,
+    category: b.category,
+    cash_class: b.cashClass,
+    measure_class: b.measureClass,
+    feature: b.feature,
+    owner: b.owner ?? null,
+    measure: b.measure,
+    unit: b.unit,
+    direction: b.direction,
+    is_disbenefit: (b.isDisbenefit ? 1 : 0),
+    baseline_milli: b.baseline?.milli ?? null,
+    baseline_as_written: b.baseline?.asWritten ?? null,
+    baseline_date: b.baseline?.date ?? null,
+    baseline_data_source: b.baseline?.dataSource ?? null,
+    baseline_source_id: b.baseline?.source ?? null,
+    target_milli: b.target?.milli ?? null,
+    target_as_written: b.target?.asWritten ?? null,
+    target_date: b.target?.date ?? null,
+    target_source_id: b.target?.source ?? null,
+    tolerance_milli: b.toleranceMilli ?? 0,
+    source_id: b.source,
+    note: b.note ?? null,
+});
+
+/**
+ * What the papers' data set gained after the first databases were seeded: the decision log (017),
+ * the risks (018) and the dis-benefits. INSERT OR IGNORE throughout, so seeding writes them once and
+ * a top-up adds only what is missing; the sources they cite come first.
+ */
+function writeLaterRecords(db: Db, data: PaperData): { sources: number; decisions: number; risks: number; benefits: number } {
   const source = db.prepare('INSERT OR IGNORE INTO sources (id, paper_id, paragraph, quote, part, date, note) VALUES (@id, @paper, @paragraph, @quote, @part, @date, @note)');
   const decision = db.prepare('INSERT OR IGNORE INTO decisions (number, date, title, decision, source_id, note) VALUES (@number, @date, @title, @decision, @source, @note)');
   const link = db.prepare('INSERT OR IGNORE INTO decision_links (decision_number, agreement_slug, function_slug) VALUES (?, ?, ?)');
-  const cited = new Set(data.decisions.decisions.map((d) => d.source));
-  let decisions = 0;
-  for (const s of data.papers.sources.filter((x) => cited.has(x.id))) source.run({ ...s, part: s.part ?? null, date: s.date ?? null, note: s.note ?? null });
+  const risk = db.prepare(
+    'INSERT OR IGNORE INTO risks (code, collaboration_slug, function_slug, area, title, mitigation, source_id) VALUES (@code, @collaboration, @function, @area, @title, @mitigation, @source)',
+  );
+  const benefitColumns = Object.keys(benefitRow(data.benefits.benefits[0]!));
+  const benefit = db.prepare(`INSERT OR IGNORE INTO benefits (${benefitColumns.join(', ')}) VALUES (${benefitColumns.map((c) => `@${c}`).join(', ')})`);
+  const added = { sources: 0, decisions: 0, risks: 0, benefits: 0 };
+  for (const s of data.papers.sources) added.sources += source.run({ ...s, part: s.part ?? null, date: s.date ?? null, note: s.note ?? null }).changes;
+  for (const b of data.benefits.benefits) added.benefits += benefit.run(benefitRow(b)).changes;
   for (const d of data.decisions.decisions) {
-    decisions += decision.run(d).changes;
+    added.decisions += decision.run(d).changes;
     for (const agreement of d.agreements) link.run(d.number, agreement, null);
     for (const fn of d.functions) link.run(d.number, null, fn);
   }
-  return { decisions };
+  for (const r of data.risks.risks) added.risks += risk.run(r).changes;
+  return added;
 }
 
 /**
  * Records from the papers that a database seeded by an earlier version lacks (the decision log,
  * migration 017): added once at start-up, in one audited transaction. The ledger is not touched.
  */
-export function topUpFromPapers(db: Db, data: PaperData, now: Date): Record<string, number> {
+export function topUpFromPapers(db: Db, data: PaperData, now: Date): { sources: number; decisions: number; risks: number; benefits: number } {
   return db.transaction(() => {
-    const added = writeDecisions(db, data);
-    if (added.decisions! > 0) recordAudit(db, { at: now.toISOString(), actor: SEEDER, action: 'seed', entity: 'decisions', entityId: null, before: null, after: added });
+    const added = writeLaterRecords(db, data);
+    if (Object.values(added).some((n) => n > 0)) recordAudit(db, { at: now.toISOString(), actor: SEEDER, action: 'seed', entity: 'papers', entityId: null, before: null, after: added });
     return added;
   })();
 }

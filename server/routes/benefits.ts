@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorise } from '../auth/middleware';
-import { BenefitDetail, BenefitExportQuery, BenefitList, BenefitParams, BenefitQuery, Measurement, NewMeasurement } from '../contracts/benefits';
+import { BenefitDetail, BenefitExportQuery, BenefitList, BenefitParams, BenefitQuery, Measurement, NewMeasurement, RiskList } from '../contracts/benefits';
+import { createRiskRepository } from '../db/repositories/risks';
 import { errorResponse, jsonResponse } from '../contracts/common';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
@@ -58,9 +59,22 @@ const recordMeasurement = createRoute({
   },
 });
 
+const listRisks = createRoute({
+  method: 'get',
+  path: '/risks',
+  tags: ['benefits'],
+  request: { query: z.object({ function: z.string().max(64).optional().openapi({ description: 'Only this function’s risks', example: 'single-online-home' }) }) },
+  responses: { 200: jsonResponse(RiskList, 'The risks the papers name, each with its source') },
+});
+
 export function benefitRoutes(benefits: BenefitRepository, sources: SourceRepository, db: Db, now: () => Date) {
   const sourceMap = () => new Map(sources.all().map((s) => [s.id, s]));
+  const risks = createRiskRepository(db);
   return apiRouter()
+    .openapi(listRisks, (c) => {
+      const fn = c.req.valid('query').function;
+      return c.json({ risks: fn ? risks.ofFunction(fn) : risks.all() }, 200);
+    })
     .openapi(listBenefits, (c) => c.json({ benefits: benefits.list(c.req.valid('query')) }, 200))
     .openapi(exportBenefits, async (c) => {
       const { format, ...filter } = c.req.valid('query');

@@ -72,16 +72,16 @@ describe('GET /api/decisions', () => {
     expect(register.body.agreements[0].decisions).toEqual([{ number: 'CPCC 2019-007', date: '2019-03-13', title: expect.stringContaining('Seven Force') }]);
   });
 
-  it('adds the decision records, once, to a database seeded before them', async () => {
+  it('adds the decision records, risks and dis-benefits, once, to a database seeded before them', async () => {
     const { openDatabase } = await import('../../server/db/connection');
     const { migrate } = await import('../../server/db/migrate');
     const { loadPaperData, seedFromPapers, topUpFromPapers } = await import('../../server/db/seed');
     const db = openDatabase(':memory:');
     migrate(db);
     seedFromPapers(db, loadPaperData(), new Date('2026-11-25T09:00:00Z'));
-    db.exec('DELETE FROM decision_links; DELETE FROM decisions');
-    expect(topUpFromPapers(db, loadPaperData(), new Date())).toEqual({ decisions: 4 });
-    expect(topUpFromPapers(db, loadPaperData(), new Date())).toEqual({ decisions: 0 });
+    db.exec("DELETE FROM decision_links; DELETE FROM decisions; DELETE FROM risks; DELETE FROM benefits WHERE number = 'ICT-B5'");
+    expect(topUpFromPapers(db, loadPaperData(), new Date())).toEqual({ sources: 0, decisions: 4, risks: 5, benefits: 1 });
+    expect(topUpFromPapers(db, loadPaperData(), new Date())).toEqual({ sources: 0, decisions: 0, risks: 0, benefits: 0 });
     expect(db.prepare('SELECT count(*) FROM decision_links').pluck().get()).toBe(5);
   });
 });

@@ -11,7 +11,7 @@ describe('the benefits register from the papers', () => {
   it('holds every benefit the papers name, and invents no value', async () => {
     const { body } = await getJson(app, '/api/benefits');
     expect(body.benefits.map((b: any) => b.number)).toEqual([
-      'ICT-B1', 'ICT-B2', 'ICT-B3', 'ICT-B4', 'SOH-B1', 'SOH-B2', 'SOH-B3', 'SOH-B4', 'SOH-B5', 'SOH-B6', 'PC-B1', 'PC-B2', 'PC-B3',
+      'ICT-B1', 'ICT-B2', 'ICT-B3', 'ICT-B4', 'SOH-B1', 'SOH-B2', 'SOH-B3', 'SOH-B4', 'SOH-B5', 'SOH-B6', 'PC-B1', 'PC-B2', 'PC-B3', 'SOH-B7', 'SOH-B8', 'ICT-B5',
     ]);
     const withValues = body.benefits.filter((b: any) => b.baselineMilli !== null).map((b: any) => [b.number, b.baselineMilli, b.baselineAsWritten, b.targetMilli]);
     expect(withValues).toEqual([
@@ -37,9 +37,9 @@ describe('the benefits register from the papers', () => {
   });
 
   it('filters by function and by collaboration', async () => {
-    expect((await getJson(app, '/api/benefits?function=ict')).body.benefits).toHaveLength(4);
+    expect((await getJson(app, '/api/benefits?function=ict')).body.benefits).toHaveLength(5);
     expect((await getJson(app, '/api/benefits?collaboration=ctc')).body.benefits).toHaveLength(0);
-    expect((await getJson(app, '/api/benefits?collaboration=bch')).body.benefits).toHaveLength(13);
+    expect((await getJson(app, '/api/benefits?collaboration=bch')).body.benefits).toHaveLength(16);
   });
 
   it('gives a benefit’s detail with its sources, and 404 for an unknown number', async () => {
@@ -61,7 +61,7 @@ describe('the benefits register from the papers', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.getWorksheet('Benefits register')!;
-    expect(sheet.rowCount).toBe(14);
+    expect(sheet.rowCount).toBe(17);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const ict4 = sheet.getRow(5).values as unknown[];
     expect(ict4[1]).toBe('ICT-B4');
@@ -124,5 +124,30 @@ describe('recording a measure', () => {
     }
     expect(db.prepare('SELECT count(*) AS n FROM benefit_measurements').get()).toEqual({ n: 2 });
     expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'record-measure' AND actor = 'ict@example.org'").get()).toEqual({ n: 2 });
+  });
+});
+
+describe('risks and dis-benefits from the papers', () => {
+  it('holds the risks the papers name, each with its source and date', async () => {
+    const { app } = seededApp();
+    const { body } = await (await import('./seeded-app')).getJson(app, '/api/risks');
+    expect(body.risks.map((r: any) => r.code)).toEqual(['HR-R1', 'ICT-R1', 'SOH-R1', 'SOH-R2', 'SOH-R3']);
+    expect(body.risks.find((r: any) => r.code === 'SOH-R1')).toMatchObject({
+      function: { slug: 'single-online-home' },
+      sourceId: '003-soh-7.2-contract',
+      date: '2019-04-04',
+      mitigation: 'A rolling monthly contract is being explored.',
+    });
+    expect(body.risks.find((r: any) => r.code === 'HR-R1')).toMatchObject({ function: null, area: 'Human Resources', sourceId: '004-4.1' });
+    const soh = await (await import('./seeded-app')).getJson(app, '/api/risks?function=single-online-home');
+    expect(soh.body.risks).toHaveLength(3);
+  });
+
+  it('holds the dis-benefits the papers name, unmeasured, with Realise’s reading marked', async () => {
+    const { app } = seededApp();
+    const { body } = await (await import('./seeded-app')).getJson(app, '/api/benefits');
+    const dis = body.benefits.filter((b: any) => b.isDisbenefit);
+    expect(dis.map((b: any) => b.number).sort()).toEqual(['ICT-B5', 'SOH-B7', 'SOH-B8']);
+    expect(dis.find((b: any) => b.number === 'SOH-B8').description).toBe('Double keying between the Single Online Home and Athena');
   });
 });

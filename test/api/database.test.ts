@@ -78,7 +78,7 @@ describe('the ledger’s constraints', () => {
   it('keep the audit log append-only', () => {
     const entry = db.prepare('SELECT id, action, actor, after_json FROM audit_log').get() as { id: number; action: string; actor: string; after_json: string };
     expect(entry.action).toBe('seed');
-    expect(JSON.parse(entry.after_json)).toMatchObject({ functions: 6, targets: 10, benefits: 13 });
+    expect(JSON.parse(entry.after_json)).toMatchObject({ functions: 6, targets: 10, benefits: 16 });
     expect(() => db.prepare("UPDATE audit_log SET actor = 'someone else' WHERE id = ?").run(entry.id)).toThrow(/cannot be changed/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE id = ?').run(entry.id)).toThrow(/cannot be changed/);
   });

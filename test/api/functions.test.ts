@@ -239,7 +239,7 @@ describe('GET /api/forces and /api/health', () => {
 describe('GET /api/sources', () => {
   it('lists every cited passage, and finds one by id', async () => {
     const list = await getJson(app, '/api/sources');
-    expect(list.body.sources).toHaveLength(45);
+    expect(list.body.sources).toHaveLength(53);
     const one = await getJson(app, '/api/sources/000-5.3');
     expect(one.body).toMatchObject({ paragraph: '5.3', date: '2016-11-10', quote: expect.stringContaining('£654K') });
     const missing = await getJson(app, '/api/sources/000-9.9');

@@ -43,4 +43,21 @@ describe('the agreements register', () => {
     await kent.waitFor();
     expect(await kent.innerText()).toContain('Seven Force Strategic Collaboration Programme (section 22A): Ended 31 March 2021, unless renewed');
   });
+
+  it('shows the risks and dis-benefits the papers name beside the benefits', async () => {
+    const p = page();
+    await p.goto(`${baseUrl}/benefits`);
+    const risks = p.getByTestId('risks');
+    await risks.waitFor();
+    expect(await risks.locator('tbody tr').count()).toBe(5);
+    expect(await risks.locator('tr[data-risk="SOH-R1"]').innerText()).toContain('A rolling monthly contract is being explored.');
+    expect(await p.getByText('Double keying between the Single Online Home and Athena').count()).toBeGreaterThan(0);
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    // A function's page shows its own: ICT's resourcing pressure (paper 004, 4.4).
+    await p.goto(`${baseUrl}/functions/ict`);
+    await p.getByTestId('risks').waitFor();
+    expect(await p.getByTestId('risks').locator('tbody tr').count()).toBe(1);
+    expect(await p.getByTestId('risks').innerText()).toContain('Resourcing pressure in ICT');
+    await screenshot(p, 'risks');
+  });
 });

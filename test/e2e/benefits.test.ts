@@ -14,7 +14,7 @@ describe('the benefits register', () => {
   it('shows every benefit the papers name, filters by function in the URL, and exports', async () => {
     await page().goto(`${baseUrl}/benefits`);
     const rows = page().locator('tr[data-benefit]');
-    await expect.poll(() => rows.count()).toBe(13);
+    await expect.poll(() => rows.count()).toBe(16);
     const admin4 = await page().locator('tr[data-benefit="ICT-B4"]').innerText();
     expect(admin4).toContain('25% of time');
     expect(admin4).toContain('12.5% of time');
@@ -24,7 +24,7 @@ describe('the benefits register', () => {
     await screenshot(page(), 'benefits-register');
 
     await page().getByLabel('Function').selectOption({ label: 'ICT' });
-    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(5);
     expect(new URL(page().url()).searchParams.get('function')).toBe('ict');
 
     const [download] = await Promise.all([page().waitForEvent('download'), page().getByRole('link', { name: 'Excel (.xlsx)' }).click()]);
@@ -36,7 +36,7 @@ describe('the benefits register', () => {
     await page().goto(`${baseUrl}/functions/ict`);
     const section = page().locator('section', { has: page().getByRole('heading', { name: 'Benefits beyond savings' }) });
     await section.locator('tr[data-benefit]').first().waitFor();
-    expect(await section.locator('tr[data-benefit]').count()).toBe(4);
+    expect(await section.locator('tr[data-benefit]').count()).toBe(5);
   });
 
   it('lets the head of ICT record this quarter’s measure and see the benefit’s profile change', async () => {

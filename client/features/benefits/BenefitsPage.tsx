@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useSearchParams } from 'wouter';
 import { benefitsQuery, collaborationsQuery, functionsQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
+import { RisksSection } from './RisksSection';
 import { usePageTitle } from '../../lib/page';
 import { BenefitsTable } from './BenefitsTable';
 
@@ -26,8 +27,9 @@ export function BenefitsPage() {
       <h1>Benefits register</h1>
       <p className="lead">
         What the collaborations promised beyond savings, how each is measured and where it stands. Every benefit the
-        papers name is here with its source; where a paper gives no figure, none is invented and the benefit shows as
-        not yet measured. Function owners record each period’s measures.
+        papers name is here with its source, and so is every dis-benefit (a cost or harm the papers name, such as the
+        Single Online Home’s double keying with Athena); where a paper gives no figure, none is invented and it shows as
+        not yet measured. Category and class are Realise’s reading. Function owners record each period’s measures.
       </p>
       <form className="view-filters" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
         <div className="filter">
@@ -69,6 +71,7 @@ export function BenefitsPage() {
           )
         }
       </QueryState>
+      <RisksSection fn={filter.function || undefined} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { rememberWherePresentingStarted } from '../../lib/present';
 import { lazy } from 'react';
 import { Link, useSearch } from 'wouter';
+import { RisksSection } from '../benefits/RisksSection';
 import type { FunctionDetail } from '../../../server/contracts/functions';
 import { functionQuery, sessionQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -153,6 +154,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
             <LineVariances detail={detail} />
             <Commentary slug={fn.slug} period={detail.period.id} periodWords={detail.period.description} mayWrite={owns} />
           </section>
+          <RisksSection fn={fn.slug} hideWhenEmpty />
 
           <section aria-labelledby="years-heading">
             <h2 id="years-heading">By financial year</h2>
