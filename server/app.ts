@@ -39,6 +39,7 @@ import { createOidc } from './auth/oidc';
 import type { OidcProvider } from './auth/oidc-settings';
 import { createFiguresService } from './services/figures';
 import { createNewFunctionService } from './services/new-function';
+import { createRetirementService } from './services/retirement';
 import { createCollaborationService } from './services/collaborations';
 import { portfolioRoutes } from './routes/portfolio';
 import { agreementRoutes } from './routes/agreements';
@@ -138,7 +139,7 @@ export function createApp({
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
     .route('/api', reportRoutes(reports, db, now))
-    .route('/api', portfolioRoutes(createNewFunctionService(db, now), db, now))
+    .route('/api', portfolioRoutes(createNewFunctionService(db, now), createRetirementService(db, now), db, now))
     .route('/api', agreementRoutes(createAgreementService(createAgreementRepository(db)), now));
 
   routes.doc31('/api/openapi.json', {

@@ -54,6 +54,7 @@ export const FunctionSummary = z
     firstFiscalYear: FiscalYear.nullable(),
     lastFiscalYear: FiscalYear.nullable(),
     usesIllustrativeShares: z.boolean(),
+    retiredOn: z.string().nullable().openapi({ description: 'The day it was retired: its history stays, no figure is recorded from it; null while it runs' }),
     targetSourceIds: z.array(z.string()).openapi({ description: 'Sources of the targets summed in targetPence' }),
     deliveredSourceIds: z.array(z.string()).openapi({ description: 'Sources of the actuals summed in deliveredPence' }),
     years: z.array(PeriodFigures).openapi({ description: 'Target, delivered and forecast per financial year; fy null last' }),
@@ -121,6 +122,7 @@ export const SavingsLine = z.object({
   kind: z.enum(['cashable', 'non-cashable', 'cost-avoidance']),
   recurrence: z.enum(['recurring', 'one-off', 'unspecified']),
   note: z.string().nullable(),
+  retiredOn: z.string().nullable(),
   targetPence: Pence,
   deliveredPence: Pence,
   inPeriod: z

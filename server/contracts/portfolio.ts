@@ -123,3 +123,15 @@ export const MembershipChanged = z
   })
   .openapi('MembershipChanged');
 export type MembershipChanged = z.infer<typeof MembershipChanged>;
+
+export const Retirement = z
+  .object({
+    retiredOn: IsoDay.openapi({ description: 'Its first day retired: its figures before stay, none is recorded from it' }),
+    reason: Text(500).openapi({ example: 'Merged into Joint Protective Services' }),
+  })
+  .openapi('Retirement');
+export type Retirement = z.infer<typeof Retirement>;
+
+export const Retired = z
+  .object({ retiredOn: z.string(), reason: z.string(), entity: z.enum(['function', 'savings-line']), id: z.string() })
+  .openapi('Retired');

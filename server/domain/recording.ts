@@ -11,6 +11,8 @@ export type EntryContext = {
   lineYears: readonly FiscalYear[];
   /** The collaboration's members and when they joined. */
   members: readonly { force: string; joinedOn: string; leftOn: string | null }[];
+  /** The day the line (or its function) was retired, if it was: its history stays, nothing is added from that day. */
+  retiredOn?: string | null;
 };
 export type Problem = { path: string; message: string };
 
@@ -31,6 +33,9 @@ export function entryProblems(entry: EntryToCheck, context: EntryContext): Probl
     });
   }
   const periodStart = entry.month !== null ? `${entry.month}-01` : fiscalYearStart(entry.fiscalYear);
+  if (context.retiredOn && periodStart >= context.retiredOn) {
+    problems.push({ path: entry.month !== null ? 'month' : 'fiscalYear', message: `This savings line was retired on ${context.retiredOn}: figures can be recorded only for periods before then.` });
+  }
   if (entry.measure === 'actual' && periodStart > context.today) {
     problems.push({ path: entry.month !== null ? 'month' : 'fiscalYear', message: 'An actual cannot be recorded for a period that has not begun; record a forecast instead.' });
   }

@@ -1,7 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorise } from '../auth/middleware';
 import { errorResponse, jsonResponse } from '../contracts/common';
-import { FunctionCreated, NewFunction, PortfolioChoices } from '../contracts/portfolio';
+import { FunctionCreated, NewFunction, PortfolioChoices, Retired, Retirement } from '../contracts/portfolio';
+import { FunctionParams } from '../contracts/functions';
+import { z } from '@hono/zod-openapi';
+import type { RetirementService } from '../services/retirement';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody, jsonBody } from '../http';
 import type { NewFunctionService } from '../services/new-function';
@@ -27,8 +30,43 @@ const addFunction = createRoute({
   },
 });
 
-export function portfolioRoutes(newFunction: NewFunctionService, db: Db, now: () => Date) {
+const retireResponses = {
+  200: jsonResponse(Retired, 'Retired from the date given; its history stays'),
+  400: errorResponse('The request is not valid'),
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Not a programme officer or administrator, or no CSRF token'),
+  404: errorResponse('No such function or savings line'),
+  409: errorResponse('Retired already, or it has figures for periods from the date'),
+};
+const retireFunction = createRoute({
+  method: 'post',
+  path: '/functions/{slug}/retire',
+  tags: ['portfolio'],
+  request: { params: FunctionParams, body: jsonBody(Retirement) },
+  responses: retireResponses,
+});
+const retireLine = createRoute({
+  method: 'post',
+  path: '/savings-lines/{id}/retire',
+  tags: ['portfolio'],
+  request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 12 }) }), body: jsonBody(Retirement) },
+  responses: retireResponses,
+});
+
+export function portfolioRoutes(newFunction: NewFunctionService, retirement: RetirementService, db: Db, now: () => Date) {
+  const answer = (c: Parameters<Parameters<ReturnType<typeof apiRouter>['openapi']>[1]>[0], outcome: ReturnType<RetirementService['retireLine']>) =>
+    outcome.ok ? c.json(outcome.retired, 200) : c.json(errorBody(outcome.status === 404 ? 'not_found' : 'conflict', outcome.message), outcome.status);
   return apiRouter()
+    .openapi(retireFunction, (c) => {
+      const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      return answer(c, retirement.retireFunction(c.req.valid('param').slug, c.req.valid('json'), allowed.session.user.email));
+    })
+    .openapi(retireLine, (c) => {
+      const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      return answer(c, retirement.retireLine(c.req.valid('param').id, c.req.valid('json'), allowed.session.user.email));
+    })
     .openapi(choices, (c) => c.json(newFunction.choices(), 200))
     .openapi(addFunction, (c) => {
       const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });

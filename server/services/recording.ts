@@ -85,7 +85,7 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
         ctx = { lineYears: entries.lineYears(line.id), members: entries.members(line.collaboration) };
         context.set(line.id, ctx);
       }
-      const errors: PlanProblem[] = entryProblems(figure, { today: today(), functionName: line.functionName, ...ctx });
+      const errors: PlanProblem[] = entryProblems(figure, { today: today(), functionName: line.functionName, retiredOn: line.retiredOn, ...ctx });
       const action: Action = { kind: 'record', function: line.function, force: figure.force };
       if (!isAllowed(session.user.grants, action)) errors.unshift({ path: figure.force === null ? 'lineId' : 'force', message: refusalMessage(action), kind: 'forbidden' });
       return { index, figure, line, errors };

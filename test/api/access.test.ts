@@ -101,6 +101,7 @@ const CASES: Case[] = [
   },
   { route: 'POST /api/collaborations/bch/members (a force joins)', allowed: ['programme officer', 'administrator'], request: async () => ['POST', '/api/collaborations/bch/members', { force: 'essex', joinedOn: '2018-04-01' }] },
   { route: 'PATCH /api/collaborations/ctc/members/btp (a force leaves)', allowed: ['programme officer', 'administrator'], request: async () => ['PATCH', '/api/collaborations/ctc/members/btp', { leftOn: '2021-04-01' }] },
+  { route: 'POST /api/functions/aoj/retire', allowed: ['programme officer', 'administrator'], request: async () => ['POST', '/api/functions/aoj/retire', { retiredOn: '2030-04-01', reason: 'Ended' }] },
   { route: 'POST /api/reports (publish)', allowed: ['programme officer'], request: async () => ['POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1' }] },
   {
     route: 'POST /api/users',
@@ -129,7 +130,8 @@ const CASES: Case[] = [
 const STATE = `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM users) AS users,
                       (SELECT count(*) FROM benefit_measurements) AS measures, (SELECT count(*) FROM reports) AS reports,
                       (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance, (SELECT count(*) FROM functions) AS functions,
-                      (SELECT count(*) || '/' || count(left_on) FROM collaboration_members) AS members, (SELECT count(*) FROM collaborations) AS collaborations`;
+                      (SELECT count(*) || '/' || count(left_on) FROM collaboration_members) AS members, (SELECT count(*) FROM collaborations) AS collaborations,
+                      (SELECT count(retired_on) FROM functions) AS retired`;
 
 const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'programme officer', 'administrator'];
 

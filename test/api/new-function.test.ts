@@ -145,6 +145,38 @@ describe('adding a function with its business case', () => {
   });
 });
 
+describe('retiring a function or a line', () => {
+  it('keeps its history, says from when, and takes no figure for a period from that day', async () => {
+    const w = await world();
+    const created = await w.officer('POST', '/api/functions', JPS);
+    const [staff, fleet] = created.body.lines as { id: number }[];
+    expect((await w.herts('POST', '/api/ledger-entries', { lineId: staff!.id, measure: 'actual', fiscalYear: '2019-20', month: '2019-04', force: 'hertfordshire', amountPence: 500_000 })).status).toBe(201);
+    // April's figure would be stranded by retiring from 1 April 2019.
+    const early = await w.officer('POST', `/api/savings-lines/${staff!.id}/retire`, { retiredOn: '2019-04-01', reason: 'Moved into roads policing' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe('Staff savings has 1 figure recorded for periods from 1 April 2019. Correct or remove them first, or choose a later date.');
+    const line = await w.officer('POST', `/api/savings-lines/${staff!.id}/retire`, { retiredOn: '2019-05-01', reason: 'Moved into roads policing' });
+    expect(line.status, JSON.stringify(line.body)).toBe(200);
+    const may = await w.herts('POST', '/api/ledger-entries', { lineId: staff!.id, measure: 'actual', fiscalYear: '2019-20', month: '2019-05', force: 'hertfordshire', amountPence: 1 });
+    expect(may.status).toBe(400);
+    expect(may.body.error.issues[0].message).toBe('This savings line was retired on 2019-05-01: figures can be recorded only for periods before then.');
+    expect((await w.officer('POST', `/api/savings-lines/${staff!.id}/retire`, { retiredOn: '2019-06-01', reason: 'again' })).status).toBe(409);
+
+    const fn = await w.officer('POST', `/api/functions/${JPS.slug}/retire`, { retiredOn: '2020-04-01', reason: 'Merged into the Eastern Region unit' });
+    expect(fn.status).toBe(200);
+    expect(w.db.prepare("SELECT action, after_json FROM audit_log WHERE entity = 'function' AND entity_id = ? ORDER BY id DESC").get(JPS.slug)).toMatchObject({ action: 'retire' });
+    const detail = await w.viewer('GET', `/api/functions/${JPS.slug}`);
+    expect(detail.body.function.retiredOn).toBe('2020-04-01');
+    expect(detail.body.lines.map((l: any) => l.retiredOn)).toEqual(['2019-05-01', null]);
+    // Its history stands: the April actual is still delivered.
+    expect(detail.body.function.deliveredPence).toBe(500_000);
+    const after = await w.herts('POST', '/api/ledger-entries', { lineId: fleet!.id, measure: 'forecast', fiscalYear: '2020-21', month: '2020-04', force: 'hertfordshire', amountPence: 1 });
+    expect(after.body.error.issues[0].message).toContain('was retired on 2020-04-01');
+    expect((await w.officer('POST', '/api/functions/nope/retire', { retiredOn: '2020-04-01', reason: 'x' })).status).toBe(404);
+    expect((await w.herts('POST', `/api/functions/${JPS.slug}/retire`, { retiredOn: '2020-04-01', reason: 'x' })).status).toBe(403);
+  });
+});
+
 describe('the forces of England and Wales', () => {
   it('holds all 43 territorial forces and the British Transport Police, by their official names', async () => {
     const w = await world();

@@ -114,4 +114,25 @@ describe('adding a function to the portfolio', () => {
     expect(await seriousAccessibilityViolations(p)).toEqual([]);
     await screenshot(p, 'collaborations');
   });
+
+  it('lets the programme officer retire a line, asking first, and keeps its history', async () => {
+    const p = page();
+    await signIn(p, url, OFFICER);
+    await p.goto(`${url}/functions/joint-protective-services`);
+    await p.getByText('Retire this function or one of its lines').click();
+    await p.getByLabel('What to retire').selectOption({ label: 'The line Vehicle fleet' });
+    await p.getByLabel('Retired from (its first day retired)').fill('2027-04-01');
+    await p.getByLabel('Why', { exact: true }).fill('Fleet moved to the Chiltern Transport Consortium');
+    await p.getByRole('button', { name: 'Retire…' }).click();
+    const ask = p.getByRole('group', { name: 'Retire Vehicle fleet?' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Retire it' }).click();
+    await p.getByTestId('line-variances').getByText('Retired on 1 April 2027').waitFor();
+    // Staff savings carries the May 2026 actual; retiring the function from before it is refused, in words.
+    await p.getByLabel('What to retire').selectOption({ label: 'The whole function' });
+    await p.getByLabel('Retired from (its first day retired)').fill('2026-04-01');
+    await p.getByRole('button', { name: 'Retire…' }).click();
+    await p.getByRole('group', { name: 'Retire Joint Protective Services?' }).getByRole('button', { name: 'Retire it' }).click();
+    await p.getByRole('alert').filter({ hasText: 'Joint Protective Services has 1 figure recorded for periods from 1 April 2026.' }).waitFor();
+  });
 });

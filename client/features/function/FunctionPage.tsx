@@ -3,6 +3,8 @@ import { rememberWherePresentingStarted } from '../../lib/present';
 import { lazy } from 'react';
 import { Link, useSearch } from 'wouter';
 import { RisksSection } from '../benefits/RisksSection';
+import { RetireForm } from './RetireForm';
+import { canManagePortfolio } from '../../lib/roles';
 import type { FunctionDetail } from '../../../server/contracts/functions';
 import { functionQuery, sessionQuery } from '../../api/queries';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -75,12 +77,18 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
         </div>
       ) : null}
       <p className="lead">{fn.description}</p>
+      {fn.retiredOn ? (
+        <p className="notice" data-testid="retired">
+          Retired on {formatPaperDate(fn.retiredOn)}. Its figures stay; none is recorded for a period from that day.
+        </p>
+      ) : null}
       <p className="provenance" data-testid="provenance">
         {fn.entered
           ? `Entered in Realise by ${fn.entered.by} on ${formatPaperDate(fn.entered.at.slice(0, 10))}, from its business case.`
           : 'From the board papers.'}
         {fn.leadForce ? ` Led by ${fn.leadForce.name}.` : ''}
       </p>
+      {canManagePortfolio(session.data?.user ?? null) ? <RetireForm detail={detail} /> : null}
       <p data-testid="view-scope">
         <strong>{detail.period.description}</strong>, as at {formatPaperDate(detail.asAt)}.{' '}
         <Link onClick={rememberWherePresentingStarted} href={withView(`/present/${fn.slug}`, view)}>Present this function</Link>

@@ -5,6 +5,7 @@ import { SortableTable, type Column } from '../../components/SortableTable';
 import { CATEGORY_LABEL } from '../../lib/labels';
 import { describeVariance } from '../../lib/money';
 import { SEVERITY } from '../../lib/rag';
+import { formatPaperDate } from '../../lib/dates';
 
 type LineInPeriod = SavingsLine['inPeriod'] & { line: SavingsLine };
 
@@ -21,7 +22,7 @@ export function LineVariances({ detail }: { detail: FunctionDetail }) {
   const rows = inPeriod(detail);
   const forceNames = new Map(detail.forces.map((f) => [f.force, f.forceName]));
   const columns: Column<LineInPeriod>[] = [
-    { id: 'line', header: 'Savings line', rowHeader: true, sortValue: (r) => r.line.name, cell: (r) => r.line.name },
+    { id: 'line', header: 'Savings line', rowHeader: true, sortValue: (r) => r.line.name, cell: (r) => (r.line.retiredOn ? <>{r.line.name}<span className="cell-note">Retired on {formatPaperDate(r.line.retiredOn)}</span></> : r.line.name) },
     {
       id: 'category',
       header: 'Category and driver',

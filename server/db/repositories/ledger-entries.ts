@@ -78,7 +78,9 @@ export function createLedgerEntryRepository(db: Db) {
     ),
     delete: db.prepare('DELETE FROM ledger_entries WHERE id = ? AND version = ?'),
     line: db.prepare(
-      `SELECT l.id, l.function_slug AS function, f.name AS functionName, f.collaboration_slug AS collaboration
+      `SELECT l.id, l.function_slug AS function, f.name AS functionName, f.collaboration_slug AS collaboration,
+              -- The earlier of the line's and the function's retirement: no figure is recorded for a period from it.
+              CASE WHEN l.retired_on IS NULL THEN f.retired_on WHEN f.retired_on IS NULL THEN l.retired_on ELSE min(l.retired_on, f.retired_on) END AS retiredOn
          FROM savings_lines l JOIN functions f ON f.slug = l.function_slug WHERE l.id = ?`,
     ),
     // The line's years in its function's current baseline, found through the targets' index by baseline and line (not a scan of every target).
@@ -142,7 +144,7 @@ export function createLedgerEntryRepository(db: Db) {
         isIllustrative: s.isIllustrative === 1,
       })),
     line: (id: number) =>
-      (statements.line.get(id) as { id: number; function: string; functionName: string; collaboration: string } | undefined) ?? null,
+      (statements.line.get(id) as { id: number; function: string; functionName: string; collaboration: string; retiredOn: string | null } | undefined) ?? null,
     lineYears: (id: number) => (statements.lineYears.all({ line: id }) as { fy: string }[]).map((r) => r.fy),
     members: (collaboration: string) => statements.members.all(collaboration) as { force: string; joinedOn: string; leftOn: string | null }[],
   };

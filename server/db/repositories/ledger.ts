@@ -36,6 +36,7 @@ type FunctionRow = {
   /** Who entered the function in Realise, and when; null for a function from the papers. */
   enteredAt: string | null;
   enteredBy: string | null;
+  retiredOn: string | null;
 };
 
 type LineRow = {
@@ -47,6 +48,7 @@ type LineRow = {
   kind: SavingsLine['kind'];
   recurrence: SavingsLine['recurrence'];
   note: string | null;
+  retiredOn: string | null;
 };
 
 type TargetRow = TargetFigure & {
@@ -81,7 +83,7 @@ export function createLedgerRepository(db: Db) {
             f.agreement_slug AS agreementSlug, f.headline_target_pence AS headlineTargetPence,
             f.headline_as_written AS headlineAsWritten, f.headline_qualifier AS headlineQualifier,
             f.headline_source_id AS headlineSourceId, f.rag_tolerance_tenths_percent AS toleranceTenthsPercent,
-            f.lead_force_slug AS leadForce, f.entered_at AS enteredAt, f.entered_by AS enteredBy
+            f.lead_force_slug AS leadForce, f.entered_at AS enteredAt, f.entered_by AS enteredBy, f.retired_on AS retiredOn
        FROM functions f JOIN collaborations c ON c.slug = f.collaboration_slug
       ORDER BY f.rowid`,
   );
@@ -110,7 +112,7 @@ export function createLedgerRepository(db: Db) {
       GROUP BY fiscal_year ORDER BY fiscal_year IS NULL, fiscal_year`,
   );
   const lines = db.prepare(
-    `SELECT id, code, name, category, driver, kind, recurrence, note
+    `SELECT id, code, name, category, driver, kind, recurrence, note, retired_on AS retiredOn
        FROM savings_lines WHERE function_slug = ? ORDER BY id`,
   );
   const targets = db.prepare(
@@ -219,6 +221,7 @@ export function createLedgerRepository(db: Db) {
       firstFiscalYear: years[0] ?? null,
       lastFiscalYear: years.at(-1) ?? null,
       usesIllustrativeShares: plan.usesIllustrativeShares,
+      retiredOn: row.retiredOn,
       targetSourceIds: distinctIds(scopedTargets.targets.map((t) => (t as TargetRow).sourceId)),
       deliveredSourceIds: distinctIds(scopedLedger.sources.filter((e) => e.measure === 'actual').map((e) => e.sourceId)),
       years: periods,
