@@ -24,6 +24,7 @@ import { RecordPage } from './features/record/RecordPage';
 import { canManagePortfolio, canRecord, isAdministrator, type SessionUser } from './lib/roles';
 
 // The six-monthly reports are opened a few times a year: they load when first visited.
+const CostsPage = lazy(() => import('./features/costs/CostsPage').then((m) => ({ default: m.CostsPage })));
 const CollaborationsPage = lazy(() => import('./features/collaborations/CollaborationsPage').then((m) => ({ default: m.CollaborationsPage })));
 const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
 const NewFunctionPage = lazy(() => import('./features/portfolio/NewFunctionPage').then((m) => ({ default: m.NewFunctionPage })));
@@ -74,6 +75,7 @@ export function App() {
                 <Route path="/papers/:paperId">{(params) => <PaperPage paperId={params.paperId} />}</Route>
                 <Route path="/agreements" component={AgreementsPage} />
                 <Route path="/collaborations" component={CollaborationsPage} />
+                <Route path="/collaborations/:slug/costs">{(params) => <CostsPage slug={params.slug} />}</Route>
                 <Route path="/benefits" component={BenefitsPage} />
                 <Route path="/benefits/:number">{(params) => <BenefitPage number={params.number} />}</Route>
                 <Route path="/reports">

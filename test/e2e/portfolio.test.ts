@@ -135,4 +135,44 @@ describe('adding a function to the portfolio', () => {
     await p.getByRole('group', { name: 'Retire Joint Protective Services?' }).getByRole('button', { name: 'Retire it' }).click();
     await p.getByRole('alert').filter({ hasText: 'Joint Protective Services has 1 figure recorded for periods from 1 April 2026.' }).waitFor();
   });
+
+  it('shows a Chief Finance Officer what the Seven Force programme costs each force by NRE, and what if Kent left', async () => {
+    const p = page();
+    await signIn(p, url, OFFICER);
+    await p.goto(`${url}/collaborations`);
+    await p.locator('section[data-collaboration="seven-force"]').getByRole('link', { name: 'What its programme costs each force' }).click();
+    await p.getByRole('heading', { name: 'What it costs each force', level: 1 }).waitFor();
+    await p.getByLabel('Financial year').selectOption({ label: 'FY 2018/19' });
+    await expect.poll(() => p.getByTestId('costs-basis').innerText()).toContain('split equally: Realise’s assumption');
+    // The year's NRE, typed in as a programme officer would (test values, not from the papers).
+    const nre: Record<string, string> = {
+      'Bedfordshire Police': '103.2m',
+      'Cambridgeshire Constabulary': '132.6m',
+      'Essex Police': '277,000,000',
+      'Hertfordshire Constabulary': '179.9m',
+      'Kent Police': '291.5m',
+      'Norfolk Constabulary': '154.3m',
+      'Suffolk Constabulary': '113.6m',
+    };
+    for (const [force, amount] of Object.entries(nre)) await p.getByLabel(`${force} (£)`).fill(amount);
+    await p.getByLabel('Where the figures come from').fill('Test figures typed in for the end-to-end test');
+    await p.getByRole('button', { name: 'Enter the NRE' }).click();
+    await p.getByRole('status').filter({ hasText: 'Entered the Net Revenue Expenditure of 7 forces for FY 2018/19.' }).waitFor();
+    await expect.poll(() => p.getByTestId('costs-basis').innerText()).toContain('Split by each force’s Net Revenue Expenditure for FY 2018/19, to one decimal place');
+    const kent = p.locator('tr[data-force="kent"]');
+    await expect.poll(() => kent.innerText()).toContain('23.3%');
+    expect(await kent.innerText()).toContain('£314,550');
+
+    await p.getByLabel('What if a force left?').selectOption({ label: 'Kent Police leaves' });
+    await expect.poll(() => p.locator('tr[data-force="essex"]').innerText()).toContain('28.8%');
+    expect(new URL(p.url()).searchParams.get('without')).toBe('kent');
+    expect(await kent.innerText()).toContain('Leaves: pays nothing');
+    // The link reopens the same what-if.
+    const link = p.url();
+    await p.goto(`${url}/`);
+    await p.goto(link);
+    await expect.poll(() => p.locator('tr[data-force="essex"]').innerText()).toContain('28.8%');
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    await screenshot(p, 'seven-force-costs-what-if');
+  });
 });

@@ -74,6 +74,11 @@ function CollaborationSection({ collaboration: c, names, mayChange, forces }: { 
     <section aria-labelledby={headingId} data-collaboration={c.slug}>
       <h2 id={headingId}>{c.name}</h2>
       <p>{c.description}</p>
+      {c.programmeFigures.some((f) => f.kind === 'budget' && f.perYear) ? (
+        <p>
+          <Link href={`/collaborations/${c.slug}/costs`}>What its programme costs each force</Link>, by Net Revenue Expenditure, and what if a force left
+        </p>
+      ) : null}
       <ErrorSummary errors={change.errors} />
       {change.done ? (
         <p className="notice notice-success" role="status">

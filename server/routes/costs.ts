@@ -1,0 +1,48 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { authorise } from '../auth/middleware';
+import { errorResponse, FiscalYear, jsonResponse, Slug } from '../contracts/common';
+import { CostsQuery, NewBases, ProgrammeCosts } from '../contracts/costs';
+import type { Db } from '../db/connection';
+import { apiRouter, errorBody, jsonBody } from '../http';
+import type { CostsService } from '../services/costs';
+
+const getCosts = createRoute({
+  method: 'get',
+  path: '/collaborations/{slug}/costs',
+  tags: ['costs'],
+  request: { params: z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' }, example: 'seven-force' }) }), query: CostsQuery },
+  responses: {
+    200: jsonResponse(ProgrammeCosts, 'The programme’s yearly budgets split between the year’s members by NRE (or equally, marked as an assumption), and a what-if'),
+    400: errorResponse('The query is not valid, or the force named was not a member that year'),
+    404: errorResponse('No collaboration has that slug'),
+  },
+});
+const putBases = createRoute({
+  method: 'put',
+  path: '/bases/{year}',
+  tags: ['costs'],
+  request: { params: z.object({ year: FiscalYear.openapi({ param: { name: 'year', in: 'path' }, example: '2018-19' }) }), body: jsonBody(NewBases) },
+  responses: {
+    200: jsonResponse(z.object({ forces: z.number().int() }), 'Entered; other forces’ and years’ figures are untouched'),
+    400: errorResponse('The request breaks a rule'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not a programme officer or administrator, or no CSRF token'),
+  },
+});
+
+export function costRoutes(costs: CostsService, db: Db, now: () => Date) {
+  return apiRouter()
+    .openapi(getCosts, (c) => {
+      const { year, without } = c.req.valid('query');
+      const outcome = costs.costs(c.req.valid('param').slug, year, without);
+      if (!outcome.ok) return c.json(errorBody(outcome.status === 404 ? 'not_found' : 'invalid_request', outcome.message), outcome.status);
+      return c.json(outcome.costs, 200);
+    })
+    .openapi(putBases, (c) => {
+      const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      const outcome = costs.enterBases(c.req.valid('param').year, c.req.valid('json'), allowed.session.user.email);
+      if (!outcome.ok) return c.json(errorBody('invalid_request', outcome.message, [{ path: outcome.path.split('.'), message: outcome.message }]), 400);
+      return c.json({ forces: outcome.forces }, 200);
+    });
+}

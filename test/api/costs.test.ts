@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { apportion } from '../../server/domain/apportion';
+import { sharesByBasis } from '../../server/domain/shares';
+import { asUser, createUser, FORCE_EDITOR, signIn } from './accounts';
+import { seededApp } from './seeded-app';
+
+// The Seven Force programme's £1.2m a year and £150,000 of consultancy (paper 003, the agreement,
+// 5.1), split by each force's Net Revenue Expenditure for the year, and what-if Kent left. The NRE
+// figures are test values typed in, as a programme officer would type a year's; not from the papers.
+export const NRE_2018_19 = {
+  bedfordshire: 103_200_000_00,
+  cambridgeshire: 132_600_000_00,
+  essex: 277_000_000_00,
+  hertfordshire: 179_900_000_00,
+  kent: 291_500_000_00,
+  norfolk: 154_300_000_00,
+  suffolk: 113_600_000_00,
+};
+
+async function world() {
+  const { app, db } = seededApp({ publicRead: false, now: () => new Date('2019-06-10T09:00:00Z') });
+  await createUser(db, 'officer@example.org', [{ role: 'programme-officer', force: null, function: null }]);
+  await createUser(db, 'kent@example.org', [FORCE_EDITOR('kent')]);
+  return { app, db, officer: asUser(app, await signIn(app, 'officer@example.org')), kent: asUser(app, await signIn(app, 'kent@example.org')) };
+}
+
+describe('programme costs by Net Revenue Expenditure', () => {
+  it('splits the Seven Force budgets equally, as an assumption, until the year’s NRE is entered; then by it, to the penny', async () => {
+    const w = await world();
+    const before = await w.kent('GET', '/api/collaborations/seven-force/costs?year=2018-19');
+    expect(before.status).toBe(200);
+    expect(before.body.budgets.map((b: any) => [b.code, b.amountPence])).toEqual([['seven-force-programme-budget', 120_000_000], ['seven-force-consultancy-budget', 15_000_000]]);
+    expect(before.body.split).toMatchObject({ basis: 'equal', isAssumption: true });
+    expect(before.body.split.forces.map((f: any) => f.shareTenthsPercent)).toEqual([143, 143, 143, 143, 143, 143, 142]);
+
+    const entered = await w.officer('PUT', '/api/bases/2018-19', { source: 'Test figures typed in for the Seven Force split', forces: Object.entries(NRE_2018_19).map(([force, nrePence]) => ({ force, nrePence })) });
+    expect(entered.status, JSON.stringify(entered.body)).toBe(200);
+    expect(w.db.prepare("SELECT action FROM audit_log WHERE entity = 'force-bases' AND entity_id = '2018-19'").pluck().get()).toBe('enter-bases');
+
+    const after = await w.kent('GET', '/api/collaborations/seven-force/costs?year=2018-19');
+    expect(after.body.split).toMatchObject({ basis: 'nre', isAssumption: false });
+    expect(after.body.bases).toMatchObject({ source: 'Test figures typed in for the Seven Force split', enteredBy: 'officer@example.org' });
+    const shares = Object.fromEntries(after.body.split.forces.map((f: any) => [f.force, f.shareTenthsPercent]));
+    expect(shares).toEqual({ bedfordshire: 82, cambridgeshire: 106, essex: 221, hertfordshire: 144, kent: 233, norfolk: 123, suffolk: 91 });
+    expect(Object.values(shares).reduce((a: number, b) => a + (b as number), 0)).toBe(1000);
+    const kent = after.body.split.forces.find((f: any) => f.force === 'kent');
+    expect(kent.costs).toEqual([{ code: 'seven-force-programme-budget', pence: 27_960_000 }, { code: 'seven-force-consultancy-budget', pence: 3_495_000 }]);
+    expect(kent.totalPence).toBe(31_455_000);
+    // Every budget is split to the penny.
+    for (const code of ['seven-force-programme-budget', 'seven-force-consultancy-budget']) {
+      const total = after.body.split.forces.reduce((s: number, f: any) => s + f.costs.find((c: any) => c.code === code).pence, 0);
+      expect(total).toBe(code === 'seven-force-programme-budget' ? 120_000_000 : 15_000_000);
+    }
+    // The same rule as the domain's, and the same split.
+    expect(apportion(120_000_000, sharesByBasis(Object.entries(NRE_2018_19).map(([key, amount]) => ({ key, amount })))).find((p) => p.key === 'kent')!.pence).toBe(27_960_000);
+    // Another year is untouched: still equal.
+    expect((await w.kent('GET', '/api/collaborations/seven-force/costs?year=2019-20')).body.split.basis).toBe('equal');
+  });
+
+  it('shows what-if Kent left, side by side, without saving anything', async () => {
+    const w = await world();
+    await w.officer('PUT', '/api/bases/2018-19', { source: 'Test figures', forces: Object.entries(NRE_2018_19).map(([force, nrePence]) => ({ force, nrePence })) });
+    const count = w.db.prepare('SELECT (SELECT count(*) FROM force_bases) || (SELECT count(*) FROM collaboration_members)').pluck();
+    const before = count.get();
+    const whatIf = await w.kent('GET', '/api/collaborations/seven-force/costs?year=2018-19&without=kent');
+    expect(whatIf.status).toBe(200);
+    expect(whatIf.body.whatIf.leaving).toEqual({ force: 'kent', forceName: 'Kent Police' });
+    expect(whatIf.body.whatIf.split.forces.map((f: any) => f.force)).not.toContain('kent');
+    const essexBefore = whatIf.body.split.forces.find((f: any) => f.force === 'essex');
+    const essexAfter = whatIf.body.whatIf.split.forces.find((f: any) => f.force === 'essex');
+    expect(essexBefore.shareTenthsPercent).toBe(221);
+    expect(essexAfter.shareTenthsPercent).toBe(288);
+    expect(whatIf.body.whatIf.split.forces.reduce((s: number, f: any) => s + f.shareTenthsPercent, 0)).toBe(1000);
+    expect(count.get()).toBe(before);
+    const notMember = await w.kent('GET', '/api/collaborations/seven-force/costs?year=2018-19&without=btp');
+    expect(notMember).toMatchObject({ status: 400, body: { error: { message: 'btp was not a member of Seven Force Strategic Collaboration Programme in FY 2018/19, so it cannot leave it.' } } });
+  });
+
+  it('refuses what is wrong, and someone without the role', async () => {
+    const w = await world();
+    expect((await w.kent('PUT', '/api/bases/2018-19', { source: 'x', forces: [{ force: 'kent', nrePence: 1 }] })).status).toBe(403);
+    const bad = await w.officer('PUT', '/api/bases/2018-19', { source: 'x', forces: [{ force: 'narnia', nrePence: 1 }] });
+    expect(bad).toMatchObject({ status: 400, body: { error: { issues: [{ path: 'forces.0.force' }] } } });
+    expect((await w.officer('PUT', '/api/bases/2018-19', { source: '', forces: [{ force: 'kent', nrePence: -5 }] })).status).toBe(400);
+    expect((await w.kent('GET', '/api/collaborations/nope/costs?year=2018-19')).status).toBe(404);
+    expect((await w.kent('GET', '/api/collaborations/seven-force/costs?year=2018')).status).toBe(400);
+  });
+});
