@@ -45,6 +45,7 @@ import { portfolioRoutes } from './routes/portfolio';
 import { agreementRoutes } from './routes/agreements';
 import { costRoutes } from './routes/costs';
 import { createCostsService } from './services/costs';
+import { createGoalsService } from './services/goals';
 import { createAgreementService } from './services/agreements';
 import { createAgreementRepository } from './db/repositories/agreements';
 import { createReportService } from './services/report';
@@ -142,7 +143,7 @@ export function createApp({
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
     .route('/api', reportRoutes(reports, db, now))
     .route('/api', portfolioRoutes(createNewFunctionService(db, now), createRetirementService(db, now), db, now))
-    .route('/api', costRoutes(createCostsService(db, now), db, now))
+    .route('/api', costRoutes(createCostsService(db, now), createGoalsService(db, figures), db, now))
     .route('/api', agreementRoutes(createAgreementService(createAgreementRepository(db)), now));
 
   routes.doc31('/api/openapi.json', {

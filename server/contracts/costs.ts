@@ -46,3 +46,26 @@ export const CostsQuery = z.object({
   year: FiscalYear,
   without: Slug.optional().openapi({ description: 'What if this force left: the split without it', example: 'kent' }),
 });
+
+const Measured = z.object({
+  label: z.string(),
+  targetPence: Pence,
+  deliveredPence: Pence,
+  deliveredQualifier: z.string().nullable(),
+  functionsWithTargets: z.number().int(),
+});
+
+export const Goal = z.object({
+  code: z.string(),
+  kind: z.enum(['goal', 'predicted-savings']),
+  description: z.string(),
+  asWritten: z.string(),
+  amountPence: Pence,
+  perYear: z.boolean(),
+  sourceId: z.string(),
+  baseline: z.object({ asWritten: z.string(), amountPence: Pence, sourceId: z.string() }).nullable().openapi({ description: 'The baseline the goal is measured from, where the papers give one' }),
+  measured: z.array(Measured).openapi({ description: 'What the ledger holds against it: each year for a yearly goal, or the years it covers together' }),
+  notInLedger: z.array(z.object({ name: z.string(), reason: z.string() })).openapi({ description: 'What the figure includes that the ledger does not hold, so the comparison is not like for like' }),
+})
+export const Goals = z.object({ collaboration: z.object({ slug: z.string(), name: z.string() }), asAt: z.string(), goals: z.array(Goal) }).openapi('Goals');
+export type Goals = z.infer<typeof Goals>;

@@ -134,6 +134,7 @@ export const ProgrammeFile = z.object({
       toFiscalYear: fy.optional(),
       asWritten: z.string(),
       source: z.string(),
+      includes: z.array(z.object({ name: z.string(), function: z.string() })).optional(),
     }),
   ),
 });

@@ -327,6 +327,7 @@ function writeLaterRecords(db: Db, data: PaperData): { sources: number; decision
   );
   const benefitColumns = Object.keys(benefitRow(data.benefits.benefits[0]!));
   const benefit = db.prepare(`INSERT OR IGNORE INTO benefits (${benefitColumns.join(', ')}) VALUES (${benefitColumns.map((c) => `@${c}`).join(', ')})`);
+  const part = db.prepare('INSERT OR IGNORE INTO programme_figure_parts (code, name, function_slug) VALUES (?, ?, ?)');
   const added = { sources: 0, decisions: 0, risks: 0, benefits: 0 };
   for (const s of data.papers.sources) added.sources += source.run({ ...s, part: s.part ?? null, date: s.date ?? null, note: s.note ?? null }).changes;
   for (const b of data.benefits.benefits) added.benefits += benefit.run(benefitRow(b)).changes;
@@ -336,6 +337,7 @@ function writeLaterRecords(db: Db, data: PaperData): { sources: number; decision
     for (const fn of d.functions) link.run(d.number, null, fn);
   }
   for (const r of data.risks.risks) added.risks += risk.run(r).changes;
+  for (const f of data.programme.programmeFigures) for (const p of f.includes ?? []) part.run(f.code, p.name, p.function);
   return added;
 }
 

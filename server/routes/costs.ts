@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorise } from '../auth/middleware';
 import { errorResponse, FiscalYear, jsonResponse, Slug } from '../contracts/common';
-import { CostsQuery, NewBases, ProgrammeCosts } from '../contracts/costs';
+import { CostsQuery, Goals, NewBases, ProgrammeCosts } from '../contracts/costs';
+import type { GoalsService } from '../services/goals';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody, jsonBody } from '../http';
 import type { CostsService } from '../services/costs';
@@ -30,8 +31,25 @@ const putBases = createRoute({
   },
 });
 
-export function costRoutes(costs: CostsService, db: Db, now: () => Date) {
+const getGoals = createRoute({
+  method: 'get',
+  path: '/collaborations/{slug}/goals',
+  tags: ['costs'],
+  request: { params: z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' }, example: 'bch' }) }) },
+  responses: {
+    200: jsonResponse(Goals, 'The collaboration’s stated goals, each against what the ledger holds for its years, with what the ledger lacks'),
+    404: errorResponse('No collaboration has that slug'),
+  },
+});
+
+export function costRoutes(costs: CostsService, goals: GoalsService, db: Db, now: () => Date) {
   return apiRouter()
+    .openapi(getGoals, (c) => {
+      const slug = c.req.valid('param').slug;
+      const found = goals.goals(slug, now().toISOString().slice(0, 10));
+      if (!found) return c.json(errorBody('not_found', `There is no collaboration "${slug}".`), 404);
+      return c.json(found, 200);
+    })
     .openapi(getCosts, (c) => {
       const { year, without } = c.req.valid('query');
       const outcome = costs.costs(c.req.valid('param').slug, year, without);

@@ -86,3 +86,30 @@ describe('programme costs by Net Revenue Expenditure', () => {
     expect((await w.kent('GET', '/api/collaborations/seven-force/costs?year=2018')).status).toBe(400);
   });
 });
+
+describe('a collaboration’s goals, measured', () => {
+  it('sets BCH’s £20m a year and the £5.0m predicted for FY 2017/18 to 2019/20 against the ledger, naming what it lacks', async () => {
+    const { app, db } = seededApp({ now: () => new Date('2026-12-01T09:00:00Z') });
+    const { body, status } = await (await import('./seeded-app')).getJson(app, '/api/collaborations/bch/goals');
+    expect(status).toBe(200);
+    const [yearly, predicted] = body.goals;
+    expect(yearly).toMatchObject({ code: 'bch-back-office-goal', perYear: true, asWritten: '£20m', baseline: { asWritten: '£120m', amountPence: 12_000_000_000 } });
+    expect(yearly.measured.length).toBeGreaterThan(0);
+    // Each year's figures are the portfolio's own for BCH and that year.
+    const year = yearly.measured.find((m: any) => m.label === 'FY 2016/17');
+    const portfolio = await (await import('./seeded-app')).getJson(app, '/api/functions?collaboration=bch&period=2016-17');
+    expect(year).toMatchObject({ targetPence: portfolio.body.totals.targetPence, deliveredPence: portfolio.body.totals.deliveredPence });
+    expect(predicted).toMatchObject({ code: 'bch-collaboration-savings-2017-20', asWritten: '£5.0m', amountPence: 500_000_000 });
+    expect(predicted.measured).toHaveLength(1);
+    expect(predicted.measured[0].label).toBe('FY 2017/18 to 2019/20');
+    const range = await (await import('./seeded-app')).getJson(app, '/api/functions?collaboration=bch&period=2017-18..2019-20');
+    expect(predicted.measured[0].targetPence).toBe(range.body.totals.targetPence);
+    expect(predicted.notInLedger.map((m: any) => m.name)).toEqual(['ERSOU', 'Joint Protective Services']);
+    expect(predicted.notInLedger[1].reason).toBe('£5.0m includes Joint Protective Services, which the ledger does not hold: the ledger’s side of the comparison leaves it out.');
+    // Once Joint Protective Services is in the ledger, only ERSOU is missing.
+    db.prepare("INSERT INTO functions (slug, name, collaboration_slug, description) VALUES ('joint-protective-services', 'Joint Protective Services', 'bch', 'JPS')").run();
+    const later = await (await import('./seeded-app')).getJson(app, '/api/collaborations/bch/goals');
+    expect(later.body.goals[1].notInLedger.map((m: any) => m.name)).toEqual(['ERSOU']);
+    expect((await (await import('./seeded-app')).getJson(app, '/api/collaborations/nope/goals')).status).toBe(404);
+  });
+});

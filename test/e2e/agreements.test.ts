@@ -60,4 +60,15 @@ describe('the agreements register', () => {
     expect(await p.getByTestId('risks').innerText()).toContain('Resourcing pressure in ICT');
     await screenshot(p, 'risks');
   });
+
+  it('measures BCH’s goals against the ledger and names what the ledger lacks', async () => {
+    const p = page();
+    await p.goto(`${baseUrl}/collaborations`);
+    const goals = p.getByTestId('goals-bch');
+    await goals.locator('table').first().waitFor();
+    expect(await goals.innerText()).toContain('£5.0m includes ERSOU, which the ledger does not hold');
+    expect(await goals.innerText()).toContain('from a baseline of £120m');
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    await screenshot(p, 'goals');
+  });
 });

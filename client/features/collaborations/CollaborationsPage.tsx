@@ -8,6 +8,7 @@ import { ErrorSummary, TextField } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { formatPaperDate } from '../../lib/dates';
 import { usePageTitle } from '../../lib/page';
+import { GoalsSection } from '../costs/GoalsSection';
 import { canManagePortfolio } from '../../lib/roles';
 
 // The collaborations and who was in each when: a force joins from a date and leaves at one. A
@@ -108,6 +109,7 @@ function CollaborationSection({ collaboration: c, names, mayChange, forces }: { 
           ))}
         </tbody>
       </table>
+      {c.programmeFigures.some((f) => f.kind === 'goal' || f.kind === 'predicted-savings') ? <GoalsSection slug={c.slug} name={c.name} /> : null}
       {mayChange ? (
         <form
           className="inline-form"
