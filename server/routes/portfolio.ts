@@ -5,6 +5,7 @@ import { FunctionCreated, NewFunction, PortfolioChoices, Retired, Retirement } f
 import { FunctionParams } from '../contracts/functions';
 import { z } from '@hono/zod-openapi';
 import type { RetirementService } from '../services/retirement';
+import { atCells, businessCaseTemplate, readBusinessCase } from '../services/business-case-workbook';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody, jsonBody } from '../http';
 import type { NewFunctionService } from '../services/new-function';
@@ -53,10 +54,67 @@ const retireLine = createRoute({
   responses: retireResponses,
 });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const template = createRoute({
+  method: 'get',
+  path: '/business-case/template',
+  tags: ['portfolio'],
+  responses: { 200: { content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The business-case template: a Function sheet, a Lines sheet of lines × financial years, and the valid codes' } },
+});
+const CellProblem = z.object({ sheet: z.enum(['Function', 'Lines']), cell: z.string(), message: z.string() });
+const WorkbookReport = z
+  .object({
+    mode: z.enum(['dry-run', 'apply']),
+    ok: z.boolean(),
+    problems: z.array(CellProblem),
+    summary: z.object({ name: z.string(), slug: z.string(), lines: z.number().int(), targets: z.number().int(), years: z.array(z.string()) }).nullable(),
+    created: FunctionCreated.nullable(),
+  })
+  .openapi('BusinessCaseReport');
+const importWorkbook = createRoute({
+  method: 'post',
+  path: '/business-case/import',
+  tags: ['portfolio'],
+  request: { query: z.object({ mode: z.enum(['dry-run', 'apply']).default('dry-run') }) },
+  description: 'Send the filled template as the body, with the .xlsx Content-Type.',
+  responses: {
+    200: jsonResponse(WorkbookReport, 'A dry run: what it would add, or every problem by sheet and cell; with mode=apply, the function added'),
+    400: jsonResponse(WorkbookReport, 'A problem in the workbook: nothing was added'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not a programme officer or administrator, or no CSRF token'),
+    409: jsonResponse(WorkbookReport, 'A function already has its id: nothing was added'),
+    415: errorResponse('Not an .xlsx workbook'),
+  },
+});
+
 export function portfolioRoutes(newFunction: NewFunctionService, retirement: RetirementService, db: Db, now: () => Date) {
   const answer = (c: Parameters<Parameters<ReturnType<typeof apiRouter>['openapi']>[1]>[0], outcome: ReturnType<RetirementService['retireLine']>) =>
     outcome.ok ? c.json(outcome.retired, 200) : c.json(errorBody(outcome.status === 404 ? 'not_found' : 'conflict', outcome.message), outcome.status);
+  const forceSlugs = db.prepare('SELECT slug FROM forces ORDER BY slug').pluck();
   return apiRouter()
+    .openapi(template, async (c) => {
+      const choices = newFunction.choices();
+      const body = await businessCaseTemplate({ collaborations: choices.collaborations.map((x) => x.slug), forces: forceSlugs.all() as string[], agreements: choices.agreements.map((a) => a.slug) });
+      return c.body(new Uint8Array(body), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="realise-business-case-template.xlsx"' });
+    })
+    .openapi(importWorkbook, async (c) => {
+      const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== XLSX) return c.json(errorBody('unsupported_file', 'Send the filled business-case template as an Excel workbook (.xlsx).'), 415);
+      const mode = c.req.valid('query').mode;
+      const read = await readBusinessCase(Buffer.from(await c.req.arrayBuffer()));
+      if (!read.ok) return c.json({ mode, ok: false, problems: read.problems, summary: null, created: null }, 400);
+      const summary = { name: read.input.name, slug: read.input.slug, lines: read.lines, targets: read.targets, years: read.years };
+      if (mode === 'dry-run') {
+        const refused = newFunction.check(read.input);
+        if (refused) return c.json({ mode, ok: false, problems: atCells(refused.problems, read.cells), summary, created: null }, refused.status);
+        return c.json({ mode, ok: true, problems: [], summary, created: null }, 200);
+      }
+      const outcome = newFunction.add(read.input, allowed.session.user.email);
+      if (!outcome.ok) return c.json({ mode, ok: false, problems: atCells(outcome.problems, read.cells), summary, created: null }, outcome.status);
+      return c.json({ mode, ok: true, problems: [], summary, created: outcome.created }, 200);
+    })
     .openapi(retireFunction, (c) => {
       const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
       if (!allowed.ok) return c.json(allowed.body, allowed.status);

@@ -90,6 +90,8 @@ export function createNewFunctionService(db: Db, now: () => Date) {
   }
 
   return {
+    /** Every problem adding this function would meet, without writing anything (a workbook's dry run). */
+    check: (input: NewFunction) => db.transaction(() => check(input))(),
     /** The collaborations (with their members) and agreements a new function can belong to. */
     choices(): PortfolioChoices {
       return {

@@ -185,3 +185,68 @@ describe('the forces of England and Wales', () => {
     expect(forces.map((f) => f.name)).toEqual(expect.arrayContaining(['Metropolitan Police Service', 'City of London Police', 'Dyfed-Powys Police', 'Hertfordshire Constabulary', 'British Transport Police']));
   });
 });
+
+describe('a business case from the spreadsheet template', () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  async function filled(app: any, officer: any, slip: boolean) {
+    const ExcelJS = (await import('exceljs')).default;
+    const response = await app.request('/api/business-case/template', { headers: { cookie: officer.cookie } });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const fn = workbook.getWorksheet('Function')!;
+    const set = (label: string, value: string) => {
+      for (let row = 2; row <= fn.rowCount; row += 1) if (fn.getCell(`A${row}`).value === label) fn.getCell(`B${row}`).value = value;
+    };
+    set('Name', 'Joint Protective Services');
+    set('Id', 'joint-protective-services');
+    set('Collaboration', 'bch');
+    set('Lead force', 'hertfordshire');
+    set('Agreement', 'jps-psd-procurement');
+    set('What it does', 'Armed policing, roads policing and dogs for the three forces.');
+    set('Business case title', 'Joint Protective Services full business case');
+    set('Business case date', '2018-03');
+    set('Business case paragraph', '5.2');
+    set('Its words for the savings', 'savings of £1.2m a year by 2020/21');
+    set('Headline saving (£)', '1.2m');
+    set('Headline wording', 'about');
+    set('Headline as written', '£1.2m');
+    set('Headline paragraph', '1.3');
+    set('Headline words', 'about £1.2m a year');
+    const lines = workbook.getWorksheet('Lines')!;
+    // Its own years, over the template's: FY 2018/19 to 2020/21.
+    ['FY 2018/19', 'FY 2019/20', 'FY 2020/21', '', ''].forEach((heading, i) => (lines.getRow(1).getCell(6 + i).value = heading || null));
+    lines.getRow(2).values = ['Staff savings', 'payroll', 'One armed response rota', 'cashable', 'recurring', '300,000', '600,000', '900,000'];
+    lines.getRow(3).values = ['Vehicle fleet', 'non-payroll', 'A smaller shared fleet', 'cashable', 'recurring', '100k', slip ? '12,5OO' : '200,000', '0.3m'];
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  it('reads the filled template, reports a bad cell in the middle by sheet and cell with nothing written, then adds it all', async () => {
+    const w = await world();
+    const signed = await signIn(w.app, 'officer@example.org');
+    const send = (mode: string, body: Buffer) => w.app.request(`/api/business-case/import?mode=${mode}`, { method: 'POST', headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': XLSX }, body: new Uint8Array(body) });
+    const before = w.count();
+    const slipped = await send('apply', await filled(w.app, signed, true));
+    expect(slipped.status).toBe(400);
+    const report = await slipped.json();
+    expect(report.problems).toEqual([{ sheet: 'Lines', cell: 'G3', message: expect.stringContaining('Vehicle fleet, FY 2019/20: "12,5OO" is not an amount: "O" is not a digit') }]);
+    expect(w.count()).toEqual(before);
+
+    const good = await filled(w.app, signed, false);
+    const dry = await send('dry-run', good);
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ mode: 'dry-run', ok: true, summary: { slug: 'joint-protective-services', lines: 2, targets: 6, years: ['2018-19', '2019-20', '2020-21'] }, created: null });
+    expect(w.count()).toEqual(before);
+    const applied = await send('apply', good);
+    expect(applied.status).toBe(200);
+    expect((await applied.json()).created.targets).toBe(6);
+    const detail = await w.viewer('GET', '/api/functions/joint-protective-services');
+    expect(detail.body.function).toMatchObject({ targetPence: 240_000_000, headlineQualifier: 'about', headlineTargetPence: 120_000_000 });
+    // The same workbook again: the id is taken, at its cell.
+    const again = await send('dry-run', good);
+    expect(again.status).toBe(409);
+    expect((await again.json()).problems[0]).toMatchObject({ sheet: 'Function', cell: 'B3' });
+    const notXlsx = await w.app.request('/api/business-case/import', { method: 'POST', headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': 'text/csv' }, body: 'a,b' });
+    expect(notXlsx.status).toBe(415);
+  });
+});

@@ -175,4 +175,20 @@ describe('adding a function to the portfolio', () => {
     expect(await seriousAccessibilityViolations(p)).toEqual([]);
     await screenshot(p, 'seven-force-costs-what-if');
   });
+
+  it('checks a business-case workbook before adding it, naming each problem by sheet and cell', async () => {
+    const p = page();
+    await signIn(p, url, OFFICER);
+    await p.goto(`${url}/functions/new`);
+    await p.getByRole('heading', { name: 'Or from the business-case template' }).waitFor();
+    // The template as downloaded, not filled in: every required cell is named.
+    const template = await p.evaluate(async () => Array.from(new Uint8Array(await (await fetch('/api/business-case/template')).arrayBuffer())));
+    await p.getByLabel('The filled template').setInputFiles({ name: 'business-case.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(template) });
+    await p.getByRole('button', { name: 'Check it' }).click();
+    const check = p.getByTestId('business-case-check');
+    await check.waitFor();
+    expect(await check.innerText()).toMatch(/^Nothing was added: \d+ problems/);
+    expect(await check.innerText()).toContain('Function sheet, cell B2: Fill this in');
+    await screenshot(p, 'business-case-check');
+  });
 });

@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { CATEGORY_LABEL, KIND_LABEL, RECURRENCE_LABEL } from '../../lib/labels';
 import { parsePoundsInput } from '../../lib/money-input';
 import { usePageTitle } from '../../lib/page';
+import { BusinessCaseUpload } from './BusinessCaseUpload';
 import { formatPaperDate } from '../../lib/dates';
 
 // Adding a collaborated function with its business case: the function, the document its targets
@@ -42,6 +43,7 @@ export function NewFunctionPage() {
       <QueryState query={choices} what="the collaborations and agreements">
         {(data) => <NewFunctionForm choices={data} />}
       </QueryState>
+      <BusinessCaseUpload />
     </>
   );
 }
