@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { FiscalYear, PaperDate, Pence, Slug } from './common';
+import { FiscalYear, Pence, Slug } from './common';
 
 // Keeping the portfolio in Realise: a function added with its business case (its savings lines
 // and the yearly targets of its first baseline), cited to the business case it comes from.
@@ -34,7 +34,15 @@ export const NewFunction = z
     businessCase: z
       .object({
         title: Text(200).openapi({ example: 'Joint Protective Services full business case, version 3' }),
-        date: PaperDate.openapi({ description: 'Its date, as precise as it gives: 2018-03-14, 2018-03 or 2018', example: '2018-03' }),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'Write the date as 2018-03-14, or 2018-03 where it gives only the month')
+          .refine((d) => {
+            const [y, m, day] = d.split('-').map(Number) as [number, number, number | undefined];
+            if (m < 1 || m > 12) return false;
+            return day === undefined || (day >= 1 && new Date(Date.UTC(y, m - 1, day)).getUTCDate() === day);
+          }, 'That date does not exist: check the month and day')
+          .openapi({ description: 'Its date, as precise as it gives: 2018-03-14 or 2018-03', example: '2018-03' }),
         paragraph: Text(40).openapi({ description: 'Where in it the targets are set out', example: '5.2' }),
         quote: Text(600).openapi({ description: 'Its words for the savings, as written', example: 'savings of £1.2m a year from 2018/19' }),
       })

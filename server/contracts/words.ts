@@ -12,8 +12,10 @@ const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numer
 export function paperDateWords(date: string | null): string {
   if (!date) return 'undated';
   if (/^\d{4}$/.test(date)) return date;
-  if (/^\d{4}-\d{2}$/.test(date)) return monthYear.format(new Date(`${date}-01T00:00:00Z`));
-  return dateWords(date);
+  const at = new Date(`${date.length === 7 ? `${date}-01` : date.slice(0, 10)}T00:00:00Z`);
+  // A date that is not a real one is shown as it was written, never a page that fails.
+  if (Number.isNaN(at.getTime())) return date;
+  return date.length === 7 ? monthYear.format(at) : dateWords(date);
 }
 
 /** Where an agreement stands (domain/agreements agreementStatus), in the register, the function page and downloads. */

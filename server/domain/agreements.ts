@@ -24,7 +24,8 @@ export function lastDayOf(date: string): string {
 const STARTS = new Set(['signed', 'commences', 'go-live']);
 
 export function agreementStatus(milestones: readonly MilestoneFact[], today: string): AgreementStatus {
-  const ends = milestones.filter((m) => m.kind === 'expires').map((m) => m.date).sort();
+  // Sorted by the last day each can mean, so "2021" comes after "2021-03-31".
+  const ends = milestones.filter((m) => m.kind === 'expires').map((m) => m.date).sort((a, b) => (lastDayOf(a) < lastDayOf(b) ? -1 : lastDayOf(a) > lastDayOf(b) ? 1 : 0));
   const starts = milestones.filter((m) => STARTS.has(m.kind)).map((m) => m.date).sort();
   const lastEnd = ends.at(-1) ?? null;
   if (lastEnd !== null && lastDayOf(lastEnd) < today) return { kind: 'ended-or-unknown', endedOn: lastEnd };
@@ -38,7 +39,9 @@ export function agreementStatus(milestones: readonly MilestoneFact[], today: str
 /** The last day of the "falls due" window: today plus so many months. */
 export function dueUntil(today: string, months: number): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
+  // The same day so many months on, or that month's last day (31 January + 1 month: 28 or 29 February).
+  const lastOfMonth = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastOfMonth))).toISOString().slice(0, 10);
 }
 
 /** The review or end dates from today to the end of the window (today plus so many months). */

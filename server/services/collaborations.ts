@@ -2,6 +2,8 @@ import type { EndMembership, MembershipChanged, NewCollaboration, NewMembership 
 import { dateWords } from '../contracts/words';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
+import { equalShares } from '../domain/apportion';
+import { fiscalYearEnd, fiscalYearStart } from '../domain/fiscal';
 
 // Collaborations and who is in them, over time: a force joins from a date and leaves at one, and
 // the figures before and after follow the dates (recording checks each figure's period against
@@ -24,8 +26,20 @@ export function createCollaborationService(db: Db, now: () => Date) {
   const figuresFrom = db.prepare(
     `SELECT count(*) FROM ledger_entries e INDEXED BY ledger_entries_by_force
       WHERE e.force_slug = @force AND e.savings_line_id IN (SELECT l.id FROM savings_lines l JOIN functions f ON f.slug = l.function_slug WHERE f.collaboration_slug = @collaboration)
-        AND ((e.month IS NOT NULL AND e.month >= substr(@leftOn, 1, 7)) OR (e.month IS NULL AND e.fiscal_year IS NOT NULL AND substr(e.fiscal_year, 1, 4) || '-04-01' >= @leftOn))`,
+        AND ((e.month IS NOT NULL AND e.month || '-01' >= @leftOn) OR (e.month IS NULL AND e.fiscal_year IS NOT NULL AND substr(e.fiscal_year, 1, 4) || '-04-01' >= @leftOn))`,
   ).pluck();
+
+  // Shares that are Realise's assumption (illustrative, equal) for years after a force left are worked
+  // out again between the forces still members; agreed shares are never changed here.
+  const assumedYears = db.prepare(
+    `SELECT s.function_slug AS fn, s.fiscal_year AS fy FROM apportionment_shares s JOIN functions f ON f.slug = s.function_slug
+      WHERE f.collaboration_slug = ? AND s.fiscal_year IS NOT NULL AND substr(s.fiscal_year, 1, 4) || '-04-01' >= ?
+      GROUP BY s.function_slug, s.fiscal_year HAVING min(s.is_illustrative) = 1 AND max(s.force_slug = ?) = 1`,
+  );
+  const clearShares = db.prepare('DELETE FROM apportionment_shares WHERE function_slug = ? AND fiscal_year = ?');
+  const insertShare = db.prepare(
+    `INSERT INTO apportionment_shares (function_slug, fiscal_year, force_slug, share_tenths_percent, basis, is_illustrative, note) VALUES (?, ?, ?, ?, 'equal', 1, ?)`,
+  );
 
   type Spell = { force: string; joinedOn: string; leftOn: string | null };
   const membersOf = (slug: string) => spells.all(slug) as Spell[];
@@ -34,6 +48,7 @@ export function createCollaborationService(db: Db, now: () => Date) {
   return {
     add(input: NewCollaboration, actor: string): Changed | Refusal {
       return db.transaction((): Changed | Refusal => {
+        if (input.slug === 'all') return refuse(400, 'slug', '"all" means every collaboration in Realise’s addresses: choose another id.');
         if (collaboration.get(input.slug)) return refuse(409, 'slug', `There is already a collaboration "${input.slug}".`);
         const seen = new Set<string>();
         for (const [i, m] of input.members.entries()) {
@@ -83,8 +98,19 @@ export function createCollaborationService(db: Db, now: () => Date) {
           return refuse(409, 'leftOn', `${forceSlug} has ${stranded} figure${stranded === 1 ? '' : 's'} recorded for ${c.name}'s functions for periods from ${dateWords(input.leftOn)}. Correct or remove them first, or choose a later date.`);
         }
         endMember.run(input.leftOn, input.note ?? null, slug, forceSlug, open.joinedOn);
+        const reshared: { function: string; fiscalYear: string; forces: string[] }[] = [];
+        for (const { fn, fy } of assumedYears.all(slug, input.leftOn, forceSlug) as { fn: string; fy: string }[]) {
+          const start = fiscalYearStart(fy);
+          const end = fiscalYearEnd(fy);
+          const staying = [...new Set(membersOf(slug).filter((m) => m.joinedOn <= end && (m.leftOn === null || m.leftOn > start)).map((m) => m.force))].sort();
+          if (staying.length === 0) continue;
+          clearShares.run(fn, fy);
+          const note = `Realise's assumption: equal shares between the ${staying.length} forces that were members in FY ${fy.replace('-', '/')}, after ${forceSlug} left`;
+          for (const share of equalShares(staying)) insertShare.run(fn, fy, share.key, share.tenthsPercent, note);
+          reshared.push({ function: fn, fiscalYear: fy, forces: staying });
+        }
         const changed = { collaboration: slug, members: membersOf(slug) };
-        recordAudit(db, { at: now().toISOString(), actor, action: 'leave', entity: 'collaboration', entityId: slug, before: { members: before }, after: { force: forceSlug, leftOn: input.leftOn, members: changed.members } });
+        recordAudit(db, { at: now().toISOString(), actor, action: 'leave', entity: 'collaboration', entityId: slug, before: { members: before }, after: { force: forceSlug, leftOn: input.leftOn, members: changed.members, reshared } });
         return { ok: true, changed };
       }).immediate();
     },

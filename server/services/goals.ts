@@ -18,7 +18,7 @@ export function createGoalsService(db: Db, figures: FiguresService) {
   );
   const baseline = db.prepare(`SELECT as_written AS asWritten, amount_pence AS amountPence, source_id AS sourceId FROM programme_figures WHERE collaboration_slug = ? AND kind = 'baseline' LIMIT 1`);
   const parts = db.prepare('SELECT name, function_slug AS fn FROM programme_figure_parts WHERE code = ? ORDER BY name');
-  const functionExists = db.prepare('SELECT 1 FROM functions WHERE slug = ?').pluck();
+  const functionInCollaboration = db.prepare('SELECT 1 FROM functions WHERE slug = ? AND collaboration_slug = ?').pluck();
 
   type Row = { code: string; kind: 'goal' | 'predicted-savings'; description: string; asWritten: string; amountPence: number; perYear: number; fromYear: string | null; toYear: string | null; sourceId: string };
 
@@ -52,7 +52,7 @@ export function createGoalsService(db: Db, figures: FiguresService) {
                 ? [measure(g.fromYear, g.toYear, `${fiscalYearWords(g.fromYear)} to ${g.toYear.replace('-', '/')}`)]
                 : [];
           const notInLedger = (parts.all(g.code) as { name: string; fn: string }[])
-            .filter((p) => functionExists.get(p.fn) === undefined)
+            .filter((p) => functionInCollaboration.get(p.fn, slug) === undefined)
             .map((p) => ({ name: p.name, reason: `${g.asWritten} includes ${p.name}, which the ledger does not hold: the ledger’s side of the comparison leaves it out.` }));
           return {
             code: g.code,

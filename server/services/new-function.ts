@@ -38,11 +38,15 @@ const kebab = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 48) || 'line';
 
+/** Ids an address already uses for something else (/functions/new). */
+const RESERVED = new Set(['new', 'all']);
+
 export function createNewFunctionService(db: Db, now: () => Date) {
   const portfolio = createPortfolioRepository(db);
 
   function check(input: NewFunction): { status: 400 | 409; problems: Problem[] } | null {
     const problems: Problem[] = [];
+    if (RESERVED.has(input.slug)) return { status: 400, problems: [{ path: 'slug', message: `"${input.slug}" is a word Realise's addresses use: choose another id.` }] };
     if (portfolio.functionExists(input.slug)) {
       return { status: 409, problems: [{ path: 'slug', message: `There is already a function "${input.slug}". Choose another id, or open /functions/${input.slug}.` }] };
     }
@@ -113,11 +117,12 @@ export function createNewFunctionService(db: Db, now: () => Date) {
         const slug = input.slug;
         const paperId = `bc-${slug}`;
         portfolio.insertPaper({ id: paperId, file: `entered:${paperId}`, title: input.businessCase.title, date: input.businessCase.date, at, by: actor });
-        const planSource = `${paperId}-${input.businessCase.paragraph.replace(/[^0-9A-Za-z().-]+/g, '-')}`;
+        // A slug has no double hyphen, so these ids cannot meet another function's.
+        const planSource = `${paperId}--targets`;
         portfolio.insertSource({ id: planSource, paperId, paragraph: input.businessCase.paragraph, quote: input.businessCase.quote });
         let headlineSource: string | null = null;
         if (input.headline) {
-          headlineSource = input.headline.paragraph === input.businessCase.paragraph && input.headline.quote === input.businessCase.quote ? planSource : `${planSource}-headline`;
+          headlineSource = input.headline.paragraph === input.businessCase.paragraph && input.headline.quote === input.businessCase.quote ? planSource : `${paperId}--headline`;
           if (headlineSource !== planSource) portfolio.insertSource({ id: headlineSource, paperId, paragraph: input.headline.paragraph, quote: input.headline.quote });
         }
         portfolio.insertFunction({

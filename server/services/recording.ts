@@ -1,5 +1,6 @@
 import type { CurrentSession } from '../auth/service';
 import type { LedgerEntry } from '../contracts/ledger-entries';
+import { fiscalYearEnd, fiscalYearStart } from '../domain/fiscal';
 import { fiscalYearWords } from '../contracts/words';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
@@ -120,12 +121,21 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
       const fromPaper = wholeRecorded.find((e) => e.sourceId !== null);
       const shares = line && incomingByForce && !bothWays && wholeRecorded.length > 0 && !fromPaper ? entries.shares(line.function, fiscalYear) : [];
       const splitting = shares.length > 0;
+      let splitProblem: string | null = null;
       if (splitting) {
         const basis = shares.every((s) => s.basis === 'equal') ? 'equal shares' : shares.map((s) => `${s.force} ${(s.tenthsPercent / 10).toFixed(1)}%`).join(', ');
         const note = `Split from the figure for the function as a whole by the ${year} shares (${basis}${shares.some((s) => s.isIllustrative) ? ', illustrative' : ''})`;
         for (const whole of wholeRecorded) {
           const parts = [...splitBetweenForces(whole.amountPence, shares).entries()].filter(([force]) => shares.some((s) => s.force === force && s.tenthsPercent > 0));
           splits.push({ whole, parts: parts.map(([force, amountPence]) => ({ force, amountPence })), note });
+          // A part for a force that was not a member in the whole figure's period (it had left, or not yet joined) is not made.
+          const start = whole.month !== null ? `${whole.month}-01` : fiscalYearStart(fiscalYear);
+          const end = whole.month !== null ? `${whole.month}-31` : fiscalYearEnd(fiscalYear);
+          const members = line ? (context.get(line.id)?.members ?? []) : [];
+          const outside = parts.map(([force]) => force).find((force) => !members.some((m) => m.force === force && m.joinedOn <= end && (m.leftOn === null || m.leftOn > start)));
+          if (outside && !splitProblem) {
+            splitProblem = `${year}'s shares give ${outside} a part of the figure for the function as a whole for ${whole.month ?? year}, but ${outside} was not a member of the collaboration then. Ask a programme officer to correct the year's shares, or record for the function as a whole.`;
+          }
         }
       }
       // What is recorded once any split is made: the parts stand where the whole figures were.
@@ -148,6 +158,8 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
                 ? `This line's ${measure}s for ${year} are recorded by month: give the month.`
                 : `This line's ${measure}s for ${year} are recorded for the whole year: leave the month blank.`,
             });
+          } else if (figure.force !== null && splitProblem) {
+            errors.push({ path: 'force', kind: 'conflict', message: splitProblem });
           } else if (bothWays) {
             errors.push({ path: 'force', message: `Record this line's ${measure}s for ${year} either for the function as a whole or by force, not both at once.` });
           } else if (figure.force === null && forceRecorded.length > 0) {

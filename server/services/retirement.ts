@@ -16,7 +16,7 @@ export function createRetirementService(db: Db, now: () => Date) {
   const retireFunction = db.prepare('UPDATE functions SET retired_on = ? WHERE slug = ?');
   const retireLine = db.prepare('UPDATE savings_lines SET retired_on = ? WHERE id = ?');
   // Figures already recorded for periods from the day: retiring would leave them where none may be.
-  const PERIOD_FROM = `((e.month IS NOT NULL AND e.month >= substr(@from, 1, 7)) OR (e.month IS NULL AND e.fiscal_year IS NOT NULL AND substr(e.fiscal_year, 1, 4) || '-04-01' >= @from))`;
+  const PERIOD_FROM = `((e.month IS NOT NULL AND e.month || '-01' >= @from) OR (e.month IS NULL AND e.fiscal_year IS NOT NULL AND substr(e.fiscal_year, 1, 4) || '-04-01' >= @from))`;
   const figuresOfFunctionFrom = db
     .prepare(`SELECT count(*) FROM ledger_entries e WHERE e.savings_line_id IN (SELECT id FROM savings_lines WHERE function_slug = @slug) AND ${PERIOD_FROM}`)
     .pluck();

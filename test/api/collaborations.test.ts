@@ -99,3 +99,51 @@ describe('where a force’s membership stands', () => {
     expect(then.memberships[0].standing).toBe('A member: the agreement is in force until 31 March 2021');
   });
 });
+
+describe('after a force leaves', () => {
+  it('works the assumed equal shares of later years out again without it, and splits no whole-function figure to it', async () => {
+    const w = await world();
+    const { JPS } = await import('./business-cases');
+    const added = await w.officer('POST', '/api/functions', {
+      ...JPS,
+      slug: 'ctc-workshops',
+      collaboration: 'ctc',
+      leadForce: null,
+      agreement: null,
+      headline: null,
+      lines: [{ ...JPS.lines[1], targets: [{ fiscalYear: '2019-20', amountPence: 50_000_00 }, { fiscalYear: '2020-21', amountPence: 60_000_00 }] }],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const line = added.body.lines[0].id;
+    const sharing = (fy: string) => w.db.prepare("SELECT force_slug FROM apportionment_shares WHERE function_slug = 'ctc-workshops' AND fiscal_year = ? ORDER BY 1").pluck().all(fy);
+    expect(sharing('2020-21')).toContain('thames-valley');
+    // A whole-function forecast for March 2020, as the function's owner would have recorded it (written here directly: the new function has no owner yet).
+    w.db.prepare("INSERT INTO ledger_entries (savings_line_id, measure, fiscal_year, month, force_slug, amount_pence, reported_on, recorded_at, recorded_by) VALUES (?, 'forecast', '2019-20', '2020-03', NULL, 9000, '2019-06-20', '2019-06-20T09:00:00Z', 'test')").run(line);
+    expect((await w.officer('PATCH', '/api/collaborations/ctc/members/thames-valley', { leftOn: '2020-01-01' })).status).toBe(200);
+    // FY 2020/21 begins after it left: its assumed shares are the four others'.
+    expect(sharing('2020-21')).toEqual(['bedfordshire', 'btp', 'cambridgeshire', 'hertfordshire']);
+    // FY 2019/20's shares still include Thames Valley, a member until 1 January 2020: March's whole figure is not split to it.
+    await createUser(w.db, 'beds@example.org', [FORCE_EDITOR('bedfordshire')]);
+    const beds = asUser(w.app, await signIn(w.app, 'beds@example.org'));
+    const split = await beds('POST', '/api/ledger-entries', { lineId: line, measure: 'forecast', fiscalYear: '2019-20', month: '2020-03', force: 'bedfordshire', amountPence: 2000 });
+    expect(split.status).toBe(409);
+    expect(split.body.error.message).toContain('thames-valley a part of the figure for the function as a whole for 2020-03, but thames-valley was not a member of the collaboration then');
+  });
+
+  it('counts a figure as stranded only from the month that begins on or after the day', async () => {
+    const w = await world();
+    const line = (w.db.prepare("SELECT id FROM savings_lines WHERE function_slug = 'ctc' LIMIT 1").get() as { id: number }).id;
+    const fy = (w.db.prepare('SELECT max(fiscal_year) FROM targets WHERE savings_line_id = ?').pluck().get(line) as string);
+    const may = `${fy.slice(0, 4)}-05`;
+    expect((await w.owner('POST', '/api/ledger-entries', { lineId: line, measure: 'forecast', fiscalYear: fy, month: may, force: 'thames-valley', amountPence: 1000 })).status).toBe(201);
+    // Leaving on 15 May: May was a month Thames Valley was a member for, in part; its figure stands.
+    const left = await w.officer('PATCH', '/api/collaborations/ctc/members/thames-valley', { leftOn: `${may}-15` });
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
+  });
+
+  it('refuses "all" as a collaboration id, which addresses use for every collaboration', async () => {
+    const w = await world();
+    const all = await w.officer('POST', '/api/collaborations', { slug: 'all', name: 'All', description: 'x', members: [{ force: 'kent', joinedOn: '2019-04-01' }] });
+    expect(all.status).toBe(400);
+  });
+});

@@ -177,6 +177,30 @@ describe('retiring a function or a line', () => {
   });
 });
 
+describe('what a business case cannot be', () => {
+  it('refuses a date that does not exist, and an id the addresses use', async () => {
+    const w = await world();
+    const month13 = await w.officer('POST', '/api/functions', { ...JPS, businessCase: { ...JPS.businessCase, date: '2018-13' } });
+    expect(month13.status).toBe(400);
+    expect(month13.body.error.issues[0]).toMatchObject({ path: 'businessCase.date', message: 'That date does not exist: check the month and day' });
+    expect((await w.officer('POST', '/api/functions', { ...JPS, businessCase: { ...JPS.businessCase, date: '2018-02-30' } })).status).toBe(400);
+    expect((await w.officer('POST', '/api/functions', { ...JPS, slug: 'new' })).body.error.issues[0].path).toBe('slug');
+    // Two functions whose ids and paragraphs would once have made the same source id.
+    expect((await w.officer('POST', '/api/functions', { ...JPS, slug: 'x', businessCase: { ...JPS.businessCase, paragraph: 'y-1' } })).status).toBe(201);
+    expect((await w.officer('POST', '/api/functions', { ...JPS, slug: 'x-y', businessCase: { ...JPS.businessCase, paragraph: '1' } })).status).toBe(201);
+  });
+
+  it('counts no target of a retired function for the years after it was retired', async () => {
+    const w = await world();
+    await w.officer('POST', '/api/functions', JPS);
+    expect((await w.officer('POST', `/api/functions/${JPS.slug}/retire`, { retiredOn: '2019-04-01', reason: 'Merged' })).status).toBe(200);
+    const later = await w.viewer('GET', '/api/functions?period=2020-21');
+    expect(later.body.functions.find((f: any) => f.slug === JPS.slug)?.targetPence ?? 0).toBe(0);
+    const before = await w.viewer('GET', '/api/functions?period=2018-19');
+    expect(before.body.functions.find((f: any) => f.slug === JPS.slug).targetPence).toBe(40_000_000);
+  });
+});
+
 describe('the forces of England and Wales', () => {
   it('holds all 43 territorial forces and the British Transport Police, by their official names', async () => {
     const w = await world();

@@ -106,9 +106,11 @@ describe('adding a function to the portfolio', () => {
     // Leaving before it joined is refused, in words.
     await kent.getByLabel('Kent Police leaves on').fill('2027-01-01');
     await kent.getByRole('button', { name: /Leaves on this day/ }).click();
+    await kent.getByRole('button', { name: 'Yes, it leaves' }).click();
     await ctc.locator('.error-summary').getByText('It joined on 2027-04-01; it can leave only after that.').waitFor();
     await kent.getByLabel('Kent Police leaves on').fill('2028-04-01');
     await kent.getByRole('button', { name: /Leaves on this day/ }).click();
+    await kent.getByRole('button', { name: 'Yes, it leaves' }).click();
     await ctc.getByRole('status').filter({ hasText: 'Kent Police leaves Chiltern Transport Consortium on 1 April 2028.' }).waitFor();
     await expect.poll(() => ctc.locator('tr[data-member="kent"]').innerText()).toContain('1 April 2028');
     expect(await seriousAccessibilityViolations(p)).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreementStatusWords } from '../../server/contracts/words';
-import { agreementStatus, disagreements, fallingDue, lastDayOf, reviewsNotRecorded, type MilestoneFact } from '../../server/domain/agreements';
+import { agreementStatus, disagreements, dueUntil, fallingDue, lastDayOf, reviewsNotRecorded, type MilestoneFact } from '../../server/domain/agreements';
 
 const m = (kind: string, date: string, about: string | null = null): MilestoneFact => ({ kind, date, description: `${kind} ${date}`, sourceId: 's', about });
 // The Seven Force agreement as the papers give it (paper 003, 6.1, and CPCC 2019-007).
@@ -34,6 +34,13 @@ describe('where an agreement stands', () => {
     expect(reviewsNotRecorded(ctc, '2026-12-01').map((x) => x.date)).toEqual(['2022-04-30']);
     // The Seven Force review of October 2016 was followed by the extension: not asked about.
     expect(reviewsNotRecorded(SEVEN_FORCE, '2026-12-01')).toEqual([]);
+  });
+
+  it('ends a month-long window on the month’s last day, and orders end dates by the last day they can mean', () => {
+    expect(dueUntil('2022-01-31', 1)).toBe('2022-02-28');
+    expect(dueUntil('2024-01-31', 1)).toBe('2024-02-29');
+    expect(dueUntil('2022-01-15', 6)).toBe('2022-07-15');
+    expect(agreementStatus([m('signed', '2015'), m('expires', '2021'), m('expires', '2021-03-31')], '2021-06-01').kind).toBe('in-force');
   });
 
   it('keeps both claims where the papers disagree on a date', () => {

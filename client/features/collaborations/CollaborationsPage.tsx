@@ -141,6 +141,7 @@ function CollaborationSection({ collaboration: c, names, mayChange, forces }: { 
 
 function LeaveForm({ collaboration, force, forceName, onDone, onFail }: { collaboration: Collaboration; force: string; forceName: string; onDone: (words: string) => Promise<void>; onFail: (e: unknown) => void }) {
   const [leftOn, setLeftOn] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const leave = useMutation({
     mutationFn: async () => unwrap(await api.api.collaborations[':slug'].members[':force'].$patch({ param: { slug: collaboration.slug, force }, json: { leftOn } })),
     onSuccess: () => onDone(`${forceName} leaves ${collaboration.name} on ${formatPaperDate(leftOn)}.`),
@@ -152,16 +153,28 @@ function LeaveForm({ collaboration, force, forceName, onDone, onFail }: { collab
       className="inline-form"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        leave.mutate();
+        setConfirming(true);
       }}
     >
       <label htmlFor={id} className="visually-hidden">
         {forceName} leaves on
       </label>
-      <input id={id} type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />{' '}
-      <button type="submit" className="button button-secondary" disabled={leave.isPending || leftOn === ''}>
-        Leaves on this day<span className="visually-hidden"> ({forceName})</span>
-      </button>
+      <input id={id} type="date" value={leftOn} onChange={(e) => (setLeftOn(e.target.value), setConfirming(false))} />{' '}
+      {confirming ? (
+        // Leaving changes later years' assumed shares and cannot be undone here: asked once more.
+        <span role="group" aria-label={`${forceName} leaves ${collaboration.name}?`} className="confirm">
+          <button type="button" className="button button-warning" autoFocus onClick={() => (setConfirming(false), leave.mutate())}>
+            Yes, it leaves
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+            Not yet
+          </button>
+        </span>
+      ) : (
+        <button type="submit" className="button button-secondary" disabled={leave.isPending || leftOn === ''}>
+          Leaves on this day<span className="visually-hidden"> ({forceName})</span>
+        </button>
+      )}
     </form>
   );
 }

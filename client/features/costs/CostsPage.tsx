@@ -74,7 +74,7 @@ export function CostsPage({ slug }: { slug: string }) {
         {(data) => (
           <>
             <CostsTable data={data} />
-            {canManagePortfolio(session.data?.user ?? null) ? <BasesForm data={data} /> : null}
+            {canManagePortfolio(session.data?.user ?? null) ? <BasesForm key={data.fiscalYear} data={data} /> : null}
           </>
         )}
       </QueryState>
@@ -211,7 +211,13 @@ function BasesForm({ data }: { data: ProgrammeCosts }) {
         {data.split.forces.map((f) => (
           <div className="form-group" key={f.force}>
             <label htmlFor={`nre-${f.force}`}>{f.forceName} (£)</label>
-            <input id={`nre-${f.force}`} inputMode="decimal" defaultValue={f.nrePence === null ? '' : String(f.nrePence / 100)} onChange={(e) => setValues({ ...values, [f.force]: e.target.value })} />
+            <input
+              id={`nre-${f.force}`}
+              inputMode="decimal"
+              aria-invalid={errors[f.force] ? true : undefined}
+              value={values[f.force] ?? (f.nrePence === null ? '' : String(f.nrePence / 100))}
+              onChange={(e) => setValues({ ...values, [f.force]: e.target.value })}
+            />
           </div>
         ))}
         <div className="form-group">

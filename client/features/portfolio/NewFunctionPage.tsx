@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { cloneElement, useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import { useLocation } from 'wouter';
 import type { NewFunction, PortfolioChoices } from '../../../server/contracts/portfolio';
 import { fiscalYearWords } from '../../../server/contracts/words';
@@ -370,7 +370,7 @@ function NewFunctionForm({ choices }: { choices: PortfolioChoices }) {
   );
 }
 
-function Choice({ id, label, error, children }: { id: string; label: string; error?: string | undefined; children: ReactNode }) {
+function Choice({ id, label, error, children }: { id: string; label: string; error?: string | undefined; children: ReactElement<{ 'aria-invalid'?: boolean; 'aria-describedby'?: string }> }) {
   return (
     <div className={error ? 'form-group form-group-error' : 'form-group'}>
       <label htmlFor={id}>{label}</label>
@@ -380,7 +380,8 @@ function Choice({ id, label, error, children }: { id: string; label: string; err
           {error}
         </p>
       ) : null}
-      {children}
+      {/* The control says it is in error, and which words say why (WCAG 3.3.1). */}
+      {error ? cloneElement(children, { 'aria-invalid': true, 'aria-describedby': `${id}-error` }) : children}
     </div>
   );
 }

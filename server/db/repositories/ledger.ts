@@ -115,10 +115,15 @@ export function createLedgerRepository(db: Db) {
     `SELECT id, code, name, category, driver, kind, recurrence, note, retired_on AS retiredOn
        FROM savings_lines WHERE function_slug = ? ORDER BY id`,
   );
+  // A retired line or function keeps its targets for the years before it was retired; a year that
+  // begins on or after the day counts for nothing (the year it retires in keeps its target).
   const targets = db.prepare(
     `SELECT t.baseline_id AS baselineId, t.savings_line_id AS lineId, t.fiscal_year AS fy, t.amount_pence AS amountPence,
             t.as_written AS asWritten, t.qualifier, t.period_note AS periodNote, t.source_id AS sourceId
-       FROM targets t WHERE t.baseline_id IN (SELECT value FROM json_each(?))`,
+       FROM targets t JOIN savings_lines l ON l.id = t.savings_line_id JOIN functions f ON f.slug = l.function_slug
+      WHERE t.baseline_id IN (SELECT value FROM json_each(?))
+        AND (t.fiscal_year IS NULL OR (l.retired_on IS NULL AND f.retired_on IS NULL)
+             OR substr(t.fiscal_year, 1, 4) || '-04-01' < CASE WHEN l.retired_on IS NULL THEN f.retired_on WHEN f.retired_on IS NULL THEN l.retired_on ELSE min(l.retired_on, f.retired_on) END)`,
   );
   const shares = db.prepare(
     `SELECT fiscal_year AS fy, force_slug AS force, share_tenths_percent AS tenthsPercent, basis,
