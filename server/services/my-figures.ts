@@ -2,7 +2,7 @@ import type { CurrentSession } from '../auth/service';
 import type { LedgerEntry, MyFigures } from '../contracts/ledger-entries';
 import { fiscalYearWords } from '../contracts/words';
 import type { LedgerEntryRepository } from '../db/repositories/ledger-entries';
-import { fiscalYearEnd, fiscalYearOf, monthsOfFiscalYear, nextFiscalYear } from '../domain/fiscal';
+import { fiscalYearEnd, fiscalYearStart, fiscalYearOf, monthsOfFiscalYear, nextFiscalYear } from '../domain/fiscal';
 
 // "My figures": what a person is due to record, line by line and month by month, with what is
 // recorded, what is missing and when each was due. A month's figure is due by the 15th of the
@@ -43,9 +43,10 @@ export function createMyFigures({ entries, now }: { entries: LedgerEntryReposito
       for (const line of lines.filter((l) => l.years.includes(fiscalYear))) {
         const members = entries.members(line.collaboration);
         const forces: (string | null)[] = owned.includes(line.function) ? [null] : [];
+        // A force counts for the months it was a member in; a retired line for the months before it retired.
+        const memberIn = (force: string, start: string, end: string) => members.some((m) => m.force === force && m.joinedOn <= end && (m.leftOn === null || m.leftOn > start));
         for (const force of edited) {
-          const member = members.find((m) => m.force === force);
-          if (member && member.joinedOn <= fiscalYearEnd(fiscalYear)) forces.push(force);
+          if (memberIn(force, fiscalYearStart(fiscalYear), fiscalYearEnd(fiscalYear))) forces.push(force);
         }
         if (forces.length === 0) continue;
         const recorded = entries.sameYear(line.id, measure, fiscalYear);
@@ -54,7 +55,9 @@ export function createMyFigures({ entries, now }: { entries: LedgerEntryReposito
         const months: (string | null)[] = byMonth ? monthsOfFiscalYear(fiscalYear).filter((m) => measure === 'forecast' || `${m}-01` <= today) : [null];
         for (const force of forces) {
           const byForce = recorded.some((e) => e.force !== null);
-          const cells = months.map((month) => {
+          const open = (month: string | null) =>
+            month === null || ((line.retiredOn === null || `${month}-01` < line.retiredOn) && (force === null || memberIn(force, `${month}-01`, `${month}-31`)));
+          const cells = months.filter(open).map((month) => {
             const entry = recorded.find((e) => e.month === month && e.force === force) ?? null;
             const whole = force === null ? null : (recorded.find((e) => e.month === month && e.force === null) ?? null);
             // The function as a whole, on a year recorded by force: its figure is the forces' sum, theirs to record.

@@ -147,3 +147,27 @@ describe('after a force leaves', () => {
     expect(all.status).toBe(400);
   });
 });
+
+describe('my figures after a force leaves or a line retires', () => {
+  it('asks Thames Valley for no month after it left, and no one for a month after the line retired', async () => {
+    const w = await world();
+    const { JPS } = await import('./business-cases');
+    const added = await w.officer('POST', '/api/functions', {
+      ...JPS,
+      slug: 'ctc-depots',
+      collaboration: 'ctc',
+      leadForce: null,
+      agreement: null,
+      headline: null,
+      lines: [{ ...JPS.lines[1], targets: [{ fiscalYear: '2019-20', amountPence: 50_000_00 }] }, { ...JPS.lines[0], targets: [{ fiscalYear: '2019-20', amountPence: 10_000_00 }] }],
+    });
+    expect(added.status).toBe(201);
+    const months = async (lineName: string) =>
+      ((await w.tvp('GET', '/api/my-figures?fiscalYear=2019-20&measure=forecast')).body.rows.find((r: any) => r.lineName === lineName && r.force === 'thames-valley')?.cells ?? []).map((c: any) => c.month);
+    expect(await months('Vehicle fleet')).toHaveLength(12);
+    expect((await w.officer('PATCH', '/api/collaborations/ctc/members/thames-valley', { leftOn: '2019-10-01' })).status).toBe(200);
+    expect(await months('Vehicle fleet')).toEqual(['2019-04', '2019-05', '2019-06', '2019-07', '2019-08', '2019-09']);
+    expect((await w.officer('POST', `/api/savings-lines/${added.body.lines[0].id}/retire`, { retiredOn: '2019-07-01', reason: 'Ended' })).status).toBe(200);
+    expect(await months('Vehicle fleet')).toEqual(['2019-04', '2019-05', '2019-06']);
+  });
+});

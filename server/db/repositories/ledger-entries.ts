@@ -63,7 +63,8 @@ export function createLedgerEntryRepository(db: Db) {
       `SELECT l.id, l.code, l.name, l.function_slug AS function, f.name AS functionName, f.collaboration_slug AS collaboration,
               (SELECT json_group_array(DISTINCT t.fiscal_year) FROM targets t
                 WHERE t.baseline_id = (SELECT b.id FROM baselines b WHERE b.function_slug = l.function_slug ORDER BY b.version DESC LIMIT 1)
-                  AND t.savings_line_id = l.id AND t.fiscal_year IS NOT NULL) AS years
+                  AND t.savings_line_id = l.id AND t.fiscal_year IS NOT NULL) AS years,
+              CASE WHEN l.retired_on IS NULL THEN f.retired_on WHEN f.retired_on IS NULL THEN l.retired_on ELSE min(l.retired_on, f.retired_on) END AS retiredOn
          FROM savings_lines l JOIN functions f ON f.slug = l.function_slug
         WHERE l.function_slug IN (
                 SELECT value FROM json_each(@functions)
@@ -133,7 +134,7 @@ export function createLedgerEntryRepository(db: Db) {
         after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
       })),
     linesToRecord: (functions: readonly string[], forces: readonly string[]) =>
-      (statements.linesToRecord.all({ functions: JSON.stringify(functions), forces: JSON.stringify(forces) }) as { id: number; code: string; name: string; function: string; functionName: string; collaboration: string; years: string }[]).map(
+      (statements.linesToRecord.all({ functions: JSON.stringify(functions), forces: JSON.stringify(forces) }) as { id: number; code: string; name: string; function: string; functionName: string; collaboration: string; years: string; retiredOn: string | null }[]).map(
         (l) => ({ ...l, years: (JSON.parse(l.years) as string[]).sort() }),
       ),
     forceNames: () => new Map((statements.forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name])),
