@@ -1,4 +1,5 @@
 import { fiscalYearStart, fiscalYearEnd, monthsOfFiscalYear, type FiscalYear } from './fiscal';
+import { spellCovers } from './membership';
 
 // The rules a recorded actual or forecast must keep, as messages a finance officer can act on.
 
@@ -43,7 +44,7 @@ export function entryProblems(entry: EntryToCheck, context: EntryContext): Probl
     const spells = context.members.filter((m) => m.force === entry.force);
     const periodEnd = entry.month !== null ? `${entry.month}-31` : fiscalYearEnd(entry.fiscalYear);
     // A force counts for a period it was a member for at least part of: joined by its end, not left by its start.
-    const during = spells.some((m) => m.joinedOn <= periodEnd && (m.leftOn === null || m.leftOn > periodStart));
+    const during = spells.some((m) => spellCovers(m, periodStart, periodEnd));
     if (spells.length === 0) problems.push({ path: 'force', message: `${entry.force} is not a member of the collaboration behind ${context.functionName}.` });
     else if (!during) {
       const joined = spells[0]!.joinedOn;

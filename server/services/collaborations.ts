@@ -1,7 +1,9 @@
 import type { EndMembership, MembershipChanged, NewCollaboration, NewMembership } from '../contracts/portfolio';
+import { membersDuring } from '../domain/membership';
 import { dateWords } from '../contracts/words';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
+import { ENTRY_PERIOD_FROM } from '../db/repositories/ledger-entries';
 import { equalShares } from '../domain/apportion';
 import { fiscalYearEnd, fiscalYearStart } from '../domain/fiscal';
 
@@ -26,7 +28,7 @@ export function createCollaborationService(db: Db, now: () => Date) {
   const figuresFrom = db.prepare(
     `SELECT count(*) FROM ledger_entries e INDEXED BY ledger_entries_by_force
       WHERE e.force_slug = @force AND e.savings_line_id IN (SELECT l.id FROM savings_lines l JOIN functions f ON f.slug = l.function_slug WHERE f.collaboration_slug = @collaboration)
-        AND ((e.month IS NOT NULL AND e.month || '-01' >= @leftOn) OR (e.month IS NULL AND e.fiscal_year IS NOT NULL AND substr(e.fiscal_year, 1, 4) || '-04-01' >= @leftOn))`,
+        AND ${ENTRY_PERIOD_FROM}`,
   ).pluck();
 
   // Shares that are Realise's assumption (illustrative, equal) for years after a force left are worked
@@ -93,7 +95,7 @@ export function createCollaborationService(db: Db, now: () => Date) {
         const open = mine.find((m) => m.leftOn === null);
         if (!open) return refuse(409, 'leftOn', `${forceSlug} has already left ${c.name}: it left on ${dateWords(mine.at(-1)!.leftOn!)}.`);
         if (input.leftOn <= open.joinedOn) return refuse(400, 'leftOn', `It joined on ${open.joinedOn}; it can leave only after that.`);
-        const stranded = figuresFrom.get({ force: forceSlug, collaboration: slug, leftOn: input.leftOn }) as number;
+        const stranded = figuresFrom.get({ force: forceSlug, collaboration: slug, from: input.leftOn }) as number;
         if (stranded > 0) {
           return refuse(409, 'leftOn', `${forceSlug} has ${stranded} figure${stranded === 1 ? '' : 's'} recorded for ${c.name}'s functions for periods from ${dateWords(input.leftOn)}. Correct or remove them first, or choose a later date.`);
         }
@@ -102,7 +104,7 @@ export function createCollaborationService(db: Db, now: () => Date) {
         for (const { fn, fy } of assumedYears.all(slug, input.leftOn, forceSlug) as { fn: string; fy: string }[]) {
           const start = fiscalYearStart(fy);
           const end = fiscalYearEnd(fy);
-          const staying = [...new Set(membersOf(slug).filter((m) => m.joinedOn <= end && (m.leftOn === null || m.leftOn > start)).map((m) => m.force))].sort();
+          const staying = membersDuring(membersOf(slug), start, end).map((m) => m.force).sort();
           if (staying.length === 0) continue;
           clearShares.run(fn, fy);
           const note = `Realise's assumption: equal shares between the ${staying.length} forces that were members in FY ${fy.replace('-', '/')}, after ${forceSlug} left`;

@@ -1,4 +1,5 @@
 import type { NewBases, ProgrammeCosts } from '../contracts/costs';
+import { membersDuring } from '../domain/membership';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { apportion, equalShares, type Share } from '../domain/apportion';
@@ -51,7 +52,7 @@ export function createCostsService(db: Db, now: () => Date) {
       if (!c) return { ok: false, status: 404, message: `There is no collaboration "${slug}".` };
       const start = fiscalYearStart(fy);
       const end = fiscalYearEnd(fy);
-      const inYear = (members.all(slug) as Member[]).filter((m) => m.joinedOn <= end && (m.leftOn === null || m.leftOn > start)).filter((m, i, all) => all.findIndex((x) => x.force === m.force) === i);
+      const inYear = membersDuring(members.all(slug) as Member[], start, end);
       if (inYear.length === 0) return { ok: false, status: 400, message: `No force was a member of ${c.name} in FY ${fy.replace('-', '/')}.` };
       const rows = bases.all(fy) as BasisRow[];
       const byForce = new Map(rows.map((r) => [r.force, r]));

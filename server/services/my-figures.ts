@@ -1,4 +1,5 @@
 import type { CurrentSession } from '../auth/service';
+import { wasMemberDuring } from '../domain/membership';
 import type { LedgerEntry, MyFigures } from '../contracts/ledger-entries';
 import { fiscalYearWords } from '../contracts/words';
 import type { LedgerEntryRepository } from '../db/repositories/ledger-entries';
@@ -44,7 +45,7 @@ export function createMyFigures({ entries, now }: { entries: LedgerEntryReposito
         const members = entries.members(line.collaboration);
         const forces: (string | null)[] = owned.includes(line.function) ? [null] : [];
         // A force counts for the months it was a member in; a retired line for the months before it retired.
-        const memberIn = (force: string, start: string, end: string) => members.some((m) => m.force === force && m.joinedOn <= end && (m.leftOn === null || m.leftOn > start));
+        const memberIn = (force: string, start: string, end: string) => wasMemberDuring(members, force, start, end);
         for (const force of edited) {
           if (memberIn(force, fiscalYearStart(fiscalYear), fiscalYearEnd(fiscalYear))) forces.push(force);
         }

@@ -1,4 +1,5 @@
 import type { FunctionCreated, NewFunction, PortfolioChoices } from '../contracts/portfolio';
+import { membersDuring } from '../domain/membership';
 import { QUALIFIERS } from '../contracts/portfolio';
 import { fiscalYearWords } from '../contracts/words';
 import { recordAudit } from '../db/audit';
@@ -18,17 +19,7 @@ export type AddOutcome =
   | { ok: false; status: 400 | 409; message: string; problems: Problem[] };
 
 /** The forces that were members of the collaboration at some time in the financial year, in the order they joined. */
-export function membersInYear(members: readonly MemberRow[], fy: string): MemberRow[] {
-  const start = fiscalYearStart(fy);
-  const end = fiscalYearEnd(fy);
-  const seen = new Set<string>();
-  return members.filter((m) => {
-    const active = m.joinedOn <= end && (m.leftOn === null || m.leftOn > start);
-    if (!active || seen.has(m.force)) return false;
-    seen.add(m.force);
-    return true;
-  });
-}
+export const membersInYear = (members: readonly MemberRow[], fy: string): MemberRow[] => membersDuring(members, fiscalYearStart(fy), fiscalYearEnd(fy));
 
 const kebab = (text: string) =>
   text

@@ -1,4 +1,5 @@
 import type { CurrentSession } from '../auth/service';
+import { wasMemberDuring } from '../domain/membership';
 import type { LedgerEntry } from '../contracts/ledger-entries';
 import { fiscalYearEnd, fiscalYearStart } from '../domain/fiscal';
 import { fiscalYearWords } from '../contracts/words';
@@ -132,7 +133,7 @@ export function createRecording({ db, entries, now }: { db: Db; entries: LedgerE
           const start = whole.month !== null ? `${whole.month}-01` : fiscalYearStart(fiscalYear);
           const end = whole.month !== null ? `${whole.month}-31` : fiscalYearEnd(fiscalYear);
           const members = line ? (context.get(line.id)?.members ?? []) : [];
-          const outside = parts.map(([force]) => force).find((force) => !members.some((m) => m.force === force && m.joinedOn <= end && (m.leftOn === null || m.leftOn > start)));
+          const outside = parts.map(([force]) => force).find((force) => !wasMemberDuring(members, force, start, end));
           if (outside && !splitProblem) {
             splitProblem = `${year}'s shares give ${outside} a part of the figure for the function as a whole for ${whole.month ?? year}, but ${outside} was not a member of the collaboration then. Ask a programme officer to correct the year's shares, or record for the function as a whole.`;
           }

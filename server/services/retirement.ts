@@ -2,6 +2,7 @@ import type { Retirement } from '../contracts/portfolio';
 import { dateWords } from '../contracts/words';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
+import { ENTRY_PERIOD_FROM } from '../db/repositories/ledger-entries';
 
 // Retiring a function or one of its savings lines without losing its history: it keeps every
 // figure and target, says from when it was retired, and takes no figure for a period from that day.
@@ -16,11 +17,10 @@ export function createRetirementService(db: Db, now: () => Date) {
   const retireFunction = db.prepare('UPDATE functions SET retired_on = ? WHERE slug = ?');
   const retireLine = db.prepare('UPDATE savings_lines SET retired_on = ? WHERE id = ?');
   // Figures already recorded for periods from the day: retiring would leave them where none may be.
-  const PERIOD_FROM = `((e.month IS NOT NULL AND e.month || '-01' >= @from) OR (e.month IS NULL AND e.fiscal_year IS NOT NULL AND substr(e.fiscal_year, 1, 4) || '-04-01' >= @from))`;
   const figuresOfFunctionFrom = db
-    .prepare(`SELECT count(*) FROM ledger_entries e WHERE e.savings_line_id IN (SELECT id FROM savings_lines WHERE function_slug = @slug) AND ${PERIOD_FROM}`)
+    .prepare(`SELECT count(*) FROM ledger_entries e WHERE e.savings_line_id IN (SELECT id FROM savings_lines WHERE function_slug = @slug) AND ${ENTRY_PERIOD_FROM}`)
     .pluck();
-  const figuresOfLineFrom = db.prepare(`SELECT count(*) FROM ledger_entries e WHERE e.savings_line_id = @id AND ${PERIOD_FROM}`).pluck();
+  const figuresOfLineFrom = db.prepare(`SELECT count(*) FROM ledger_entries e WHERE e.savings_line_id = @id AND ${ENTRY_PERIOD_FROM}`).pluck();
   const stranded = (n: number, what: string, from: string) =>
     `${what} has ${n} figure${n === 1 ? '' : 's'} recorded for periods from ${dateWords(from)}. Correct or remove them first, or choose a later date.`;
 

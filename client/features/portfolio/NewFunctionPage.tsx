@@ -284,24 +284,8 @@ function NewFunctionForm({ choices }: { choices: PortfolioChoices }) {
         <legend>Savings lines and their yearly targets</legend>
         {errors.lines ? <p className="error-message">{errors.lines}</p> : null}
         <div className="year-range">
-          <Choice id="nf-from" label="First year">
-            <select id="nf-from" value={fromYear} onChange={(e) => setFromYear(e.target.value)}>
-              {YEAR_CHOICES.map((fy) => (
-                <option key={fy} value={fy}>
-                  {fiscalYearWords(fy)}
-                </option>
-              ))}
-            </select>
-          </Choice>
-          <Choice id="nf-to" label="Last year">
-            <select id="nf-to" value={toYear} onChange={(e) => setToYear(e.target.value)}>
-              {YEAR_CHOICES.map((fy) => (
-                <option key={fy} value={fy}>
-                  {fiscalYearWords(fy)}
-                </option>
-              ))}
-            </select>
-          </Choice>
+          <YearChoice id="nf-from" label="First year" value={fromYear} onChange={setFromYear} />
+          <YearChoice id="nf-to" label="Last year" value={toYear} onChange={setToYear} />
         </div>
         <p className="hint">Targets in pounds, like 300,000 or 0.3m. Leave a year blank where the line has no target.</p>
         <div className="table-scroll">
@@ -367,6 +351,20 @@ function NewFunctionForm({ choices }: { choices: PortfolioChoices }) {
         {add.isPending ? 'Adding…' : 'Add the function'}
       </button>
     </form>
+  );
+}
+
+function YearChoice({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (fy: string) => void }) {
+  return (
+    <Choice id={id} label={label}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {YEAR_CHOICES.map((fy) => (
+          <option key={fy} value={fy}>
+            {fiscalYearWords(fy)}
+          </option>
+        ))}
+      </select>
+    </Choice>
   );
 }
 

@@ -17,6 +17,13 @@ export type NewEntryRow = {
 };
 
 /** Recorded actuals and forecasts, one row a period, with a version for safe concurrent edits. */
+/**
+ * An entry of ledger_entries (alias e) for a period that begins on or after a day (@from): a month
+ * beginning then or later, or a whole year beginning then or later. What leaving a collaboration or
+ * retiring a line would strand.
+ */
+export const ENTRY_PERIOD_FROM = `((e.month IS NOT NULL AND e.month || '-01' >= @from) OR (e.month IS NULL AND e.fiscal_year IS NOT NULL AND substr(e.fiscal_year, 1, 4) || '-04-01' >= @from))`;
+
 export function createLedgerEntryRepository(db: Db) {
   const select = `SELECT e.id, e.savings_line_id AS lineId, l.name AS lineName, l.function_slug AS function, e.measure,
                          e.fiscal_year AS fiscalYear, e.month, e.force_slug AS force, e.amount_pence AS amountPence,
