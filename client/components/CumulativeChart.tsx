@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMonth } from '../lib/dates';
 import { formatMoney, formatMoneyShort } from '../lib/money';
-import { legendText } from './legend';
+import { legendText, tooltipText } from './legend';
 
 export type CumulativePoint = { month: string; cumulativeTargetPence: number; cumulativeDeliveredPence: number };
 
@@ -13,7 +13,7 @@ export default function CumulativeChart({ points, height = 300 }: { points: read
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="month" tickFormatter={formatMonth} minTickGap={24} tick={{ fontSize: 13 }} />
       <YAxis tickFormatter={(value: number) => formatMoneyShort(value)} width={72} tick={{ fontSize: 13 }} />
-      <Tooltip labelFormatter={(label) => formatMonth(String(label))} formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
+      <Tooltip {...tooltipText} labelFormatter={(label) => formatMonth(String(label))} formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
       <Legend itemSorter={null} formatter={legendText} />
       <Line type="stepAfter" dataKey="cumulativeTargetPence" name="Cumulative target" stroke="#12436D" strokeWidth={3} dot={false} isAnimationActive={false} />
       <Line

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocation } from 'wouter';
 import { formatMoney, formatMoneyShort } from '../lib/money';
-import { legendText } from './legend';
+import { legendText, tooltipText } from './legend';
 
 export type TargetDeliveredRow = {
   label: string;
@@ -18,8 +18,22 @@ const TARGET = '#12436D';
 const DELIVERED = '#28A197';
 const FORECAST = '#801650';
 
+// The tooltip lists the series in the key's order (target, delivered, forecast), not by name.
+const keepSeriesOrder = () => 0;
+
 /** Target against delivered (and forecast, where any is recorded) as grouped bars. Loaded lazily. */
-export default function TargetDeliveredChart({ rows, height = 320, tickSize = 13 }: { rows: readonly TargetDeliveredRow[]; height?: number; tickSize?: number }) {
+export default function TargetDeliveredChart({
+  rows,
+  height = 320,
+  tickSize = 13,
+  tooltipOn = 'hover',
+}: {
+  rows: readonly TargetDeliveredRow[];
+  height?: number;
+  tickSize?: number;
+  /** 'click' on a slide: a new slide drawn under a resting pointer would otherwise open a tooltip over its bars. */
+  tooltipOn?: 'hover' | 'click';
+}) {
   const [, navigate] = useLocation();
   const drill = rows.some((row) => row.href)
     ? { cursor: 'pointer', onClick: (bar: { payload?: TargetDeliveredRow }) => bar.payload?.href && navigate(bar.payload.href) }
@@ -40,7 +54,7 @@ export default function TargetDeliveredChart({ rows, height = 320, tickSize = 13
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="label" interval={0} tick={{ fontSize: tickSize }} />
       <YAxis tickFormatter={(value: number) => formatMoneyShort(value)} width={tickSize * 5.5} tick={{ fontSize: tickSize }} />
-      <Tooltip formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
+      <Tooltip {...tooltipText} trigger={tooltipOn} itemSorter={keepSeriesOrder} formatter={(value) => (typeof value === 'number' ? formatMoney(value) : String(value))} />
       <Legend itemSorter={null} formatter={legendText} />
       <Bar dataKey="targetPence" name="Target" fill={TARGET} isAnimationActive={false} {...drill} />
       <Bar dataKey="deliveredPence" name="Delivered" fill={DELIVERED} isAnimationActive={false} {...drill} />

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import { screenshot, seriousAccessibilityViolations } from './browser';
 import { useBrowserPage } from './session';
@@ -291,6 +292,67 @@ describe('keyboard and print', () => {
       reached.add(await page().evaluate(() => (document.activeElement as HTMLElement).getAttribute('id') ? document.querySelector(`label[for="${document.activeElement!.id}"]`)?.textContent ?? '' : ''));
     }
     expect([...reached]).toEqual(expect.arrayContaining(['Collaboration', 'Period', 'As at']));
+  });
+
+  it('makes each chart one Tab stop, with arrow keys inside it reading each bar’s figures', async () => {
+    await page().goto(`${demoUrl}/functions/ict`);
+    await page().locator('figure .recharts-bar-rectangle').first().waitFor();
+    const figure = page().locator('figure').first();
+    const stops: string[] = [];
+    for (let i = 0; i < 120; i += 1) {
+      await page().keyboard.press('Tab');
+      const where = await page().evaluate(() => {
+        const el = document.activeElement!;
+        const inChart = el.closest('figure .chart-area') === document.querySelector('figure .chart-area');
+        return inChart ? `${el.tagName.toLowerCase()}:${el.getAttribute('class') ?? ''}` : el.closest('figure') === document.querySelector('figure') ? 'table' : 'outside';
+      });
+      if (where !== 'outside') stops.push(where);
+      if (where === 'table') break;
+    }
+    // The chart's surface, then its picture button; no layer of the chart between them.
+    expect(stops).toEqual(['svg:recharts-surface', 'button:link-button', 'table']);
+    // Back to the chart, as a keyboard user would.
+    await page().keyboard.press('Shift+Tab');
+    await page().keyboard.press('Shift+Tab');
+    await page().keyboard.press('ArrowRight');
+    await page().keyboard.press('ArrowRight');
+    const tooltip = figure.locator('.recharts-tooltip-wrapper').first();
+    await expect.poll(() => tooltip.innerText()).toMatch(/^\d{4}\/\d{2}\s+Target : £[\d,]+\s+Delivered : £[\d,]+/);
+    const first = (await tooltip.innerText()).split('\n')[0];
+    await page().keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await tooltip.innerText()).split('\n')[0]).not.toBe(first);
+    // The tooltip open, the page is still without a serious or critical violation.
+    expect(await seriousAccessibilityViolations(page())).toEqual([]);
+  });
+
+  it('saves a chart as a picture, with its title and key', async () => {
+    await page().goto(`${demoUrl}/functions/ict`);
+    await page().locator('figure .recharts-bar-rectangle').first().waitFor();
+    const [picture] = await Promise.all([page().waitForEvent('download'), page().getByRole('button', { name: /^Save the chart as a picture \(\.png\)\s*: ICT: target against delivered, by financial year/ }).click()]);
+    expect(picture.suggestedFilename()).toBe('ict-target-against-delivered-by-financial-year.png');
+    const bytes = await readFile((await picture.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    // Twice the chart's size on the page, so it stays sharp in a board pack.
+    const chartWidth = (await page().locator('figure .recharts-wrapper > svg').first().boundingBox())!.width;
+    expect(bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.floor(chartWidth * 2));
+  });
+
+  it('leaves no tooltip open over a slide after Present is clicked, wherever the pointer was', async () => {
+    await page().goto(`${demoUrl}/?period=2017-18`);
+    await waitForPortfolio();
+    await page().getByRole('link', { name: 'Present to the Summit' }).click();
+    await page().getByTestId('overview-slide').waitFor();
+    await page().keyboard.press('ArrowRight');
+    await page().locator('.slide-body .recharts-bar-rectangle').first().waitFor();
+    const chart = (await page().locator('.slide-body .recharts-wrapper').boundingBox())!;
+    // The pointer rests over the chart as the next slide opens.
+    await page().mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
+    await page().mouse.move(chart.x + chart.width / 2 + 1, chart.y + chart.height / 2);
+    await page().keyboard.press('ArrowRight');
+    await expect.poll(() => page().getByRole('heading', { level: 1 }).innerText()).toBe('Administration of Justice');
+    await page().locator('.slide-body .recharts-bar-rectangle').first().waitFor();
+    const visible = await page().locator('.recharts-tooltip-wrapper').evaluateAll((all) => all.filter((w) => getComputedStyle(w).visibility === 'visible').length);
+    expect(visible).toBe(0);
   });
 
   it('prints a view on A4 with its tables and without its controls', async () => {

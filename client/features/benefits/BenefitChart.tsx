@@ -1,5 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { legendText } from '../../components/legend';
+import { legendText, tooltipText } from '../../components/legend';
 import { formatMeasure, formatMeasureWithUnit } from '../../lib/measure';
 import { formatPaperDate } from '../../lib/dates';
 
@@ -24,7 +24,7 @@ export default function BenefitChart({ points, baselineMilli, targetMilli, unit 
         domain={[Math.max(0, low - pad), high + pad]}
         label={unit ? { value: unit, angle: -90, position: 'insideLeft', fill: '#0b0c0c', fontSize: 13 } : undefined}
       />
-      <Tooltip labelFormatter={(d) => formatPaperDate(String(d))} formatter={(v) => (typeof v === 'number' ? formatMeasureWithUnit(v, unit) : String(v))} />
+      <Tooltip {...tooltipText} labelFormatter={(d) => formatPaperDate(String(d))} formatter={(v) => (typeof v === 'number' ? formatMeasureWithUnit(v, unit) : String(v))} />
       <Legend itemSorter={null} formatter={legendText} />
       {baselineMilli !== null ? <ReferenceLine y={baselineMilli} stroke="#3D3D3D" strokeDasharray="2 4" label={{ value: 'Baseline', position: 'insideTopLeft', fill: '#0b0c0c' }} /> : null}
       {targetMilli !== null ? <ReferenceLine y={targetMilli} stroke="#12436D" strokeWidth={2} label={{ value: 'Target', position: 'insideTopLeft', fill: '#0b0c0c' }} /> : null}

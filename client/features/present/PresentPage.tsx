@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, useEffect, useRef } from 'react';
+import { lazy, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { FunctionList, FunctionSummary, SavingsLine } from '../../../server/contracts/functions';
 import { commentaryQuery, functionQuery, functionsQuery } from '../../api/queries';
@@ -210,6 +210,8 @@ function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) 
   const commentary = useQuery(commentaryQuery(fn.slug, props.periodId));
   const heading = useRef<HTMLHeadingElement>(null);
   const { go, leave } = useSlideKeys(props, withView(`/functions/${fn.slug}`, view));
+  const body = useRef<HTMLDivElement>(null);
+  const chartHeight = useRoomBelow(body);
 
   // A new slide is announced by moving focus to its heading.
   useEffect(() => {
@@ -252,7 +254,7 @@ function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) 
           <dd>{fn.forecastPence === null ? <span className="muted">none</span> : <Money pence={fn.forecastPence} short />}</dd>
         </div>
       </dl>
-      <div className="slide-body">
+      <div className="slide-body" ref={body} style={{ '--slide-room': `${chartHeight + 90}px` } as React.CSSProperties}>
       {fn.years.length > 0 ? (
         <ChartFrame
           stacked
@@ -263,7 +265,8 @@ function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) 
           chart={
             <TargetDeliveredChart
               // Readable from the back of a room, and the slide still fits a laptop's 768 px.
-              height={Math.max(200, Math.min(440, window.innerHeight - 480))}
+              height={chartHeight}
+              tooltipOn="click"
               tickSize={window.innerWidth >= 1600 ? 20 : 18}
               rows={fn.years.map((y) => ({ label: y.label, targetPence: y.targetPence, deliveredPence: y.deliveredPence, forecastPence: y.forecastPence }))}
             />
@@ -315,6 +318,26 @@ function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) 
       <SlideNav props={props} go={go} leave={leave} />
     </article>
   );
+}
+
+/**
+ * The chart's height from the room left on the screen below the slide's figures, so the chart, its
+ * key and the slide buttons all fit a 768 px laptop and fill a 1080 px room screen.
+ */
+function useRoomBelow(body: React.RefObject<HTMLDivElement | null>): number {
+  const measure = () => {
+    const top = body.current ? body.current.getBoundingClientRect().top + window.scrollY : 480;
+    // The key and picture link below the chart (~90 px) and the slide buttons (~80 px).
+    return Math.max(200, Math.min(460, Math.floor(window.innerHeight - top - 170)));
+  };
+  const [height, setHeight] = useState(() => Math.max(200, Math.min(460, window.innerHeight - 480)));
+  useLayoutEffect(() => {
+    const update = () => setHeight(measure());
+    update();
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  });
+  return height;
 }
 
 function OffTrackLines({ lines }: { lines: SavingsLine[] }) {
