@@ -148,3 +148,30 @@ export function formatMoneyShort(pence: number): string {
   if (pounds >= 1_000) return `${sign}£${compactThousands.format(Math.round(pounds / 100) / 10)}k`;
   return `${sign}${wholePounds.format(pounds)}`;
 }
+
+/** The step a short form rounds to at a size: £1,000 from £1m (£4.438m), £100 from £1k (£36.7k), else £1. */
+function shortStepPence(pence: number): number {
+  const pounds = Math.abs(pence) / 100;
+  return pounds >= 1_000_000 ? 100_000 : pounds >= 1_000 ? 10_000 : 100;
+}
+
+/**
+ * Parts of a whole in the short form, rounded so the printed parts add up to the printed whole: a
+ * third each of £4.438m reads £1.479m, £1.479m and £1.480m, never three £1.479m that a board adds
+ * to £4.437m. Every part rounds at the whole's step (largest remainder, ties to the larger part,
+ * then in order); the exact figures belong in the table beside them.
+ */
+export function shortPartsOfWhole(parts: readonly number[]): { parts: string[]; whole: string } {
+  parts.forEach((part, index) => assertPence(part, `part ${index + 1}`));
+  const wholePence = sumPence(parts);
+  if (parts.some((part) => part < 0)) return { parts: parts.map(formatMoneyShort), whole: formatMoneyShort(wholePence) };
+  const step = shortStepPence(wholePence);
+  const roundedWhole = Math.round(wholePence / step);
+  const floors = parts.map((part) => Math.floor(part / step));
+  const left = roundedWhole - floors.reduce((sum, steps) => sum + steps, 0);
+  const order = parts.map((part, index) => ({ index, rest: part - floors[index]! * step, part })).sort((a, b) => b.rest - a.rest || b.part - a.part || a.index - b.index);
+  const steps = [...floors];
+  // `left` can be below zero only when the whole rounds down past the floors' sum, which cannot happen for parts ≥ 0.
+  for (const { index } of order.slice(0, Math.max(0, left))) steps[index]! += 1;
+  return { parts: steps.map((count) => formatMoneyShort(count * step)), whole: formatMoneyShort(roundedWhole * step) };
+}

@@ -1,4 +1,5 @@
-import { apportion } from './apportion';
+import { assertSharesComplete } from './apportion';
+import { assertPence } from './money';
 import { qualifierOfGap, qualifierOfSum, qualifierOfVariance } from './qualifier';
 import { overallRag, ragOf, type Rag } from './rag';
 
@@ -229,30 +230,57 @@ export function gapsOf(functions: readonly { gapPence: number }[]): { shortfallP
 
 /**
  * Splits one period's money between forces. An equal basis is split exactly equally between the
- * forces with a share (a third each, not 33.3/33.3/33.4); other bases by their tenths of a percent,
- * largest remainder, so the parts always add up to the whole.
+ * forces with a share (a third each, not 33.3/33.3/33.4); other bases by their tenths of a percent.
+ * Each force gets the whole pence of its exact part; the pence left over go one each to the largest
+ * fractions (largest remainder), ties to the larger stated share, then in order, so the parts
+ * always add up to the whole.
  */
 export function splitBetweenForces(totalPence: number, shares: readonly ShareFigure[]): Map<string, number> {
+  return splitCarrying(totalPence, shares, new Map());
+}
+
+/**
+ * Splits a function's periods one after another, carrying each force's fraction of a penny from
+ * one period to the next: a leftover penny goes first to whoever is furthest below their exact
+ * share so far. Split year by year alone, the same force won every tie (a third of ICT's four
+ * years put £1,834,000.02 against Hertfordshire); carried, each force's total stays within a penny
+ * of its exact share, and each period still adds up to the penny.
+ */
+export function forceSplitter(): (totalPence: number, shares: readonly ShareFigure[]) => Map<string, number> {
+  const owed = new Map<string, number>();
+  return (totalPence, shares) => splitCarrying(totalPence, shares, owed);
+}
+
+function splitCarrying(totalPence: number, shares: readonly ShareFigure[], owed: Map<string, number>): Map<string, number> {
+  assertPence(totalPence, 'total');
+  const equal = shares.every((share) => share.basis === 'equal');
+  if (!equal) assertSharesComplete(shares.map((share) => ({ key: share.force, tenthsPercent: share.tenthsPercent })));
+  const weightOf = (share: ShareFigure) => (equal ? (share.tenthsPercent > 0 ? 1 : 0) : share.tenthsPercent);
+  const denominator = equal ? shares.filter((share) => share.tenthsPercent > 0).length : 1000;
   const parts = new Map<string, number>();
-  if (shares.every((share) => share.basis === 'equal')) {
-    const sharing = shares.filter((share) => share.tenthsPercent > 0);
-    const sign = totalPence < 0 ? -1 : 1;
-    const whole = Math.abs(totalPence);
-    const each = Math.floor(whole / sharing.length);
-    // The pennies left over go to the larger stated shares first (33.4% before 33.3%), then in order.
-    const leftover = new Set(
-      [...sharing]
-        .sort((a, b) => b.tenthsPercent - a.tenthsPercent)
-        .slice(0, whole - each * sharing.length)
-        .map((share) => share.force),
-    );
-    for (const share of shares) {
-      parts.set(share.force, share.tenthsPercent > 0 ? sign * (each + (leftover.has(share.force) ? 1 : 0)) : 0);
-    }
+  if (denominator === 0) {
+    for (const share of shares) parts.set(share.force, 0);
     return parts;
   }
-  for (const part of apportion(totalPence, shares.map((share) => ({ key: share.force, tenthsPercent: share.tenthsPercent })))) {
-    parts.set(part.key, part.pence);
+  const negative = totalPence < 0;
+  const magnitude = BigInt(Math.abs(totalPence));
+  // BigInt: total × share can pass 2^53 for totals above about £90bn.
+  const quotas = shares.map((share, index) => {
+    const product = magnitude * BigInt(weightOf(share));
+    const remainder = product % BigInt(denominator);
+    // The claim on a leftover penny orders the forces only; it is never money.
+    const carried = owed.get(share.force) ?? 0;
+    return { share, index, whole: product / BigInt(denominator), claim: Number(remainder) / denominator + (negative ? -carried : carried) };
+  });
+  const leftover = Number(magnitude - quotas.reduce((sum, quota) => sum + quota.whole, 0n));
+  const byClaim = [...quotas].filter((quota) => weightOf(quota.share) > 0).sort((a, b) => b.claim - a.claim || b.share.tenthsPercent - a.share.tenthsPercent || a.index - b.index);
+  const extra = new Set(byClaim.slice(0, leftover).map((quota) => quota.index));
+  for (const { share, index, whole } of quotas) {
+    const size = Number(whole) + (extra.has(index) ? 1 : 0);
+    const pence = negative && size !== 0 ? -size : size;
+    parts.set(share.force, pence);
+    const exact = (totalPence * weightOf(share)) / denominator;
+    owed.set(share.force, (owed.get(share.force) ?? 0) + exact - pence);
   }
   return parts;
 }
@@ -291,6 +319,8 @@ export function rollUpForces(
   };
   let unapportionedPence = 0;
   let unapportionedDeliveredPence = 0;
+  const splitTarget = forceSplitter();
+  const splitDelivered = forceSplitter();
   for (const period of periods) {
     const periodShares = shares.filter((share) => share.fy === period.fy);
     const actuals = ledger.filter((e) => e.measure === 'actual' && e.fy === period.fy);
@@ -303,8 +333,8 @@ export function rollUpForces(
       unapportionedPence += period.targetPence;
       unapportionedDeliveredPence += functionLevelActual;
     }
-    const targetParts = periodShares.length > 0 ? splitBetweenForces(period.targetPence, periodShares) : new Map<string, number>();
-    const deliveredParts = periodShares.length > 0 ? splitBetweenForces(functionLevelActual, periodShares) : new Map<string, number>();
+    const targetParts = periodShares.length > 0 ? splitTarget(period.targetPence, periodShares) : new Map<string, number>();
+    const deliveredParts = periodShares.length > 0 ? splitDelivered(functionLevelActual, periodShares) : new Map<string, number>();
     const credited = new Set<string>();
     for (const share of periodShares) {
       credited.add(share.force);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertPence, MAX_AMOUNT_PENCE, parseMoneyToPence, penceToPoundsString, readAmount, sumPence } from '../../server/domain/money';
+import { assertPence, formatMoneyShort, MAX_AMOUNT_PENCE, parseMoneyToPence, penceToPoundsString, readAmount, shortPartsOfWhole, sumPence } from '../../server/domain/money';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = Number.MIN_SAFE_INTEGER;
@@ -239,6 +239,28 @@ describe('readAmount: typed and imported money, one reader', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_PENCE }), (pence) => {
         expect(readAmount(penceToPoundsString(pence))).toEqual({ pence });
+      }),
+    );
+  });
+});
+
+describe('shortPartsOfWhole: parts a board can add up', () => {
+  it('reads a third each of ICT’s £4.438m as £1.479m, £1.479m and £1.48m: they add up to the £4.438m printed', () => {
+    expect(shortPartsOfWhole([147_933_333, 147_933_333, 147_933_334])).toEqual({ parts: ['£1.479m', '£1.479m', '£1.48m'], whole: '£4.438m' });
+  });
+
+  it('rounds every part at the whole’s step, so a small part reads in the same pounds as the large', () => {
+    // Hertfordshire's functions: ICT, AOJ, Firearms and CTC, £1,834,000 in all.
+    expect(shortPartsOfWhole([147_933_333, 21_800_000, 3_666_667, 10_000_000])).toEqual({ parts: ['£1.479m', '£218k', '£37k', '£100k'], whole: '£1.834m' });
+  });
+
+  it('always prints parts that add up to the printed whole', () => {
+    const readShort = (text: string) => parseMoneyToPence(text.replace('\u2212', '-'));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5e10 }), { minLength: 1, maxLength: 8 }), (parts) => {
+        const printed = shortPartsOfWhole(parts);
+        expect(printed.parts.map(readShort).reduce((a, b) => a + b, 0)).toBe(readShort(printed.whole));
+        expect(readShort(printed.whole)).toBe(readShort(formatMoneyShort(parts.reduce((a, b) => a + b, 0))));
       }),
     );
   });

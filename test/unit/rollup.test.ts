@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rollUpForces, rollUpPeriods, splitBetweenForces, totalsOf, type LedgerFigure, type ShareFigure } from '../../server/domain/rollup';
+import { forceSplitter, rollUpForces, rollUpPeriods, splitBetweenForces, totalsOf, type LedgerFigure, type ShareFigure } from '../../server/domain/rollup';
 
 const share = (force: string, tenthsPercent: number, basis: ShareFigure['basis'] = 'equal', fy: string | null = '2017-18'): ShareFigure => ({
   fy,
@@ -102,6 +102,49 @@ describe('splitBetweenForces', () => {
         if (basis === 'equal' && list.every((s) => s.tenthsPercent === 0)) return;
         const parts = splitBetweenForces(total, list);
         expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(total);
+      }),
+    );
+  });
+});
+
+describe('forceSplitter: a function\'s years split one after another', () => {
+  const thirds = [share('bedfordshire', 333), share('cambridgeshire', 333), share('hertfordshire', 334)];
+
+  it('puts ICT\'s four years in thirds with no force winning every penny: each total within a penny of a third', () => {
+    // ICT's targets by year (paper 002): £626,000, £920,000, £1,892,000, £1,000,000 = £4,438,000.
+    const split = forceSplitter();
+    const totals = new Map<string, number>();
+    for (const year of [62_600_000, 92_000_000, 189_200_000, 100_000_000]) {
+      const parts = split(year, thirds);
+      expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(year);
+      for (const [force, pence] of parts) totals.set(force, (totals.get(force) ?? 0) + pence);
+    }
+    // Year by year alone, Hertfordshire took the odd penny each year: £1,479,333.35.
+    expect([...totals.values()].sort()).toEqual([147_933_333, 147_933_333, 147_933_334]);
+  });
+
+  it('keeps every force within a penny of its exact share over any run of years, shares changing or not, each year to the penny', () => {
+    const year = fc.record({ total: fc.integer({ min: 0, max: 1e11 }), weights: fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 4, maxLength: 4 }), basis: fc.constantFrom('equal', 'nre') as fc.Arbitrary<ShareFigure['basis']> });
+    fc.assert(
+      fc.property(fc.array(year, { minLength: 1, maxLength: 12 }), (years) => {
+        const split = forceSplitter();
+        const got = [0, 0, 0, 0];
+        const exact = [0, 0, 0, 0];
+        for (const { total, weights, basis } of years) {
+          const sum = weights.reduce((a, b) => a + b, 0);
+          if (sum === 0) continue;
+          const tenths = weights.map((w) => Math.floor((w * 1000) / sum));
+          tenths[tenths.findIndex((t) => t > 0)]! += 1000 - tenths.reduce((a, b) => a + b, 0);
+          const list = tenths.map((t, i) => share(`f${i}`, t, basis));
+          const parts = split(total, list);
+          expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(total);
+          const sharing = tenths.filter((t) => t > 0).length;
+          tenths.forEach((t, i) => {
+            got[i]! += parts.get(`f${i}`)!;
+            exact[i]! += basis === 'equal' ? (t > 0 ? total / sharing : 0) : (total * t) / 1000;
+          });
+        }
+        got.forEach((g, i) => expect(Math.abs(g - exact[i]!)).toBeLessThan(1.000001));
       }),
     );
   });

@@ -14,7 +14,7 @@ import { SortableTable, type Column } from '../../components/SortableTable';
 import { SourceButton } from '../../components/SourceButton';
 import { formatFiscalYear, formatPaperDate } from '../../lib/dates';
 import { BASIS_LABEL } from '../../lib/labels';
-import { formatMoneyShort } from '../../lib/money';
+import { partsCaption } from '../../lib/money';
 import { shareWords } from '../../../server/contracts/words';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { usePageTitle } from '../../lib/page';
@@ -113,9 +113,7 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
         ) : (
           <ChartFrame
             title={`${force.name}: target against delivered, by function${illustrative ? ' (illustrative shares)' : ''}`}
-            caption={`${functions
-              .map((f) => `${f.name}: target ${formatMoneyShort(f.targetPence)}, ${f.deliveredPence === null ? 'no actual yet' : `delivered ${formatMoneyShort(f.deliveredPence)}`}`)
-              .join('; ')}.`}
+            caption={partsCaption(functions)}
             chart={
               <TargetDeliveredChart
                 rows={functions.map((f) => ({ label: f.slug === 'firearms-licensing' ? 'Firearms' : f.slug.length <= 4 ? f.slug.toUpperCase() : f.name, targetPence: f.targetPence, deliveredPence: f.deliveredPence }))}

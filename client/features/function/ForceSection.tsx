@@ -9,7 +9,7 @@ import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import { formatFiscalYear } from '../../lib/dates';
 import { BASIS_LABEL } from '../../lib/labels';
-import { formatMoneyShort } from '../../lib/money';
+import { partsCaption } from '../../lib/money';
 import { shareWords } from '../../../server/contracts/words';
 import { withView, type ViewParams } from '../../lib/url';
 
@@ -65,9 +65,10 @@ export function ForceSplit({ detail, view }: { detail: FunctionDetail; view: Vie
       {anyIllustrative ? <IllustrativeNote /> : null}
       <ChartFrame
         title={`${fn.name}: target against delivered, by force${anyIllustrative ? ' (illustrative shares)' : ''}`}
-        caption={`${detail.forces
-          .map((f) => `${f.forceName}: target ${formatMoneyShort(f.targetPence)}${hasActual ? `, delivered ${formatMoneyShort(f.deliveredPence)}` : ''}`)
-          .join('; ')}.${hasActual ? '' : ` No actual is recorded for ${fn.name} yet.`}`}
+        caption={`${partsCaption(
+          detail.forces.map((f) => ({ name: f.forceName, targetPence: f.targetPence, deliveredPence: f.deliveredPence })),
+          { delivered: hasActual },
+        )}${hasActual ? '' : ` No actual is recorded for ${fn.name} yet.`}`}
         chart={
           <TargetDeliveredChart
             rows={detail.forces.map((f) => ({
