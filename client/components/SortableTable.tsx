@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 export type Column<Row> = {
   id: string;
@@ -25,6 +25,8 @@ export function SortableTable<Row>({
   rowProps,
   footer,
   testId,
+  pageSize,
+  rowsAre = 'rows',
 }: {
   caption: ReactNode;
   columns: readonly Column<Row>[];
@@ -33,11 +35,22 @@ export function SortableTable<Row>({
   rowProps?: (row: Row) => Record<string, string>;
   footer?: ReactNode;
   testId?: string;
+  /** Rows a page, for tables that can run to hundreds (a national portfolio); every row stays one Show all away. */
+  pageSize?: number;
+  /** What a row is, for the paging words: "functions". */
+  rowsAre?: string;
 }) {
   const [sort, setSort] = useState<Sort>(null);
+  const [page, setPage] = useState(0);
+  const [showAll, setShowAll] = useState(false);
+  const pagingId = useId();
   const sorted = sortRows(rows, columns, sort);
-  return (
-    <table className="data-table" data-testid={testId}>
+  const paged = pageSize !== undefined && !showAll && sorted.length > pageSize;
+  const pages = paged ? Math.ceil(sorted.length / pageSize) : 1;
+  const current = Math.min(page, pages - 1);
+  const visible = paged ? sorted.slice(current * pageSize, (current + 1) * pageSize) : sorted;
+  const table = (
+    <table className="data-table" data-testid={testId} aria-describedby={pageSize !== undefined && sorted.length > pageSize ? pagingId : undefined}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -67,7 +80,7 @@ export function SortableTable<Row>({
         </tr>
       </thead>
       <tbody>
-        {sorted.map((row) => (
+        {visible.map((row) => (
           <tr key={rowKey(row)} {...(rowProps?.(row) ?? {})}>
             {columns.map((column) =>
               column.rowHeader ? (
@@ -85,6 +98,32 @@ export function SortableTable<Row>({
       </tbody>
       {footer ? <tfoot>{footer}</tfoot> : null}
     </table>
+  );
+  if (pageSize === undefined || sorted.length <= pageSize) return table;
+  const first = current * pageSize + 1;
+  const last = Math.min(sorted.length, (current + 1) * pageSize);
+  return (
+    <>
+      {table}
+      <nav className="table-paging" aria-label={`Pages of ${rowsAre}`}>
+        <p id={pagingId} role="status">
+          {paged ? `Showing ${first} to ${last} of ${sorted.length} ${rowsAre}.` : `Showing all ${sorted.length} ${rowsAre}.`}
+        </p>
+        {paged ? (
+          <>
+            <button type="button" className="button button-secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
+              Previous {pageSize}
+            </button>{' '}
+            <button type="button" className="button button-secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              Next {Math.min(pageSize, sorted.length - last) || pageSize}
+            </button>{' '}
+          </>
+        ) : null}
+        <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
+          {showAll ? `Show ${pageSize} a page` : `Show all ${sorted.length}`}
+        </button>
+      </nav>
+    </>
   );
 }
 

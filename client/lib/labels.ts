@@ -39,5 +39,10 @@ export const MILESTONE_LABEL: Record<string, string> = {
   'member-joins': 'Member joins',
 };
 
-/** A function's name short enough for a chart's axis: its usual abbreviation, or its first word. */
-export const shortName = (fn: { slug: string; name: string }) => (fn.slug === 'ctc' ? 'CTC' : fn.slug === 'aoj' ? 'AOJ' : fn.name.split(' ')[0]!);
+/** A function's name short enough for a chart's axis: its usual abbreviation, or its first word and any number that ends it ("National 153"). */
+export const shortName = (fn: { slug: string; name: string }) => {
+  if (fn.slug === 'ctc') return 'CTC';
+  if (fn.slug === 'aoj') return 'AOJ';
+  const number = /\s(\d+)$/.exec(fn.name)?.[1];
+  return `${fn.name.split(' ')[0]!}${number ? ` ${number}` : ''}`;
+};

@@ -1,6 +1,6 @@
 import type { FunctionSummary } from '../../server/contracts/functions';
 
-export { mostOffTrackFirst, SEVERITY } from '../../server/domain/rag';
+export { chartOfMostOffTrack, mostOffTrackFirst, SEVERITY } from '../../server/domain/rag';
 
 /** "1 of 4 years with an actual": how much of a function's plan has been reported. */
 export function reportingLine(fn: FunctionSummary): string {

@@ -2,7 +2,7 @@
  * Red/amber/green rating of savings achieved against target.
  * 'none' means no actual has been recorded yet; it is not a rating and never outranks one.
  */
-import { assertPence } from './money';
+import { assertPence, sumPence } from './money';
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
 
@@ -95,4 +95,40 @@ export function mostOffTrackFirst<F extends { years: readonly unknown[]; rag: Ra
   const weight = (f: F) => (f.years.length === 0 ? 4 : SEVERITY[f.rag]);
   const shortfall = (f: F) => (f.targetPence === 0 ? 0 : f.gapPence / f.targetPence);
   return [...functions].sort((a, b) => weight(a) - weight(b) || shortfall(b) - shortfall(a));
+}
+
+/** How many functions a board chart draws one by one before it adds the rest together. */
+export const CHART_FUNCTIONS_SHOWN = 12;
+
+export type ChartOfMostOffTrack<F> = {
+  /** The most off track, one bar each, in order. */
+  shown: F[];
+  /** Every other function with something due, added together into one bar; null when none is left over. */
+  rest: { count: number; targetPence: number; deliveredPence: number; forecastPence: number | null } | null;
+};
+
+/**
+ * What a board can read in one chart: the most off track functions one by one, the rest with
+ * something due added together (never hundreds of bars), every one of them in the table beside it.
+ */
+export function chartOfMostOffTrack<F extends { years: readonly unknown[]; rag: Rag; targetPence: number; gapPence: number; deliveredPence: number; periodsWithActual: number; forecastPence: number | null }>(
+  functions: readonly F[],
+  shownAtMost: number = CHART_FUNCTIONS_SHOWN,
+): ChartOfMostOffTrack<F> {
+  const ordered = mostOffTrackFirst(functions);
+  // One more bar than the limit is drawn rather than a "rest" of one.
+  if (ordered.length <= shownAtMost + 1) return { shown: ordered, rest: null };
+  const shown = ordered.slice(0, shownAtMost);
+  const others = ordered.slice(shownAtMost).filter((f) => f.years.length > 0);
+  if (others.length === 0) return { shown, rest: null };
+  const forecasts = others.map((f) => f.forecastPence).filter((p): p is number => p !== null);
+  return {
+    shown,
+    rest: {
+      count: others.length,
+      targetPence: sumPence(others.map((f) => f.targetPence)),
+      deliveredPence: sumPence(others.map((f) => (f.periodsWithActual === 0 ? 0 : f.deliveredPence))),
+      forecastPence: forecasts.length === 0 ? null : sumPence(forecasts),
+    },
+  };
 }

@@ -193,4 +193,58 @@ describe('adding a function to the portfolio', () => {
     expect(await check.innerText()).toContain('Function sheet, cell B2: Fill this in');
     await screenshot(p, 'business-case-check');
   });
+
+  // Last in the file: it leaves the portfolio server with 30 more functions.
+  it('pages a portfolio of dozens of functions and draws the most off track, the rest added together', async () => {
+    const p = page();
+    await signIn(p, url, OFFICER);
+    const added = await p.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/auth/session')).json();
+      const statuses: number[] = [];
+      for (let i = 1; i <= 30; i += 1) {
+        const slug = `scale-test-${String(i).padStart(2, '0')}`;
+        const response = await fetch('/api/functions', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+          body: JSON.stringify({
+            slug,
+            name: `Scale test ${i}`,
+            collaboration: 'bch',
+            leadForce: 'bedfordshire',
+            agreement: null,
+            description: 'One of many, to see a portfolio at scale.',
+            toleranceTenthsPercent: 50,
+            businessCase: { title: `Scale test ${i} business case`, date: '2018-03', paragraph: '1.1', quote: 'savings' },
+            headline: null,
+            lines: [{ name: 'Savings', category: 'payroll', driver: 'Scale', kind: 'cashable', recurrence: 'recurring', targets: [{ fiscalYear: '2017-18', amountPence: 1_000_000 * i }] }],
+          }),
+        });
+        statuses.push(response.status);
+      }
+      return statuses;
+    });
+    expect(added.every((status) => status === 201), `statuses ${added.join(', ')}`).toBe(true);
+    await p.goto(`${url}/?period=2017-18`);
+    const table = p.getByTestId('functions-table');
+    await table.locator('tr[data-function]').first().waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(25);
+    const paging = p.getByRole('navigation', { name: 'Pages of functions' }).first();
+    const total = Number(/of (\d+) functions/.exec(await paging.innerText())![1]);
+    expect(total).toBeGreaterThanOrEqual(34);
+    expect(await paging.innerText()).toContain(`Showing 1 to 25 of ${total} functions.`);
+    await paging.getByRole('button', { name: /^Next/ }).click();
+    expect(await paging.innerText()).toContain(`Showing 26 to ${Math.min(50, total)} of ${total} functions.`);
+    expect(await table.locator('tbody tr').count()).toBe(Math.min(25, total - 25));
+    await paging.getByRole('button', { name: `Show all ${total}` }).click();
+    expect(await table.locator('tbody tr').count()).toBe(total);
+    // The chart: twelve functions one by one and the others added together, never dozens of bars.
+    const chart = p.locator('figure').filter({ hasText: 'Target against delivered, by function' });
+    await chart.locator('.recharts-bar-rectangle').first().waitFor();
+    const ticks = await chart.locator('.recharts-xAxis-tick-labels text').allTextContents();
+    expect(ticks).toHaveLength(12);
+    expect(await chart.locator('figcaption').innerText()).toMatch(/The 12 most off track of \d+ functions, one bar each; the other \d+ with something due are added together below the chart/);
+    expect(await chart.getByTestId('chart-rest').innerText()).toMatch(/^The other \d+ functions with something due, added together: target £[\d.]+[mk]?, delivered £/);
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    await screenshot(p, 'portfolio-at-scale');
+  });
 });

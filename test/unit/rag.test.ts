@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RAG_ORDER, overallRag, ragOf, varianceOf } from '../../server/domain/rag';
+import { chartOfMostOffTrack, RAG_ORDER, overallRag, ragOf, varianceOf } from '../../server/domain/rag';
 import type { Rag } from '../../server/domain/rag';
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -184,5 +184,40 @@ describe('overallRag', () => {
         expect(overallRag(periods(...[...rags].reverse()))).toEqual(result);
       }),
     );
+  });
+});
+
+describe('chartOfMostOffTrack: what a board can read in one chart', () => {
+  const fn = (slug: string, rag: 'red' | 'amber' | 'green' | 'none', targetPence: number, deliveredPence: number, forecastPence: number | null = null, due = true) => ({
+    slug,
+    rag,
+    targetPence,
+    deliveredPence,
+    gapPence: targetPence - deliveredPence,
+    forecastPence,
+    periodsWithActual: rag === 'none' ? 0 : 1,
+    years: due ? [{}] : [],
+  });
+
+  it('draws a short list whole', () => {
+    const few = [fn('a', 'green', 100, 100), fn('b', 'red', 100, 10)];
+    expect(chartOfMostOffTrack(few)).toEqual({ shown: [few[1], few[0]], rest: null });
+  });
+
+  it('draws the most off track one by one and adds the rest together, leaving out those with nothing due', () => {
+    const many = Array.from({ length: 300 }, (_, i) => fn(`f${i}`, i % 10 === 0 ? 'red' : 'green', 1_000_00, i % 10 === 0 ? 100_00 : 1_000_00, i === 299 ? 5_00 : null));
+    many.push(fn('nothing-due', 'none', 0, 0, null, false));
+    const chart = chartOfMostOffTrack(many, 12);
+    expect(chart.shown).toHaveLength(12);
+    // 30 are red: the twelve drawn are all red.
+    expect(chart.shown.map((f) => f.rag)).toEqual(Array(12).fill('red'));
+    // 300 with something due, 12 drawn: 288 added together.
+    expect(chart.rest).toEqual({ count: 288, targetPence: 288 * 1_000_00, deliveredPence: 18 * 100_00 + 270 * 1_000_00, forecastPence: 5_00 });
+  });
+
+  it('draws thirteen rather than a rest of one', () => {
+    const thirteen = Array.from({ length: 13 }, (_, i) => fn(`f${i}`, 'green', 100, 100));
+    expect(chartOfMostOffTrack(thirteen, 12)).toMatchObject({ rest: null });
+    expect(chartOfMostOffTrack(thirteen, 12).shown).toHaveLength(13);
   });
 });

@@ -20,6 +20,9 @@ function yearsSpan(fn: FunctionSummary): string {
   return from === to ? `FY ${from}` : `FY ${from} to ${to}`;
 }
 
+/** A national portfolio runs to hundreds of functions: the table shows them 25 at a time. */
+export const TABLE_PAGE = 25;
+
 export function FunctionsTable({ functions, view }: { functions: readonly FunctionSummary[]; view: ViewParams }) {
   // Loaded beside the figures: the table does not wait for it.
   const history = useQuery(statusHistoryQuery(view)).data;
@@ -127,6 +130,8 @@ export function FunctionsTable({ functions, view }: { functions: readonly Functi
       rowKey={(fn) => fn.slug}
       rowProps={(fn) => ({ 'data-function': fn.slug })}
       testId="functions-table"
+      pageSize={TABLE_PAGE}
+      rowsAre="functions"
     />
   );
 }

@@ -15,14 +15,14 @@ import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatPaperDate } from '../../lib/dates';
 import { shortName } from '../../lib/labels';
 import { formatMoneyShort, qualified } from '../../lib/money';
-import { mostOffTrackFirst } from '../../lib/rag';
+import { chartOfMostOffTrack, mostOffTrackFirst } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { ForceSection } from '../function/ForceSection';
 import { CumulativeSection } from './CumulativeSection';
 import { ChangesSection } from './ChangesSection';
 import { AgreementsDue } from '../agreements/AgreementsDue';
 import { HowToRead } from '../../components/HowToRead';
-import { FunctionsTable } from './FunctionsTable';
+import { FunctionsTable, TABLE_PAGE } from './FunctionsTable';
 import { ProgrammeFigures } from './ProgrammeFigures';
 import { usePageTitle } from '../../lib/page';
 
@@ -51,6 +51,7 @@ export function PortfolioPage() {
 
 function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
   const functions = mostOffTrackFirst(data.functions);
+  const chart = chartOfMostOffTrack(data.functions);
   const scopeWords = `${data.period.description}${data.collaboration === 'all' ? '' : `, ${functions[0]?.collaborationName ?? data.collaboration}`}`;
   const illustrativeActuals = functions.some((f) => f.usesIllustrativeActuals);
   return (
@@ -130,22 +131,32 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
             <h2 id="chart-heading">Target against delivered</h2>
             <ChartFrame
               title={`Target against delivered, by function: ${data.period.description}`}
-              caption={`${functions
+              caption={`${chart.rest ? `The ${chart.shown.length} most off track of ${functions.length} functions, one bar each; the other ${chart.rest.count} with something due are added together below the chart, and every function is in the table. ` : ''}${chart.shown
                 .map(
                   (fn) =>
                     `${fn.name}: target ${formatMoneyShort(fn.targetPence)}, ${fn.periodsWithActual === 0 ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(fn.deliveredPence), fn.deliveredQualifier)}`}${fn.forecastPence === null ? '' : `, forecast ${formatMoneyShort(fn.forecastPence)}`}`,
                 )
-                .join('; ')}.`}
+                .join('; ')}${chart.rest ? `; the other ${chart.rest.count}: target ${formatMoneyShort(chart.rest.targetPence)}, delivered ${formatMoneyShort(chart.rest.deliveredPence)}` : ''}.`}
               chart={
-                <TargetDeliveredChart
-                  rows={functions.map((fn) => ({
-                    label: fn.name.length > 18 ? shortName(fn) : fn.name,
-                    targetPence: fn.targetPence,
-                    deliveredPence: fn.periodsWithActual === 0 ? null : fn.deliveredPence,
-                    forecastPence: fn.forecastPence,
-                    href: withView(`/functions/${fn.slug}`, view),
-                  }))}
-                />
+                <>
+                  <TargetDeliveredChart
+                    rows={chart.shown.map((fn) => ({
+                      label: fn.name.length > 18 ? shortName(fn) : fn.name,
+                      targetPence: fn.targetPence,
+                      deliveredPence: fn.periodsWithActual === 0 ? null : fn.deliveredPence,
+                      forecastPence: fn.forecastPence,
+                      href: withView(`/functions/${fn.slug}`, view),
+                    }))}
+                  />
+                  {chart.rest ? (
+                    // Added together, the rest would dwarf every bar drawn: they are given in words instead.
+                    <p className="note" data-testid="chart-rest">
+                      The other {chart.rest.count} functions with something due, added together: target <Money pence={chart.rest.targetPence} short />, delivered{' '}
+                      <Money pence={chart.rest.deliveredPence} short />
+                      {chart.rest.forecastPence === null ? '' : <>, forecast <Money pence={chart.rest.forecastPence} short /></>}. Every function is in the table.
+                    </p>
+                  ) : null}
+                </>
               }
               table={<ChartTable functions={functions} view={view} />}
             />
@@ -179,7 +190,7 @@ function ChartTable({ functions, view }: { functions: readonly FunctionSummary[]
     },
     { id: 'forecast', header: 'Forecast', numeric: true, sortValue: (f) => f.forecastPence, cell: (f) => <Money pence={f.forecastPence} /> },
   ];
-  return <SortableTable caption="The chart’s figures" columns={columns} rows={functions} rowKey={(f) => f.slug} />;
+  return <SortableTable caption="The chart’s figures, every function" columns={columns} rows={functions} rowKey={(f) => f.slug} pageSize={TABLE_PAGE} rowsAre="functions" />;
 }
 
 /** Where a business case's headline and its yearly profile differ, say so plainly. */
