@@ -46,6 +46,7 @@ import { agreementRoutes } from './routes/agreements';
 import { costRoutes } from './routes/costs';
 import { createCostsService } from './services/costs';
 import { createGoalsService } from './services/goals';
+import { createNetBenefitService } from './services/net-benefit';
 import { createAgreementService } from './services/agreements';
 import { createAgreementRepository } from './db/repositories/agreements';
 import { createReportService } from './services/report';
@@ -89,6 +90,7 @@ export function createApp({
   const plans = createPlanRepository(db);
   const benefits = createBenefitRepository(db);
   const figures = createFiguresService({ db, ledger, forces });
+  const costs = createCostsService(db, now);
   const reports = createReportService({ db, figures, reports: createReportRepository(db), plans, benefits, sources, now });
 
   const app = new OpenAPIHono<AppEnv>();
@@ -143,7 +145,7 @@ export function createApp({
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
     .route('/api', reportRoutes(reports, db, now))
     .route('/api', portfolioRoutes(createNewFunctionService(db, now), createRetirementService(db, now), db, now))
-    .route('/api', costRoutes(createCostsService(db, now), createGoalsService(db, figures), db, now))
+    .route('/api', costRoutes(costs, createGoalsService(db, figures), createNetBenefitService({ db, figures, costs, now }), db, now))
     .route('/api', agreementRoutes(createAgreementService(createAgreementRepository(db)), now));
 
   routes.doc31('/api/openapi.json', {

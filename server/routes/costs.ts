@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorise } from '../auth/middleware';
 import { errorResponse, FiscalYear, jsonResponse, Slug } from '../contracts/common';
-import { CostsQuery, Goals, NewBases, ProgrammeCosts } from '../contracts/costs';
+import { CostsQuery, Goals, NetBenefitView, NewBases, NewProgrammeCost, ProgrammeCosts } from '../contracts/costs';
+import type { NetBenefitService } from '../services/net-benefit';
 import type { GoalsService } from '../services/goals';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody, jsonBody } from '../http';
@@ -42,8 +43,48 @@ const getGoals = createRoute({
   },
 });
 
-export function costRoutes(costs: CostsService, goals: GoalsService, db: Db, now: () => Date) {
+const SlugParam = z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' }, example: 'seven-force' }) });
+const getNetBenefit = createRoute({
+  method: 'get',
+  path: '/collaborations/{slug}/net-benefit',
+  tags: ['costs'],
+  request: { params: SlugParam },
+  responses: {
+    200: jsonResponse(NetBenefitView, 'The collaboration’s savings against its costs by year, to date with the payback year, and by force'),
+    404: errorResponse('No collaboration has that slug'),
+  },
+});
+const postProgrammeCost = createRoute({
+  method: 'post',
+  path: '/collaborations/{slug}/programme-costs',
+  tags: ['costs'],
+  request: { params: SlugParam, body: jsonBody(NewProgrammeCost) },
+  responses: {
+    201: jsonResponse(z.object({ id: z.number().int() }), 'Recorded, audited'),
+    400: errorResponse('The request breaks a rule'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not a programme officer or administrator, or no CSRF token'),
+    404: errorResponse('No collaboration has that slug'),
+  },
+});
+
+export function costRoutes(costs: CostsService, goals: GoalsService, netBenefit: NetBenefitService, db: Db, now: () => Date) {
   return apiRouter()
+    .openapi(getNetBenefit, (c) => {
+      const outcome = netBenefit.netBenefit(c.req.valid('param').slug, now().toISOString().slice(0, 10));
+      if (!outcome.ok) return c.json(errorBody('not_found', outcome.message), 404);
+      return c.json(outcome.view, 200);
+    })
+    .openapi(postProgrammeCost, (c) => {
+      const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      const outcome = netBenefit.recordCost(c.req.valid('param').slug, c.req.valid('json'), allowed.session.user.email);
+      if (!outcome.ok) {
+        if (outcome.status === 404) return c.json(errorBody('not_found', outcome.message), 404);
+        return c.json(errorBody('invalid_request', outcome.message, outcome.path ? [{ path: [outcome.path], message: outcome.message }] : undefined), 400);
+      }
+      return c.json({ id: outcome.id }, 201);
+    })
     .openapi(getGoals, (c) => {
       const slug = c.req.valid('param').slug;
       const found = goals.goals(slug, now().toISOString().slice(0, 10));

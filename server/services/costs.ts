@@ -32,9 +32,14 @@ export function createCostsService(db: Db, now: () => Date) {
   type Member = { force: string; forceName: string; joinedOn: string; leftOn: string | null };
   type BasisRow = { force: string; nrePence: number; source: string; enteredBy: string; enteredAt: string };
 
-  function split(inYear: Member[], byForce: Map<string, BasisRow>, money: { code: string; amountPence: number }[]): ProgrammeCosts['split'] {
+  /** By the year's NRE where every member has one entered, else equally (Realise's assumption). */
+  function sharesFor(inYear: Member[], byForce: Map<string, BasisRow>): { everyOneHasNre: boolean; shares: Share[] } {
     const everyOneHasNre = inYear.every((m) => byForce.has(m.force)) && inYear.some((m) => byForce.get(m.force)!.nrePence > 0);
-    const shares: Share[] = everyOneHasNre ? sharesByBasis(inYear.map((m) => ({ key: m.force, amount: byForce.get(m.force)!.nrePence }))) : equalShares(inYear.map((m) => m.force));
+    return { everyOneHasNre, shares: everyOneHasNre ? sharesByBasis(inYear.map((m) => ({ key: m.force, amount: byForce.get(m.force)!.nrePence }))) : equalShares(inYear.map((m) => m.force)) };
+  }
+
+  function split(inYear: Member[], byForce: Map<string, BasisRow>, money: { code: string; amountPence: number }[]): ProgrammeCosts['split'] {
+    const { everyOneHasNre, shares } = sharesFor(inYear, byForce);
     const parts = money.map((b) => ({ code: b.code, parts: new Map(apportion(b.amountPence, shares).map((p) => [p.key, p.pence])) }));
     return {
       basis: everyOneHasNre ? 'nre' : 'equal',
@@ -47,6 +52,17 @@ export function createCostsService(db: Db, now: () => Date) {
   }
 
   return {
+    /**
+     * Each member's share of the collaboration's costs in a year: by the year's NRE where every
+     * member has one entered, else equally (Realise's assumption). Empty when no force was a member.
+     */
+    sharesOfYear(slug: string, fy: string): { basis: 'nre' | 'equal'; shares: Share[] } {
+      const inYear = membersDuring(members.all(slug) as Member[], fiscalYearStart(fy), fiscalYearEnd(fy));
+      if (inYear.length === 0) return { basis: 'equal', shares: [] };
+      const { everyOneHasNre, shares } = sharesFor(inYear, new Map((bases.all(fy) as BasisRow[]).map((r) => [r.force, r])));
+      return { basis: everyOneHasNre ? 'nre' : 'equal', shares };
+    },
+
     costs(slug: string, fy: string, without?: string): CostsOutcome {
       const c = collaboration.get(slug) as { slug: string; name: string } | undefined;
       if (!c) return { ok: false, status: 404, message: `There is no collaboration "${slug}".` };

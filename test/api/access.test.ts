@@ -103,6 +103,11 @@ const CASES: Case[] = [
   { route: 'PATCH /api/collaborations/ctc/members/btp (a force leaves)', allowed: ['programme officer', 'administrator'], request: async () => ['PATCH', '/api/collaborations/ctc/members/btp', { leftOn: '2021-04-01' }] },
   { route: 'POST /api/functions/aoj/retire', allowed: ['programme officer', 'administrator'], request: async () => ['POST', '/api/functions/aoj/retire', { retiredOn: '2030-04-01', reason: 'Ended' }] },
   { route: 'PUT /api/bases/2018-19 (NRE)', allowed: ['programme officer', 'administrator'], request: async () => ['PUT', '/api/bases/2018-19', { source: 'Test figures', forces: [{ force: 'kent', nrePence: 100 }] }] },
+  {
+    route: 'POST /api/collaborations/seven-force/programme-costs',
+    allowed: ['programme officer', 'administrator'],
+    request: async () => ['POST', '/api/collaborations/seven-force/programme-costs', { function: null, fiscalYear: '2018-19', kind: 'one-off', description: 'Launch event', amountPence: 500_000, source: 'Test figures' }],
+  },
   { route: 'POST /api/reports (publish)', allowed: ['programme officer'], request: async () => ['POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1' }] },
   {
     route: 'POST /api/users',
@@ -132,7 +137,7 @@ const STATE = `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT 
                       (SELECT count(*) FROM benefit_measurements) AS measures, (SELECT count(*) FROM reports) AS reports,
                       (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance, (SELECT count(*) FROM functions) AS functions,
                       (SELECT count(*) || '/' || count(left_on) FROM collaboration_members) AS members, (SELECT count(*) FROM collaborations) AS collaborations,
-                      (SELECT count(retired_on) FROM functions) AS retired, (SELECT count(*) FROM force_bases) AS bases`;
+                      (SELECT count(retired_on) FROM functions) AS retired, (SELECT count(*) FROM force_bases) AS bases, (SELECT count(*) FROM programme_costs) AS costs`;
 
 const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'programme officer', 'administrator'];
 

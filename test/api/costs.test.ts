@@ -113,3 +113,66 @@ describe('a collaboration’s goals, measured', () => {
     expect((await (await import('./seeded-app')).getJson(app, '/api/collaborations/nope/goals')).status).toBe(404);
   });
 });
+
+describe('savings, costs and net benefit', () => {
+  it('sets the Seven Force budgets against its savings year by year, splits them by the year’s NRE once entered, and counts a recorded cost', async () => {
+    const w = await world();
+    const before = await w.kent('GET', '/api/collaborations/seven-force/net-benefit');
+    expect(before.status).toBe(200);
+    // £1.2m + £150k a year, in each year the papers show the agreement in force (22 October 2015 to 31 March 2021).
+    expect(before.body.years.map((y: any) => [y.fy, y.costsFromPapersPence])).toEqual(
+      ['2015-16', '2016-17', '2017-18', '2018-19', '2019-20', '2020-21'].map((fy) => [fy, 135_000_000]),
+    );
+    expect(before.body.totals).toMatchObject({ costsPence: 810_000_000, netPlannedPence: -810_000_000 });
+    expect(before.body.payback).toEqual({ planned: null, delivered: null });
+    expect(before.body.notes.join(' ')).toMatch(/its reading, not the papers’ words.*split equally/);
+    expect(before.body.forces.every((f: any) => f.costsRestOnAssumption)).toBe(true);
+
+    await w.officer('PUT', '/api/bases/2018-19', { source: 'Test figures typed in for the Seven Force split', forces: Object.entries(NRE_2018_19).map(([force, nrePence]) => ({ force, nrePence })) });
+    const recorded = await w.officer('POST', '/api/collaborations/seven-force/programme-costs', {
+      function: null,
+      fiscalYear: '2019-20',
+      kind: 'recurring',
+      description: 'Programme team posts',
+      amountPence: 10_000_000,
+      source: 'Test figures',
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const audit = w.db.prepare("SELECT actor, action, after_json FROM audit_log WHERE entity = 'programme-cost'").get() as { actor: string; action: string; after_json: string };
+    expect(audit).toMatchObject({ actor: 'officer@example.org', action: 'record-programme-cost' });
+    expect(JSON.parse(audit.after_json)).toMatchObject({ amountPence: 10_000_000, kind: 'recurring' });
+
+    const after = await w.kent('GET', '/api/collaborations/seven-force/net-benefit');
+    // Recurring from FY 2019/20: that year and the next.
+    expect(after.body.years.map((y: any) => y.costsEnteredPence)).toEqual([0, 0, 0, 0, 10_000_000, 10_000_000]);
+    expect(after.body.totals.costsPence).toBe(830_000_000);
+    expect(after.body.years.find((y: any) => y.fy === '2018-19').costBasis).toBe('nre');
+    // Kent's share: 23.3% of FY 2018/19's £1.35m by its NRE, an equal 14.3% of the other years'.
+    const kent = after.body.forces.find((f: any) => f.force === 'kent');
+    const equalYears = [135_000_000, 135_000_000, 135_000_000, 145_000_000, 145_000_000].map((pence) => apportion(pence, [{ key: 'kent', tenthsPercent: 143 }, { key: 'rest', tenthsPercent: 857 }])[0]!.pence);
+    expect(kent.costsPence).toBe(apportion(135_000_000, [{ key: 'kent', tenthsPercent: 233 }, { key: 'rest', tenthsPercent: 767 }])[0]!.pence + equalYears.reduce((a, b) => a + b, 0));
+    expect(after.body.forces.reduce((sum: number, f: any) => sum + f.costsPence, 0)).toBe(830_000_000);
+    expect(after.body.enteredCosts).toMatchObject([{ description: 'Programme team posts', enteredBy: 'officer@example.org', fiscalYear: '2019-20' }]);
+  });
+
+  it('refuses a cost that names another collaboration’s function, or none of pounds, and writes nothing', async () => {
+    const w = await world();
+    const wrong = await w.officer('POST', '/api/collaborations/seven-force/programme-costs', { function: 'ict', fiscalYear: '2018-19', kind: 'one-off', description: 'x', amountPence: 100, source: 'y' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/ict is not one of Seven Force/);
+    const zero = await w.officer('POST', '/api/collaborations/seven-force/programme-costs', { function: null, fiscalYear: '2018-19', kind: 'one-off', description: 'x', amountPence: 0, source: 'y' });
+    expect(zero.status).toBe(400);
+    expect((await w.officer('POST', '/api/collaborations/nope/programme-costs', { function: null, fiscalYear: '2018-19', kind: 'one-off', description: 'x', amountPence: 100, source: 'y' })).status).toBe(404);
+    expect((await w.kent('GET', '/api/collaborations/nope/net-benefit')).status).toBe(404);
+    expect(w.db.prepare('SELECT count(*) FROM programme_costs').pluck().get()).toBe(0);
+  });
+
+  it('nets BCH’s savings with no costs recorded: no payback year, savings not profiled by year named', async () => {
+    const w = await world();
+    const bch = await w.kent('GET', '/api/collaborations/bch/net-benefit');
+    expect(bch.body.totals.costsPence).toBe(0);
+    expect(bch.body.payback).toEqual({ planned: null, delivered: null });
+    expect(bch.body.notes.join(' ')).toContain('Firearms and Explosives Licensing: savings not profiled by year are left out');
+    expect(bch.body.totals.targetPence).toBe(bch.body.years.reduce((sum: number, y: any) => sum + y.targetPence, 0));
+  });
+});

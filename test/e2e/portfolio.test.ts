@@ -178,6 +178,28 @@ describe('adding a function to the portfolio', () => {
     await screenshot(p, 'seven-force-costs-what-if');
   });
 
+  it('sets the Seven Force costs against its savings by year, and counts a cost the programme officer records', async () => {
+    const p = page();
+    await signIn(p, url, OFFICER);
+    await p.goto(`${url}/collaborations/seven-force/costs?year=2018-19`);
+    const summary = p.getByTestId('net-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('costs £8.1m');
+    expect(await summary.innerText()).toContain('Neither the savings promised nor those delivered cover the costs in any year shown.');
+    expect(await p.getByTestId('net-notes').innerText()).toContain('FY 2015/16 to FY 2020/21 (22 October 2015 to 31 March 2021): its reading, not the papers’ words');
+    await p.getByLabel('What the cost is').fill('Programme team posts');
+    await p.getByLabel('Amount (£)').fill('100,000');
+    await p.getByLabel('One-off or recurring').selectOption('recurring');
+    await p.getByLabel('The year it falls in (from)').selectOption('2019-20');
+    await p.getByLabel('Where the figure comes from').fill('Budget monitoring, typed in for the test');
+    await p.getByRole('button', { name: 'Record the cost' }).click();
+    await expect.poll(() => summary.innerText()).toContain('costs £8.3m');
+    expect(await p.locator('[data-testid="net-years"] tr[data-year="2020-21"]').innerText()).toMatch(/£1,450,000\s+recorded|£1,450,000/);
+    expect(await p.getByTestId('net-costs').innerText()).toContain('Programme team posts: £100,000 a year from FY 2019/20');
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    await screenshot(p, 'seven-force-net-benefit');
+  });
+
   it('checks a business-case workbook before adding it, naming each problem by sheet and cell', async () => {
     const p = page();
     await signIn(p, url, OFFICER);

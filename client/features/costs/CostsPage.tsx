@@ -13,6 +13,7 @@ import { formatPaperDate } from '../../lib/dates';
 import { parsePoundsInput } from '../../lib/money-input';
 import { usePageTitle } from '../../lib/page';
 import { canManagePortfolio } from '../../lib/roles';
+import { NetBenefitSection } from './NetBenefitSection';
 
 // What a programme costs each force in a year, on the papers' basis (Net Revenue Expenditure, to one
 // decimal place), and what if a force left. The year and the what-if are in the URL, so a link
@@ -78,6 +79,7 @@ export function CostsPage({ slug }: { slug: string }) {
           </>
         )}
       </QueryState>
+      <NetBenefitSection slug={slug} />
     </>
   );
 }
