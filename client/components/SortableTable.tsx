@@ -62,9 +62,11 @@ export function SortableTable<Row>({
                   <button
                     type="button"
                     className="sort-button"
-                    onClick={() =>
-                      setSort({ column: column.id, direction: active === 'ascending' ? 'descending' : 'ascending' })
-                    }
+                    onClick={() => {
+                      setSort({ column: column.id, direction: active === 'ascending' ? 'descending' : 'ascending' });
+                      // A new order starts from its first page.
+                      setPage(0);
+                    }}
                   >
                     {column.header}
                     <span className="sort-icon" aria-hidden="true">
@@ -111,10 +113,11 @@ export function SortableTable<Row>({
         </p>
         {paged ? (
           <>
-            <button type="button" className="button button-secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            {/* aria-disabled, not disabled: a button that disables itself under focus drops the focus to the page. */}
+            <button type="button" className="button button-secondary" aria-disabled={current === 0} onClick={() => current > 0 && setPage(current - 1)}>
               Previous {pageSize}
             </button>{' '}
-            <button type="button" className="button button-secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            <button type="button" className="button button-secondary" aria-disabled={current >= pages - 1} onClick={() => current < pages - 1 && setPage(current + 1)}>
               Next {Math.min(pageSize, sorted.length - last) || pageSize}
             </button>{' '}
           </>

@@ -27,7 +27,7 @@ export function partsCaption(parts: readonly { name: string; targetPence: number
   const deliveredParts = shortPartsOfWhole(parts.map((p) => p.deliveredPence ?? 0));
   const showDelivered = delivered && parts.some((p) => p.deliveredPence !== null);
   const each = parts.map(
-    (p, i) => `${p.name}: target ${targets.parts[i]}${!showDelivered ? '' : p.deliveredPence === null ? ', no actual yet' : `, delivered ${deliveredParts.parts[i]}`}`,
+    (p, i) => `${p.name}: target ${targets.parts[i]}${!delivered ? '' : p.deliveredPence === null ? ', no actual yet' : `, delivered ${deliveredParts.parts[i]}`}`,
   );
   const inAll = parts.length > 1 ? `; in all, target ${targets.whole}${showDelivered ? `, delivered ${deliveredParts.whole}` : ''}` : '';
   return `${each.join('; ')}${inAll}.`;

@@ -2,6 +2,7 @@ import type { NetBenefitView, NewProgrammeCost } from '../contracts/costs';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { apportion } from '../domain/apportion';
+import { formatPounds } from '../domain/money';
 import { fiscalYearOf, fiscalYearsBetween, formatFiscalYear } from '../domain/fiscal';
 import { dateWords } from '../contracts/words';
 import { lastDayOf } from '../domain/agreements';
@@ -46,13 +47,15 @@ export function createNetBenefitService({ db, figures, costs, now }: { db: Db; f
       if (!c) return { ok: false, status: 404, message: `There is no collaboration "${slug}".` };
       const notes: string[] = [];
       const portfolio = figures.portfolio(asAt, ALL_YEARS, slug);
-      const savings = new Map<string, { targetPence: number; deliveredPence: number | null }>();
+      const savings = new Map<string, { targetPence: number; deliveredPence: number | null; lacksActual: boolean }>();
       for (const f of portfolio.functions) {
         for (const y of f.years) {
           if (y.fy === null) continue;
-          const year = savings.get(y.fy) ?? { targetPence: 0, deliveredPence: null };
+          const year = savings.get(y.fy) ?? { targetPence: 0, deliveredPence: null, lacksActual: false };
           year.targetPence += y.targetPence;
           if (y.deliveredPence !== null) year.deliveredPence = (year.deliveredPence ?? 0) + y.deliveredPence;
+          // One function with savings due and no actual leaves the year's delivery unknown, not short.
+          else if (y.targetPence > 0) year.lacksActual = true;
           savings.set(y.fy, year);
         }
       }
@@ -76,6 +79,7 @@ export function createNetBenefitService({ db, figures, costs, now }: { db: Db; f
       // A year with nothing due has delivered nothing, rather than lacking an actual.
       const deliveredIn = (fy: string) => {
         const year = savings.get(fy);
+        if (year?.lacksActual) return null;
         return year?.deliveredPence ?? (year && year.targetPence > 0 ? null : 0);
       };
       const fromPapers = new Map<string, number>();
@@ -102,7 +106,11 @@ export function createNetBenefitService({ db, figures, costs, now }: { db: Db; f
       for (const year of net.years) {
         const { basis, shares } = costs.sharesOfYear(slug, year.fy);
         bases.set(year.fy, shares.length === 0 ? 'none' : basis);
-        if (shares.length === 0 || year.costsPence === 0) continue;
+        if (year.costsPence === 0) continue;
+        if (shares.length === 0) {
+          notes.push(`FY ${formatFiscalYear(year.fy)}: no force was a member, so its costs of ${formatPounds(year.costsPence)} fall to no force.`);
+          continue;
+        }
         for (const part of apportion(year.costsPence, shares)) {
           const row = forceOf(part.key);
           row.costsPence += part.pence;
@@ -149,6 +157,11 @@ export function createNetBenefitService({ db, figures, costs, now }: { db: Db; f
       return db.transaction((): RecordCostOutcome => {
         const c = collaboration.get(slug) as { slug: string; name: string } | undefined;
         if (!c) return { ok: false, status: 404, message: `There is no collaboration "${slug}".` };
+        const startYear = Number(input.fiscalYear.slice(0, 4));
+        const thisYear = now().getUTCFullYear();
+        if (startYear < 2000 || startYear > thisYear + 10) {
+          return { ok: false, status: 400, path: 'fiscalYear', message: `A cost's year must be from FY 2000/01 to ten years ahead (FY ${thisYear + 10}/${String((thisYear + 11) % 100).padStart(2, '0')}).` };
+        }
         if (input.function !== null) {
           const fn = functionOf.get(input.function) as { collaboration: string } | undefined;
           if (!fn) return { ok: false, status: 400, path: 'function', message: `There is no function "${input.function}".` };

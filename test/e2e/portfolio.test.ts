@@ -250,7 +250,7 @@ describe('adding a function to the portfolio', () => {
     const table = p.getByTestId('functions-table');
     await table.locator('tr[data-function]').first().waitFor();
     expect(await table.locator('tbody tr').count()).toBe(25);
-    const paging = p.getByRole('navigation', { name: 'Pages of functions' }).first();
+    const paging = p.getByRole('navigation', { name: 'Pages of functions', exact: true });
     const total = Number(/of (\d+) functions/.exec(await paging.innerText())![1]);
     expect(total).toBeGreaterThanOrEqual(34);
     expect(await paging.innerText()).toContain(`Showing 1 to 25 of ${total} functions.`);

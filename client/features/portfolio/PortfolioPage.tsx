@@ -190,7 +190,7 @@ function ChartTable({ functions, view }: { functions: readonly FunctionSummary[]
     },
     { id: 'forecast', header: 'Forecast', numeric: true, sortValue: (f) => f.forecastPence, cell: (f) => <Money pence={f.forecastPence} /> },
   ];
-  return <SortableTable caption="The chart’s figures, every function" columns={columns} rows={functions} rowKey={(f) => f.slug} pageSize={TABLE_PAGE} rowsAre="functions" />;
+  return <SortableTable caption="The chart’s figures, every function" columns={columns} rows={functions} rowKey={(f) => f.slug} pageSize={TABLE_PAGE} rowsAre="functions in the chart’s table" />;
 }
 
 /** Where a business case's headline and its yearly profile differ, say so plainly. */
