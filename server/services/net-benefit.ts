@@ -117,11 +117,11 @@ export function createNetBenefitService({ db, figures, costs, now }: { db: Db; f
           if (basis === 'equal') row.costsRestOnAssumption = true;
         }
       }
-      for (const force of new Set([...byForce.keys(), ...portfolio.functions.flatMap((f) => f.forces)])) {
-        const detail = figures.forceDetail(force, asAt, ALL_YEARS);
-        const row = forceOf(force);
-        for (const f of detail?.functions ?? []) {
-          if (f.collaboration !== slug) continue;
+      // Each force's part of the savings, from one read of the collaboration's functions split by force.
+      for (const force of portfolio.functions.flatMap((f) => f.forces)) forceOf(force);
+      for (const part of Object.values(figures.collaborationParts(slug, asAt, ALL_YEARS, { forces: true, sources: false }))) {
+        for (const f of part.forces) {
+          const row = forceOf(f.force);
           row.savingsAreIllustrative ||= f.isIllustrative;
           for (const y of f.years) {
             if (y.fy === null) continue;

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import type { ProgrammeCosts } from '../../../server/contracts/costs';
 import { fiscalYearWords, shareWords } from '../../../server/contracts/words';
-import { fiscalYearFromStartYear } from '../../../server/domain/fiscal';
 import { ApiError, api, unwrap } from '../../api/client';
 import { sessionQuery } from '../../api/queries';
 import { ErrorSummary } from '../../components/Form';
@@ -13,13 +12,12 @@ import { formatPaperDate } from '../../lib/dates';
 import { parsePoundsInput } from '../../lib/money-input';
 import { usePageTitle } from '../../lib/page';
 import { canManagePortfolio } from '../../lib/roles';
+import { PROGRAMME_YEARS } from './years';
 import { NetBenefitSection } from './NetBenefitSection';
 
 // What a programme costs each force in a year, on the papers' basis (Net Revenue Expenditure, to one
 // decimal place), and what if a force left. The year and the what-if are in the URL, so a link
 // reopens the same question.
-
-const YEARS = Array.from({ length: 12 }, (_, i) => fiscalYearFromStartYear(2015 + i));
 
 export function CostsPage({ slug }: { slug: string }) {
   const [params, setParams] = useSearchParams();
@@ -52,7 +50,7 @@ export function CostsPage({ slug }: { slug: string }) {
         <div className="form-group">
           <label htmlFor="costs-year">Financial year</label>
           <select id="costs-year" value={year} onChange={(e) => set('year', e.target.value)}>
-            {YEARS.map((fy) => (
+            {PROGRAMME_YEARS.map((fy) => (
               <option key={fy} value={fy}>
                 {fiscalYearWords(fy)}
               </option>

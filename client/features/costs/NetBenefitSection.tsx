@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { NetBenefitView } from '../../../server/contracts/costs';
 import { fiscalYearWords } from '../../../server/contracts/words';
-import { fiscalYearFromStartYear } from '../../../server/domain/fiscal';
 import { ApiError, api, unwrap } from '../../api/client';
 import { sessionQuery } from '../../api/queries';
 import { ErrorSummary } from '../../components/Form';
@@ -12,11 +11,10 @@ import { QueryState } from '../../components/QueryState';
 import { formatPaperDate } from '../../lib/dates';
 import { parsePoundsInput } from '../../lib/money-input';
 import { canManagePortfolio } from '../../lib/roles';
+import { PROGRAMME_YEARS } from './years';
 
 // Savings against costs for a collaboration: by year and to date, the payback year, and by force.
 // Every figure is the server's; this draws them.
-
-const YEARS = Array.from({ length: 12 }, (_, i) => fiscalYearFromStartYear(2015 + i));
 
 export function NetBenefitSection({ slug }: { slug: string }) {
   const net = useQuery({
@@ -243,7 +241,7 @@ function RecordCostForm({ slug }: { slug: string }) {
         <div className="form-group">
           <label htmlFor="cost-year">The year it falls in (from)</label>
           <select id="cost-year" value={form.fiscalYear} onChange={(e) => setForm({ ...form, fiscalYear: e.target.value })}>
-            {YEARS.map((fy) => (
+            {PROGRAMME_YEARS.map((fy) => (
               <option key={fy} value={fy}>
                 {fiscalYearWords(fy)}
               </option>

@@ -331,12 +331,13 @@ function useRoomBelow(body: React.RefObject<HTMLDivElement | null>): number {
     return Math.max(200, Math.min(460, Math.floor(window.innerHeight - top - 170)));
   };
   const [height, setHeight] = useState(() => Math.max(200, Math.min(460, window.innerHeight - 480)));
-  useLayoutEffect(() => {
+  // After each render (the figures above may have wrapped differently); an unchanged height renders nothing.
+  useLayoutEffect(() => setHeight(measure()));
+  useEffect(() => {
     const update = () => setHeight(measure());
-    update();
     window.addEventListener('resize', update);
     return () => window.removeEventListener('resize', update);
-  });
+  }, []);
   return height;
 }
 
