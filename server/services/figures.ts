@@ -3,7 +3,7 @@ import type { FunctionDetail, FunctionList, StatusHistory } from '../contracts/f
 import { dateWords } from '../contracts/words';
 import type { Db } from '../db/connection';
 import type { ForceRepository } from '../db/repositories/forces';
-import type { LedgerRepository } from '../db/repositories/ledger';
+import type { KeptFunctionFigures, LedgerRepository, PortfolioFunction } from '../db/repositories/ledger';
 import { formatScopeId, statusDates, type Scope } from '../domain/scope';
 
 // The figures every view, download and report reads: the portfolio, one function, one force, each
@@ -11,9 +11,16 @@ import { formatScopeId, statusDates, type Scope } from '../domain/scope';
 // so each answer is kept until the database changes: the key holds SQLite's data_version (moved by
 // any other connection's commit) and this connection's total_changes() (moved by every write here,
 // roll-ups and audit included), so no answer outlives a write, wherever it came from.
+//
+// Under those answers, each function's portfolio figures for a date and period are kept too, with
+// the versions they were worked out from (figures_versions, moved by triggers in the writing
+// transaction: migration 023). After an actual is recorded, the next portfolio works out that one
+// function again, not all of them; a write to a plan, a member or a share moves '*' and them all.
 
 /** Answers kept at once; a national portfolio is under 1 MB. */
 const KEPT = 32;
+/** Dates and periods whose functions' figures are kept (a year's status history reads five dates and now). */
+const KEPT_VIEWS = 16;
 
 type Parts = Record<string, ReturnType<LedgerRepository['collaborationParts']> extends Map<string, infer P> ? P : never>;
 type Answer = FunctionList | FunctionDetail | ForceDetail | Parts | StatusHistory | null;
@@ -48,8 +55,31 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     return worked;
   }
 
+  const versionRows = db.prepare('SELECT scope, version FROM figures_versions').raw();
+  const keptFunctions = new Map<string, Map<string, { version: string; figures: PortfolioFunction }>>();
+
+  /** Each function's figures kept for the date and period, good while its versions stand. */
+  function keptFor(asAt: string, scope: Scope): KeptFunctionFigures {
+    // Read before any figure: a write landing between the two leaves figures newer than their version, never older.
+    const versions = new Map(versionRows.all() as [string, number][]);
+    const everything = versions.get('*');
+    const versionOf = (slug: string) => `${everything}.${versions.get(slug) ?? 0}`;
+    const view = `${asAt}|${formatScopeId(scope)}`;
+    const kept = keptFunctions.get(view) ?? new Map();
+    keptFunctions.delete(view);
+    keptFunctions.set(view, kept);
+    while (keptFunctions.size > KEPT_VIEWS) keptFunctions.delete(keptFunctions.keys().next().value!);
+    return {
+      get: (slug) => {
+        const found = kept.get(slug);
+        return found?.version === versionOf(slug) ? found.figures : undefined;
+      },
+      set: (slug, figures) => void kept.set(slug, { version: versionOf(slug), figures: deepFreeze(figures) }),
+    };
+  }
+
   const portfolio = (asAt: string, scope: Scope, collaboration: string | undefined): FunctionList =>
-    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration));
+    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration, keptFor(asAt, scope)));
 
   return {
     portfolio,
@@ -57,11 +87,11 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     statusHistory(asAt: string, scope: Scope, collaboration: string | undefined): StatusHistory {
       return answer(`history|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => {
         const dates = statusDates(scope, asAt);
-        const views = dates.map((date) => portfolio(date, scope, collaboration));
-        const now = views.at(-1)!;
+        // Only each function's status at each date: no totals or timeline worked out for them.
+        const views = dates.map((date) => new Map(ledger.portfolioFunctions(date, scope, collaboration, keptFor(date, scope)).map((f) => [f.summary.slug, f.summary.rag])));
         return {
           points: dates.map((date) => ({ asAt: date, label: dateWords(date) })),
-          functions: now.functions.map((f) => ({ slug: f.slug, statuses: views.map((v) => v.functions.find((g) => g.slug === f.slug)?.rag ?? 'none') })),
+          functions: [...views.at(-1)!.keys()].map((slug) => ({ slug, statuses: views.map((v) => v.get(slug) ?? 'none') })),
         };
       });
     },

@@ -5,7 +5,7 @@ import { migrate } from '../../server/db/migrate';
 import { createRollupMaintenance } from '../../server/db/repositories/rollups';
 import { createFiguresRepository } from '../../server/db/repositories/figures';
 import { monthsOfFiscalYear } from '../../server/domain/fiscal';
-import { scopeLedger, scopeWindow, type Scope } from '../../server/domain/scope';
+import { parseScope, scopeLedger, scopeWindow, type Scope } from '../../server/domain/scope';
 
 // The SQL read model (the roll-up kept by triggers, the covering-index reads, the period in the
 // WHERE clause) against the plainest possible sum of the same ledger in JavaScript, using the
@@ -257,5 +257,107 @@ describe('answers kept between writes', () => {
     expect(await delivered()).toBe(before + 100);
     other.close();
     db.close();
+  });
+});
+
+describe("each function's figures kept between writes", () => {
+  async function seeded() {
+    const { loadPaperData, seedFromPapers } = await import('../../server/db/seed');
+    const { loadDemoData, seedDemo } = await import('../../server/db/demo');
+    const { createLedgerRepository } = await import('../../server/db/repositories/ledger');
+    const { createForceRepository } = await import('../../server/db/repositories/forces');
+    const { createFiguresService } = await import('../../server/services/figures');
+    const db = openDatabase(':memory:');
+    migrate(db);
+    const at = new Date('2026-11-25T09:00:00Z');
+    seedFromPapers(db, loadPaperData(), at);
+    seedDemo(db, loadDemoData(), at);
+    const ledger = createLedgerRepository(db);
+    const service = createFiguresService({ db, ledger, forces: createForceRepository(db, ledger) });
+    const lineOf = (slug: string) => (db.prepare('SELECT id FROM savings_lines WHERE function_slug = ? ORDER BY id LIMIT 1').get(slug) as { id: number }).id;
+    /** Adds to a function's first line's Kent-less figure for a month of FY 2017/18, as a recording would. */
+    const put = (lineId: number, measure: 'actual' | 'forecast', month: string, pence: number) => {
+      const changed = db
+        .prepare(`UPDATE ledger_entries SET amount_pence = amount_pence + ?, version = version + 1
+                   WHERE savings_line_id = ? AND measure = ? AND fiscal_year = '2017-18' AND month = ? AND force_slug IS NULL`)
+        .run(pence, lineId, measure, month);
+      if (changed.changes === 0) {
+        db.prepare(`INSERT INTO ledger_entries (savings_line_id, measure, fiscal_year, month, amount_pence, reported_on, recorded_at, recorded_by)
+                    VALUES (?, ?, '2017-18', ?, ?, '2017-07-01', '2026-11-25T09:00:00Z', 'a test')`).run(lineId, measure, month, pence);
+      }
+    };
+    const record = (slug: string, pence: number) => put(lineOf(slug), 'actual', '2017-06', pence);
+    return { db, ledger, service, record, put, lineOf };
+  }
+  const scope: Scope = { kind: 'years', from: '2017-18', to: '2017-18' };
+  const bySlug = (list: { functions: { slug: string }[] }) => new Map(list.functions.map((f) => [f.slug, f]));
+
+  it('works out again only the function whose ledger moved; a write to anything else works them all out', async () => {
+    const { db, service, record } = await seeded();
+    const first = bySlug(service.portfolio('2026-11-25', scope, undefined));
+    expect(first.size).toBeGreaterThan(2);
+
+    record('ict', 5_000);
+    const second = bySlug(service.portfolio('2026-11-25', scope, undefined));
+    expect(second.get('ict')).not.toBe(first.get('ict'));
+    for (const [slug, summary] of second) if (slug !== 'ict') expect(summary, slug).toBe(first.get(slug));
+
+    // A target is a plan: every function is worked out again.
+    db.prepare('UPDATE targets SET amount_pence = amount_pence + 1 WHERE id = (SELECT min(id) FROM targets)').run();
+    const third = bySlug(service.portfolio('2026-11-25', scope, undefined));
+    for (const [slug, summary] of third) expect(summary, slug).not.toBe(second.get(slug));
+  });
+
+  it('always gives the figures worked out afresh, through random writes to the ledger and the plans', async () => {
+    const { db, ledger, service, record } = await seeded();
+    const slugs = (db.prepare('SELECT DISTINCT function_slug FROM savings_lines ORDER BY 1').pluck().all() as string[]);
+    const scopes: Scope[] = [{ kind: 'all' }, scope, parseScope('2017-18-H1')];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ write: fc.constantFrom('actual', 'change', 'target', 'tolerance'), fn: fc.constantFrom(...slugs), pence: fc.integer({ min: 1, max: 9_000_000 }), view: fc.nat(2) }), { minLength: 1, maxLength: 8 }),
+        (writes) => {
+          for (const w of writes) {
+            if (w.write === 'actual') record(w.fn, w.pence);
+            if (w.write === 'change') db.prepare("UPDATE ledger_entries SET amount_pence = ? WHERE id = (SELECT max(id) FROM ledger_entries)").run(w.pence);
+            if (w.write === 'target') db.prepare('UPDATE targets SET amount_pence = ? WHERE id = (SELECT min(t.id) FROM targets t JOIN savings_lines l ON l.id = t.savings_line_id WHERE l.function_slug = ?)').run(w.pence, w.fn);
+            if (w.write === 'tolerance') db.prepare('UPDATE functions SET rag_tolerance_tenths_percent = ? WHERE slug = ?').run(w.pence % 200, w.fn);
+            const view = scopes[w.view]!;
+            expect(service.portfolio('2026-11-25', view, undefined)).toEqual(ledger.portfolio('2026-11-25', view, undefined));
+            expect(service.portfolio('2018-01-31', view, undefined)).toEqual(ledger.portfolio('2018-01-31', view, undefined));
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a large write moves the functions it touched once, with the triggers standing aside', async () => {
+    const { db, service, lineOf, put } = await seeded();
+    const before = service.portfolio('2026-11-25', scope, undefined).totals.deliveredPence ?? 0;
+    const version = () => db.prepare("SELECT version FROM figures_versions WHERE scope = 'aoj'").pluck().get() as number | undefined;
+    const was = version() ?? 0;
+    db.transaction(() =>
+      createRollupMaintenance(db).bulk([{ lineId: lineOf('aoj'), fiscalYear: '2017-18' }, { lineId: lineOf('aoj'), fiscalYear: null }], () => {
+        for (const month of monthsOfFiscalYear('2017-18')) put(lineOf('aoj'), 'forecast', month, 100);
+        put(lineOf('aoj'), 'actual', '2017-05', 777);
+      }),
+    )();
+    expect(version()).toBe(was + 1);
+    expect(service.portfolio('2026-11-25', scope, undefined).totals.deliveredPence).toBe(before + 777);
+  });
+
+  it('every table the figures read moves figures_versions when written', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    // The ledger moves its own function's row; the rest never touch a figure.
+    const notFigures = new Set(['ledger_entries', 'ledger_rollup', 'ledger_rollup_yearly', 'ledger_rollup_all_functions', 'ledger_bulk_write', 'figures_versions',
+      'audit_log', 'sessions', 'setup_tokens', 'sign_in_failures', 'oidc_logins', 'oidc_sessions', 'users', 'user_roles', 'user_identities']);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    const triggers = db.prepare("SELECT tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%figures_versions%'").all() as { tableName: string; sql: string }[];
+    for (const table of [...tables.filter((t) => !notFigures.has(t)), 'ledger_entries']) {
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        expect(triggers.some((t) => t.tableName === table && t.sql.includes(`AFTER ${event} ON ${table}`)), `${event} on ${table}`).toBe(true);
+      }
+    }
   });
 });

@@ -76,6 +76,13 @@ export function timelineMonths(scope: Scope, targets: readonly TargetFigure[], l
   return months === null ? all : all.filter((m) => m >= months.first && m <= months.last);
 }
 
+/** One function's part of the portfolio: its summary, and the targets and ledger in scope its timeline adds up. */
+export type PortfolioFunction = { summary: FunctionSummary; targets: readonly TargetFigure[]; ledger: readonly LedgerFigure[] };
+
+/** Where a caller keeps each function's portfolio figures for one date and period between reads (services/figures.ts). */
+export type KeptFunctionFigures = { get(slug: string): PortfolioFunction | undefined; set(slug: string, figures: PortfolioFunction): void };
+const keepNothing: KeptFunctionFigures = { get: () => undefined, set: () => {} };
+
 /** Reads of the savings ledger, each "as at" the end of a date and scoped to a period. */
 export function createLedgerRepository(db: Db) {
   const functionRows = db.prepare(
@@ -315,26 +322,50 @@ export function createLedgerRepository(db: Db) {
     return byFunction;
   }
 
+  /**
+   * Each savings function's figures (of one collaboration, or all) for the period as at the date,
+   * in portfolio order: those `kept` holds as they are, the rest worked out together and given to it.
+   */
+  function portfolioFunctions(asAt: string, scope: Scope, collaboration: string | undefined, kept: KeptFunctionFigures = keepNothing): PortfolioFunction[] {
+    const rows = (savingsFunctionRows.all() as FunctionRow[]).filter(
+      (row) => collaboration === undefined || collaboration === 'all' || row.collaboration === collaboration,
+    );
+    const found = new Map<string, PortfolioFunction>();
+    for (const row of rows) {
+      const figures = kept.get(row.slug);
+      if (figures) found.set(row.slug, figures);
+    }
+    const missing = rows.filter((row) => !found.has(row.slug));
+    if (missing.length > 0) {
+      const slugs = missing.map((row) => row.slug);
+      const scoped = scopedFiguresOf(slugs, asAt, scope);
+      const plans = plansOf(missing, asAt);
+      for (const row of missing) {
+        const l = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false });
+        const figures: PortfolioFunction = { summary: l.summary, targets: l.scopedTargets.targets, ledger: l.scopedLedger.ledger };
+        kept.set(row.slug, figures);
+        found.set(row.slug, figures);
+      }
+    }
+    return rows.map((row) => found.get(row.slug)!);
+  }
+
   const monthFigures = (rows: readonly MonthFigureRow[]): (LedgerFigure & { month: string })[] =>
     rows.map((m) => ({ lineId: null, measure: 'actual' as const, fy: m.fy, month: m.month, force: null, amountPence: m.amountPence }));
 
   return {
+    portfolioFunctions,
+
     /** The portfolio: every function (of one collaboration, or all), their totals and a cumulative timeline. */
-    portfolio(asAt: string, scope: Scope, collaboration: string | undefined) {
-      const rows = (savingsFunctionRows.all() as FunctionRow[]).filter(
-        (row) => collaboration === undefined || collaboration === 'all' || row.collaboration === collaboration,
-      );
-      const slugs = rows.map((row) => row.slug);
-      const scoped = scopedFiguresOf(slugs, asAt, scope);
-      const plans = plansOf(rows, asAt);
-      const loaded = rows.map((row) => load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false }));
+    portfolio(asAt: string, scope: Scope, collaboration: string | undefined, kept: KeptFunctionFigures = keepNothing) {
+      const loaded = portfolioFunctions(asAt, scope, collaboration, kept);
       const everyFunction = collaboration === undefined || collaboration === 'all';
-      const months = monthFigures(figures.months(everyFunction ? 'all' : slugs, scopeWindow(scope), asAt));
+      const months = monthFigures(figures.months(everyFunction ? 'all' : loaded.map((l) => l.summary.slug), scopeWindow(scope), asAt));
       const functions = loaded.map((l) => l.summary);
       const { targetPence, deliveredPence, forecastPence, gapPence, deliveredQualifier, gapQualifier } = totalsOf(functions);
       const { shortfallPence, aheadPence } = gapsOf(functions);
-      const allTargets = loaded.flatMap((l) => l.scopedTargets.targets);
-      const allLedger = loaded.flatMap((l) => l.scopedLedger.ledger);
+      const allTargets = loaded.flatMap((l) => l.targets);
+      const allLedger = loaded.flatMap((l) => l.ledger);
       return {
         asAt,
         period: scopeInfo(scope),

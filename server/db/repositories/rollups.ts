@@ -14,6 +14,11 @@ export function createRollupMaintenance(db: Db) {
   const begin = db.prepare('INSERT INTO ledger_bulk_write (only) VALUES (1)');
   const end = db.prepare('DELETE FROM ledger_bulk_write');
   const functionOfLine = db.prepare('SELECT function_slug FROM savings_lines WHERE id = ?').pluck();
+  // The triggers of migration 023 stand aside too: each function touched moves once, not once an entry.
+  const moveFunction = db.prepare(
+    `INSERT INTO figures_versions (scope, version) VALUES (?, 1) ON CONFLICT DO UPDATE SET version = version + 1`,
+  );
+  const moveEverything = db.prepare(`UPDATE figures_versions SET version = version + 1 WHERE scope = '*'`);
   const IN_ROLLUP = `e.fiscal_year IS NOT NULL AND e.source_id IS NULL AND e.qualifier IS NULL`;
   const monthly = {
     clear: db.prepare('DELETE FROM ledger_rollup WHERE function_slug = @fn AND fiscal_year = @fy'),
@@ -77,12 +82,15 @@ export function createRollupMaintenance(db: Db) {
      */
     bulk<T>(touched: Iterable<{ lineId: number; fiscalYear: string | null }>, write: () => T): T {
       const keys = new Map<string, { fn: string; fy: string }>();
+      const functions = new Set<string>();
       for (const t of touched) {
-        if (t.fiscalYear === null) continue; // no year: never in the roll-ups
         const fn = functionOfLine.get(t.lineId) as string | undefined;
-        if (fn) keys.set(`${fn}|${t.fiscalYear}`, { fn, fy: t.fiscalYear });
+        if (!fn) continue;
+        functions.add(fn);
+        if (t.fiscalYear !== null) keys.set(`${fn}|${t.fiscalYear}`, { fn, fy: t.fiscalYear }); // no year: never in the roll-ups
       }
       return guarded(write, () => {
+        for (const fn of functions) moveFunction.run(fn);
         for (const key of keys.values()) {
           monthly.clear.run(key);
           monthly.fill.run(key);
@@ -100,6 +108,7 @@ export function createRollupMaintenance(db: Db) {
     bulkWholeLedger<T>(write: () => T): T {
       return guarded(write, () => {
         for (const statement of wholeLedger) statement.run();
+        moveEverything.run();
       });
     },
   };
