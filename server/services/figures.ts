@@ -3,7 +3,7 @@ import type { FunctionDetail, FunctionList, StatusHistory } from '../contracts/f
 import { dateWords } from '../contracts/words';
 import type { Db } from '../db/connection';
 import type { ForceRepository } from '../db/repositories/forces';
-import type { KeptFunctionFigures, LedgerRepository, PortfolioFunction } from '../db/repositories/ledger';
+import type { ForceSplit, Kept, LedgerRepository, PortfolioFunction } from '../db/repositories/ledger';
 import { formatScopeId, statusDates, type Scope } from '../domain/scope';
 
 // The figures every view, download and report reads: the portfolio, one function, one force, each
@@ -20,7 +20,7 @@ import { formatScopeId, statusDates, type Scope } from '../domain/scope';
 /** Answers kept at once; a national portfolio is under 1 MB. */
 const KEPT = 32;
 /** Dates and periods whose functions' figures are kept (a year's status history reads five dates and now). */
-const KEPT_VIEWS = 16;
+const KEPT_VIEWS = 24;
 
 type Parts = Record<string, ReturnType<LedgerRepository['collaborationParts']> extends Map<string, infer P> ? P : never>;
 type Answer = FunctionList | FunctionDetail | ForceDetail | Parts | StatusHistory | null;
@@ -56,15 +56,15 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
   }
 
   const versionRows = db.prepare('SELECT scope, version FROM figures_versions').raw();
-  const keptFunctions = new Map<string, Map<string, { version: string; figures: PortfolioFunction }>>();
+  const keptFunctions = new Map<string, Map<string, { version: string; value: unknown }>>();
 
-  /** Each function's figures kept for the date and period, good while its versions stand. */
-  function keptFor(asAt: string, scope: Scope): KeptFunctionFigures {
+  /** What is kept of each function for the date and period (its portfolio figures, or one force's split), good while its versions stand. */
+  function keptFor<T>(asAt: string, scope: Scope, part = 'portfolio'): Kept<T> {
     // Read before any figure: a write landing between the two leaves figures newer than their version, never older.
     const versions = new Map(versionRows.all() as [string, number][]);
     const everything = versions.get('*');
     const versionOf = (slug: string) => `${everything}.${versions.get(slug) ?? 0}`;
-    const view = `${asAt}|${formatScopeId(scope)}`;
+    const view = `${part}|${asAt}|${formatScopeId(scope)}`;
     const kept = keptFunctions.get(view) ?? new Map();
     keptFunctions.delete(view);
     keptFunctions.set(view, kept);
@@ -72,14 +72,14 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     return {
       get: (slug) => {
         const found = kept.get(slug);
-        return found?.version === versionOf(slug) ? found.figures : undefined;
+        return found?.version === versionOf(slug) ? (found.value as T) : undefined;
       },
-      set: (slug, figures) => void kept.set(slug, { version: versionOf(slug), figures: deepFreeze(figures) }),
+      set: (slug, value) => void kept.set(slug, { version: versionOf(slug), value: deepFreeze(value) }),
     };
   }
 
   const portfolio = (asAt: string, scope: Scope, collaboration: string | undefined): FunctionList =>
-    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration, keptFor(asAt, scope)));
+    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration, keptFor<PortfolioFunction>(asAt, scope)));
 
   return {
     portfolio,
@@ -88,7 +88,7 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
       return answer(`history|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => {
         const dates = statusDates(scope, asAt);
         // Only each function's status at each date: no totals or timeline worked out for them.
-        const views = dates.map((date) => new Map(ledger.portfolioFunctions(date, scope, collaboration, keptFor(date, scope)).map((f) => [f.summary.slug, f.summary.rag])));
+        const views = dates.map((date) => new Map(ledger.portfolioFunctions(date, scope, collaboration, keptFor<PortfolioFunction>(date, scope)).map((f) => [f.summary.slug, f.summary.rag])));
         return {
           points: dates.map((date) => ({ asAt: date, label: dateWords(date) })),
           functions: [...views.at(-1)!.keys()].map((slug) => ({ slug, statuses: views.map((v) => v.get(slug) ?? 'none') })),
@@ -105,7 +105,9 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
       );
     },
     forceDetail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
-      return answer(`force|${slug}|${asAt}|${formatScopeId(scope)}`, () => forces.detail(slug, asAt, scope));
+      return answer(`force|${slug}|${asAt}|${formatScopeId(scope)}`, () =>
+        forces.detail(slug, asAt, scope, { functions: keptFor<PortfolioFunction>(asAt, scope), splits: keptFor<ForceSplit>(asAt, scope, `force:${slug}`) }),
+      );
     },
   };
 }

@@ -287,7 +287,8 @@ describe("each function's figures kept between writes", () => {
       }
     };
     const record = (slug: string, pence: number) => put(lineOf(slug), 'actual', '2017-06', pence);
-    return { db, ledger, service, record, put, lineOf };
+    const forces = createForceRepository(db, ledger);
+    return { db, ledger, forces, service, record, put, lineOf };
   }
   const scope: Scope = { kind: 'years', from: '2017-18', to: '2017-18' };
   const bySlug = (list: { functions: { slug: string }[] }) => new Map(list.functions.map((f) => [f.slug, f]));
@@ -309,21 +310,28 @@ describe("each function's figures kept between writes", () => {
   });
 
   it('always gives the figures worked out afresh, through random writes to the ledger and the plans', async () => {
-    const { db, ledger, service, record } = await seeded();
+    const { db, ledger, forces, service, record, lineOf } = await seeded();
     const slugs = (db.prepare('SELECT DISTINCT function_slug FROM savings_lines ORDER BY 1').pluck().all() as string[]);
     const scopes: Scope[] = [{ kind: 'all' }, scope, parseScope('2017-18-H1')];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ write: fc.constantFrom('actual', 'change', 'target', 'tolerance'), fn: fc.constantFrom(...slugs), pence: fc.integer({ min: 1, max: 9_000_000 }), view: fc.nat(2) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ write: fc.constantFrom('actual', 'change', 'target', 'tolerance', 'force actual', 'share'), fn: fc.constantFrom(...slugs), pence: fc.integer({ min: 1, max: 9_000_000 }), view: fc.nat(2) }), { minLength: 1, maxLength: 8 }),
         (writes) => {
           for (const w of writes) {
             if (w.write === 'actual') record(w.fn, w.pence);
             if (w.write === 'change') db.prepare("UPDATE ledger_entries SET amount_pence = ? WHERE id = (SELECT max(id) FROM ledger_entries)").run(w.pence);
             if (w.write === 'target') db.prepare('UPDATE targets SET amount_pence = ? WHERE id = (SELECT min(t.id) FROM targets t JOIN savings_lines l ON l.id = t.savings_line_id WHERE l.function_slug = ?)').run(w.pence, w.fn);
+            if (w.write === 'force actual') {
+              db.prepare(`INSERT INTO ledger_entries (savings_line_id, measure, fiscal_year, month, force_slug, amount_pence, reported_on, recorded_at, recorded_by)
+                          VALUES (?, 'actual', '2017-18', ?, 'hertfordshire', ?, '2017-12-01', '2026-11-25T09:00:00Z', 'a test')
+                          ON CONFLICT DO UPDATE SET amount_pence = excluded.amount_pence`).run(lineOf(w.fn), `2017-${String((w.pence % 9) + 4).padStart(2, '0')}`, w.pence);
+            }
+            if (w.write === 'share') db.prepare("UPDATE apportionment_shares SET share_tenths_percent = ? WHERE rowid = (SELECT min(rowid) FROM apportionment_shares WHERE function_slug = ? AND force_slug = 'hertfordshire')").run(w.pence % 1000, w.fn);
             if (w.write === 'tolerance') db.prepare('UPDATE functions SET rag_tolerance_tenths_percent = ? WHERE slug = ?').run(w.pence % 200, w.fn);
             const view = scopes[w.view]!;
             expect(service.portfolio('2026-11-25', view, undefined)).toEqual(ledger.portfolio('2026-11-25', view, undefined));
             expect(service.portfolio('2018-01-31', view, undefined)).toEqual(ledger.portfolio('2018-01-31', view, undefined));
+            expect(service.forceDetail('hertfordshire', '2026-11-25', view)).toEqual(forces.detail('hertfordshire', '2026-11-25', view));
           }
         },
       ),

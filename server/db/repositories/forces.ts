@@ -3,7 +3,7 @@ import { agreementStatusWords, paperDateWords } from '../../contracts/words';
 import { agreementStatus, type MilestoneFact } from '../../domain/agreements';
 import { describeScope, formatScopeId, type Scope } from '../../domain/scope';
 import type { Db } from '../connection';
-import type { LedgerRepository } from './ledger';
+import type { ForceSplit, Kept, KeptFunctionFigures, LedgerRepository } from './ledger';
 
 /** One force's part in every collaboration and function, built on the ledger's per-force split. */
 export function createForceRepository(db: Db, ledger: LedgerRepository) {
@@ -34,10 +34,11 @@ export function createForceRepository(db: Db, ledger: LedgerRepository) {
   };
 
   return {
-    detail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
+    /** `kept`: what the figures service keeps of each function between writes (services/figures.ts). */
+    detail(slug: string, asAt: string, scope: Scope, kept?: { functions: KeptFunctionFigures; splits: Kept<ForceSplit> }): ForceDetail | null {
       const found = force.get(slug) as { slug: string; name: string } | undefined;
       if (!found) return null;
-      const functions = ledger.forceSplits(slug, asAt, scope).flatMap(({ summary, forces }) => {
+      const functions = ledger.forceSplits(slug, asAt, scope, kept).flatMap(({ summary, forces }) => {
         const mine = forces.find((f) => f.force === slug);
         if (!mine) return [];
         const anyActual = mine.periods.some((p) => p.deliveredPence !== null);

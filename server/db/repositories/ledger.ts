@@ -79,9 +79,12 @@ export function timelineMonths(scope: Scope, targets: readonly TargetFigure[], l
 /** One function's part of the portfolio: its summary, and the targets and ledger in scope its timeline adds up. */
 export type PortfolioFunction = { summary: FunctionSummary; targets: readonly TargetFigure[]; ledger: readonly LedgerFigure[] };
 
-/** Where a caller keeps each function's portfolio figures for one date and period between reads (services/figures.ts). */
-export type KeptFunctionFigures = { get(slug: string): PortfolioFunction | undefined; set(slug: string, figures: PortfolioFunction): void };
-const keepNothing: KeptFunctionFigures = { get: () => undefined, set: () => {} };
+/** Where a caller keeps something worked out of each function, for one date and period, between reads (services/figures.ts). */
+export type Kept<T> = { get(slug: string): T | undefined; set(slug: string, value: T): void };
+export type KeptFunctionFigures = Kept<PortfolioFunction>;
+/** One function's split by force, as one force's view reads it. */
+export type ForceSplit = ReturnType<typeof rollUpForces>;
+const keepNothing: Kept<never> = { get: () => undefined, set: () => {} };
 
 /** Reads of the savings ledger, each "as at" the end of a date and scoped to a period. */
 export function createLedgerRepository(db: Db) {
@@ -165,6 +168,22 @@ export function createLedgerRepository(db: Db) {
   const collaborationExists = db.prepare('SELECT 1 FROM collaborations WHERE slug = ?');
   const sources = createSourceRepository(db);
   const figures = createFiguresRepository(db);
+
+  const sharesOfMany = db.prepare(
+    `SELECT function_slug AS function, fiscal_year AS fy, force_slug AS force, share_tenths_percent AS tenthsPercent, basis,
+            is_illustrative AS isIllustrative, note, source_id AS sourceId
+       FROM apportionment_shares WHERE function_slug IN (SELECT value FROM json_each(?)) ORDER BY function_slug, fiscal_year, rowid`,
+  );
+  /** The shares of many functions at once, by function, in the order shareRows gives one function's. */
+  function sharesOf(slugs: readonly string[]): Map<string, ShareRow[]> {
+    const byFunction = new Map<string, ShareRow[]>();
+    for (const { function: slug, ...row } of sharesOfMany.all(JSON.stringify(slugs)) as (Omit<ShareRow, 'isIllustrative'> & { function: string; isIllustrative: number })[]) {
+      const list = byFunction.get(slug) ?? [];
+      list.push({ ...row, isIllustrative: row.isIllustrative === 1 });
+      byFunction.set(slug, list);
+    }
+    return byFunction;
+  }
 
   function shareRows(slug: string): ShareRow[] {
     return (shares.all(slug) as (Omit<ShareRow, 'isIllustrative'> & { isIllustrative: number })[]).map((row) => ({
@@ -330,6 +349,12 @@ export function createLedgerRepository(db: Db) {
     const rows = (savingsFunctionRows.all() as FunctionRow[]).filter(
       (row) => collaboration === undefined || collaboration === 'all' || row.collaboration === collaboration,
     );
+    const found = functionsFigures(rows, asAt, scope, kept);
+    return rows.map((row) => found.get(row.slug)!);
+  }
+
+  /** The portfolio figures of the functions of `rows`, by slug: those kept as they are, the rest worked out together. */
+  function functionsFigures(rows: readonly FunctionRow[], asAt: string, scope: Scope, kept: KeptFunctionFigures): Map<string, PortfolioFunction> {
     const found = new Map<string, PortfolioFunction>();
     for (const row of rows) {
       const figures = kept.get(row.slug);
@@ -347,7 +372,7 @@ export function createLedgerRepository(db: Db) {
         found.set(row.slug, figures);
       }
     }
-    return rows.map((row) => found.get(row.slug)!);
+    return found;
   }
 
   const monthFigures = (rows: readonly MonthFigureRow[]): (LedgerFigure & { month: string })[] =>
@@ -519,20 +544,29 @@ export function createLedgerRepository(db: Db) {
      * The split by force of every function a force has a share in or has recorded for, for the
      * force's view. Only that force's own figures, and those for functions as a whole, are read.
      */
-    forceSplits(force: string, asAt: string, scope: Scope) {
+    forceSplits(force: string, asAt: string, scope: Scope, kept: { functions: KeptFunctionFigures; splits: Kept<ForceSplit> } = { functions: keepNothing, splits: keepNothing }) {
       const involved = new Set(figures.functionsOfForce(force));
       const rows = (savingsFunctionRows.all() as FunctionRow[]).filter((row) => involved.has(row.slug));
-      const slugs = rows.map((row) => row.slug);
-      const scoped = scopedFiguresOf(slugs, asAt, scope);
-      const forceLedger = new Map<string, LedgerFigure[]>(slugs.map((slug) => [slug, []]));
-      for (const f of figures.forceFigures(force, slugs, scopeWindow(scope), asAt)) {
-        forceLedger.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
+      const summaries = functionsFigures(rows, asAt, scope, kept.functions);
+      const splits = new Map<string, ForceSplit>();
+      for (const row of rows) {
+        const split = kept.splits.get(row.slug);
+        if (split) splits.set(row.slug, split);
       }
-      const plans = plansOf(rows, asAt);
-      return rows.map((row) => {
-        const { summary, periods, shareList } = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: true });
-        return { summary, ...rollUpForces(periods, forceLedger.get(row.slug)!, shareList) };
-      });
+      const missing = rows.map((row) => row.slug).filter((slug) => !splits.has(slug));
+      if (missing.length > 0) {
+        const forceLedger = new Map<string, LedgerFigure[]>(missing.map((slug) => [slug, []]));
+        for (const f of figures.forceFigures(force, missing, scopeWindow(scope), asAt)) {
+          forceLedger.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
+        }
+        const shareLists = sharesOf(missing);
+        for (const slug of missing) {
+          const split = rollUpForces(summaries.get(slug)!.summary.years, forceLedger.get(slug)!, shareLists.get(slug) ?? []);
+          kept.splits.set(slug, split);
+          splits.set(slug, split);
+        }
+      }
+      return rows.map((row) => ({ summary: summaries.get(row.slug)!.summary, ...splits.get(row.slug)! }));
     },
 
     plan(slug: string): { slug: string; description: string; toleranceTenthsPercent: number } | null {
