@@ -87,11 +87,23 @@ export function isMonthInScope(scope: Scope, month: string): boolean {
   return months === null || (month >= months.first && month <= months.last);
 }
 
-/** The months of a financial year that lie in scope. */
+const monthsOfYearInScope = new WeakMap<Scope, Map<FiscalYear, readonly string[]>>();
+
+/** The months of a financial year that lie in scope. Kept per scope and year: every target and figure of a roll-up asks. */
 export function monthsInScope(scope: Scope, fy: FiscalYear): readonly string[] {
-  const months = scopeMonths(scope);
-  const all = monthsOfFiscalYear(fy);
-  return months === null ? all : all.filter((month) => month >= months.first && month <= months.last);
+  let byYear = monthsOfYearInScope.get(scope);
+  if (!byYear) {
+    byYear = new Map();
+    monthsOfYearInScope.set(scope, byYear);
+  }
+  let inScope = byYear.get(fy);
+  if (!inScope) {
+    const months = scopeMonths(scope);
+    const all = monthsOfFiscalYear(fy);
+    inScope = months === null ? all : Object.freeze(all.filter((month) => month >= months.first && month <= months.last));
+    byYear.set(fy, inScope);
+  }
+  return inScope;
 }
 
 /** The financial years a scope covers, in whole or in part; null for all years or since the start. */

@@ -1,7 +1,7 @@
 import { fiscalYearsBetween, monthsOfFiscalYear, type FiscalYear } from './fiscal';
 import type { Rag } from './rag';
 import type { LedgerFigure, TargetFigure } from './rollup';
-import { monthlyTargetPence, monthlyTargets, monthsInScope, type Scope } from './scope';
+import { monthlyTargetPence, monthsInScope, type Scope } from './scope';
 
 export type TimelinePoint = {
   month: string;
@@ -80,11 +80,14 @@ export function rateYearsInProgress<P extends { fy: string | null; deliveredPenc
     const fy = period.fy;
     const months = fy === null ? [] : monthsInScope(scope, fy);
     if (fy === null || months.length === 0 || months.at(-1)! <= through) return { ...period, targetToDatePence: null };
-    const targetToDatePence = yearTargets
-      .filter((t) => t.fy === fy)
-      .flatMap((t) => monthlyTargets(fy, t.amountPence))
-      .filter((m) => m.month <= through && months.includes(m.month))
-      .reduce((sum, m) => sum + m.pence, 0);
+    // The months of the year in scope and ended by the date, each target spread over them as monthlyTargets does.
+    const counted = monthsOfFiscalYear(fy).map((month) => month <= through && months.includes(month));
+    let targetToDatePence = 0;
+    for (const t of yearTargets) {
+      if (t.fy !== fy) continue;
+      const split = monthlyTargetPence(t.amountPence);
+      for (let i = 0; i < 12; i += 1) if (counted[i]) targetToDatePence += split[i]!;
+    }
     return {
       ...period,
       targetToDatePence,

@@ -3,7 +3,7 @@ import type { FunctionDetail, FunctionList, StatusHistory } from '../contracts/f
 import { dateWords } from '../contracts/words';
 import type { Db } from '../db/connection';
 import type { ForceRepository } from '../db/repositories/forces';
-import type { ForceSplit, Kept, LedgerRepository, PortfolioFunction } from '../db/repositories/ledger';
+import type { ForceSplit, Kept, KeptFunctionFigures, KeptPlan, LedgerRepository, PortfolioFunction } from '../db/repositories/ledger';
 import { formatScopeId, statusDates, type Scope } from '../domain/scope';
 
 // The figures every view, download and report reads: the portfolio, one function, one force, each
@@ -58,13 +58,16 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
   const versionRows = db.prepare('SELECT scope, version FROM figures_versions').raw();
   const keptFunctions = new Map<string, Map<string, { version: string; value: unknown }>>();
 
-  /** What is kept of each function for the date and period (its portfolio figures, or one force's split), good while its versions stand. */
-  function keptFor<T>(asAt: string, scope: Scope, part = 'portfolio'): Kept<T> {
+  /**
+   * What is kept of each function under a name (its portfolio figures for a date and period, one
+   * force's split, its plan), good while its versions stand: the function's and '*', or for what
+   * no ledger entry changes (`planOnly`), '*' alone.
+   */
+  function keptIn<T>(view: string, { planOnly = false } = {}): Kept<T> {
     // Read before any figure: a write landing between the two leaves figures newer than their version, never older.
     const versions = new Map(versionRows.all() as [string, number][]);
     const everything = versions.get('*');
-    const versionOf = (slug: string) => `${everything}.${versions.get(slug) ?? 0}`;
-    const view = `${part}|${asAt}|${formatScopeId(scope)}`;
+    const versionOf = (slug: string) => (planOnly ? `${everything}` : `${everything}.${versions.get(slug) ?? 0}`);
     const kept = keptFunctions.get(view) ?? new Map();
     keptFunctions.delete(view);
     keptFunctions.set(view, kept);
@@ -77,9 +80,15 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
       set: (slug, value) => void kept.set(slug, { version: versionOf(slug), value: deepFreeze(value) }),
     };
   }
+  const view = (part: string, asAt: string, scope: Scope) => `${part}|${asAt}|${formatScopeId(scope)}`;
+  /** Each function's portfolio figures for the date and period, and its plan for any date. */
+  const functionsKept = (asAt: string, scope: Scope): KeptFunctionFigures => ({
+    ...keptIn<PortfolioFunction>(view('portfolio', asAt, scope)),
+    plans: keptIn<KeptPlan>('plans', { planOnly: true }),
+  });
 
   const portfolio = (asAt: string, scope: Scope, collaboration: string | undefined): FunctionList =>
-    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration, keptFor<PortfolioFunction>(asAt, scope)));
+    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration, functionsKept(asAt, scope)));
 
   return {
     portfolio,
@@ -88,7 +97,7 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
       return answer(`history|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => {
         const dates = statusDates(scope, asAt);
         // Only each function's status at each date: no totals or timeline worked out for them.
-        const views = dates.map((date) => new Map(ledger.portfolioFunctions(date, scope, collaboration, keptFor<PortfolioFunction>(date, scope)).map((f) => [f.summary.slug, f.summary.rag])));
+        const views = dates.map((date) => new Map(ledger.portfolioFunctions(date, scope, collaboration, functionsKept(date, scope)).map((f) => [f.summary.slug, f.summary.rag])));
         return {
           points: dates.map((date) => ({ asAt: date, label: dateWords(date) })),
           functions: [...views.at(-1)!.keys()].map((slug) => ({ slug, statuses: views.map((v) => v.get(slug) ?? 'none') })),
@@ -106,7 +115,7 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     },
     forceDetail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
       return answer(`force|${slug}|${asAt}|${formatScopeId(scope)}`, () =>
-        forces.detail(slug, asAt, scope, { functions: keptFor<PortfolioFunction>(asAt, scope), splits: keptFor<ForceSplit>(asAt, scope, `force:${slug}`) }),
+        forces.detail(slug, asAt, scope, { functions: functionsKept(asAt, scope), splits: keptIn<ForceSplit>(view(`force:${slug}`, asAt, scope)) }),
       );
     },
   };

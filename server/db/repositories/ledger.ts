@@ -81,7 +81,13 @@ export type PortfolioFunction = { summary: FunctionSummary; targets: readonly Ta
 
 /** Where a caller keeps something worked out of each function, for one date and period, between reads (services/figures.ts). */
 export type Kept<T> = { get(slug: string): T | undefined; set(slug: string, value: T): void };
-export type KeptFunctionFigures = Kept<PortfolioFunction>;
+/** Of a function's plan, what does not depend on the date: every baseline, each one's targets, and whether its shares are illustrative. */
+export type KeptPlan = { baselines: readonly BaselineRow[]; targetsOf: Readonly<Record<number, TargetRow[]>>; usesIllustrativeShares: boolean };
+type BaselineRow = Omit<Baseline, 'isCurrent' | 'years'> & { id: number };
+/** Later than any baseline is adopted: every baseline, whatever its date. */
+const EVERY_DATE = '9999-12-31';
+/** Each function's portfolio figures for one date and period, and (optionally) its plan for any date. */
+export type KeptFunctionFigures = Kept<PortfolioFunction> & { plans?: Kept<KeptPlan> };
 /** One function's split by force, as one force's view reads it. */
 export type ForceSplit = ReturnType<typeof rollUpForces>;
 const keepNothing: Kept<never> = { get: () => undefined, set: () => {} };
@@ -192,22 +198,50 @@ export function createLedgerRepository(db: Db) {
     }));
   }
 
-  type BaselineRow = Omit<Baseline, 'isCurrent' | 'years'> & { id: number };
   type Plan = { baselines: BaselineRow[]; targets: TargetRow[]; forces: string[]; usesIllustrativeShares: boolean };
 
   /** The baselines adopted by the date, the current one's targets and the members, of each function. */
-  function plansOf(rows: readonly FunctionRow[], asAt: string): Map<string, Plan> {
-    const slugs = JSON.stringify(rows.map((row) => row.slug));
-    const plans = new Map<string, Plan>();
+  function plansOf(rows: readonly FunctionRow[], asAt: string, kept: Kept<KeptPlan> = keepNothing): Map<string, Plan> {
+    // Every baseline of a function, whatever its date, with their targets and whether its shares are
+    // illustrative: kept, so that another date (a status history's quarter ends) reads none of it again.
+    const planOf = new Map<string, KeptPlan>();
+    for (const row of rows) {
+      const found = kept.get(row.slug);
+      if (found) planOf.set(row.slug, found);
+    }
+    const missing = rows.map((row) => row.slug).filter((slug) => !planOf.has(slug));
+    if (missing.length > 0) {
+      const slugs = JSON.stringify(missing);
+      const illustrative = new Set(illustrativeShareFunctions.all(slugs) as string[]);
+      const worked = new Map(missing.map((slug) => [slug, { baselines: [] as BaselineRow[], targetsOf: {} as Record<number, TargetRow[]>, usesIllustrativeShares: illustrative.has(slug) }]));
+      const functionOf = new Map<number, string>();
+      for (const { function: slug, ...baseline } of baselines.all(slugs, EVERY_DATE) as (BaselineRow & { function: string })[]) {
+        worked.get(slug)!.baselines.push(baseline);
+        worked.get(slug)!.targetsOf[baseline.id] = [];
+        functionOf.set(baseline.id, slug);
+      }
+      for (const { baselineId, ...target } of targets.all(JSON.stringify([...functionOf.keys()])) as (TargetRow & { baselineId: number })[]) {
+        worked.get(functionOf.get(baselineId)!)!.targetsOf[baselineId]!.push(target);
+      }
+      for (const [slug, plan] of worked) {
+        kept.set(slug, plan);
+        planOf.set(slug, plan);
+      }
+    }
     const members = new Map<string, string[]>();
-    const illustrative = new Set(illustrativeShareFunctions.all(slugs) as string[]);
+    const plans = new Map<string, Plan>();
     for (const row of rows) {
       if (!members.has(row.collaboration)) members.set(row.collaboration, (memberForces.all(row.collaboration) as { force: string }[]).map((m) => m.force));
-      plans.set(row.slug, { baselines: [], targets: [], forces: members.get(row.collaboration)!, usesIllustrativeShares: illustrative.has(row.slug) });
+      const plan = planOf.get(row.slug)!;
+      const adopted = plan.baselines.filter((b) => b.adoptedOn === null || b.adoptedOn <= asAt);
+      const current = adopted.at(-1);
+      plans.set(row.slug, {
+        baselines: adopted,
+        targets: current ? plan.targetsOf[current.id]! : [],
+        forces: members.get(row.collaboration)!,
+        usesIllustrativeShares: plan.usesIllustrativeShares,
+      });
     }
-    for (const { function: slug, ...baseline } of baselines.all(slugs, asAt) as (BaselineRow & { function: string })[]) plans.get(slug)?.baselines.push(baseline);
-    const currentOf = new Map([...plans.values()].filter((plan) => plan.baselines.length > 0).map((plan) => [plan.baselines.at(-1)!.id, plan]));
-    for (const { baselineId, ...target } of targets.all(JSON.stringify([...currentOf.keys()])) as (TargetRow & { baselineId: number })[]) currentOf.get(baselineId)?.targets.push(target);
     return plans;
   }
 
@@ -364,7 +398,7 @@ export function createLedgerRepository(db: Db) {
     if (missing.length > 0) {
       const slugs = missing.map((row) => row.slug);
       const scoped = scopedFiguresOf(slugs, asAt, scope);
-      const plans = plansOf(missing, asAt);
+      const plans = plansOf(missing, asAt, kept.plans);
       for (const row of missing) {
         const l = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false });
         const figures: PortfolioFunction = { summary: l.summary, targets: l.scopedTargets.targets, ledger: l.scopedLedger.ledger };
