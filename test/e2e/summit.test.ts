@@ -17,6 +17,8 @@ async function choosePeriod(kind: string, year?: string, part?: string) {
   await page().getByLabel('Period', { exact: true }).selectOption({ label: kind });
   if (year) await page().getByLabel('Year', { exact: true }).selectOption({ label: year });
   if (part) await page().getByLabel(/^(Half|Quarter)$/).selectOption({ label: part });
+  // The figures of the period before stay on screen, marked busy, until the new ones come.
+  await expect.poll(() => page().locator('[aria-busy="true"]').count()).toBe(0);
 }
 
 describe('drilling from the portfolio', () => {

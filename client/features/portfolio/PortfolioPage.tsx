@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { rememberWherePresentingStarted } from '../../lib/present';
-import { lazy } from 'react';
+import { lazy, memo, useRef } from 'react';
 import { Link } from 'wouter';
 import type { FunctionList, FunctionSummary } from '../../../server/contracts/functions';
 import { functionsQuery, sessionQuery } from '../../api/queries';
@@ -30,7 +30,13 @@ const TargetDeliveredChart = lazy(() => import('../../components/TargetDelivered
 
 export function PortfolioPage() {
   const view = useViewParams();
-  const portfolio = useQuery(functionsQuery(view));
+  // While another period loads, the figures on screen stay, marked as updating, and are redrawn in
+  // place when it comes (at national scale, tearing the page down and building it again was most of
+  // a filter change). Until then the sections below keep to the period they show, so the server is
+  // asked for the new figures first and their history, changes and split after.
+  const portfolio = useQuery({ ...functionsQuery(view), placeholderData: (previous) => previous });
+  const shown = useRef(view);
+  if (!portfolio.isPlaceholderData && portfolio.data) shown.current = view;
   usePageTitle('Portfolio');
   const session = useQuery(sessionQuery());
   return (
@@ -41,15 +47,23 @@ export function PortfolioPage() {
           <Link href="/functions/new">Add a function to the portfolio</Link>
         </p>
       ) : null}
-      <QueryState query={portfolio} what="the savings ledger">
-        {(data) => <Portfolio data={data} view={view} />}
-      </QueryState>
+      {portfolio.isPlaceholderData ? (
+        <p role="status" className="loading">
+          Updating the figures for the period chosen…
+        </p>
+      ) : null}
+      <div aria-busy={portfolio.isPlaceholderData}>
+        <QueryState query={portfolio} what="the savings ledger">
+          {(data) => <Portfolio data={data} view={portfolio.isPlaceholderData ? shown.current : view} />}
+        </QueryState>
+      </div>
     </>
   );
 }
 
 
-function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
+/** Drawn again only when its figures or its view change: not for a filter change whose figures are still loading. */
+const Portfolio = memo(function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
   const functions = mostOffTrackFirst(data.functions);
   const chart = chartOfMostOffTrack(data.functions);
   const scopeWords = `${data.period.description}${data.collaboration === 'all' ? '' : `, ${functions[0]?.collaborationName ?? data.collaboration}`}`;
@@ -173,7 +187,7 @@ function Portfolio({ data, view }: { data: FunctionList; view: ViewParams }) {
       )}
     </>
   );
-}
+});
 
 /** The chart's figures, sortable. */
 function ChartTable({ functions, view }: { functions: readonly FunctionSummary[]; view: ViewParams }) {
