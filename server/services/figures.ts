@@ -3,7 +3,7 @@ import type { FunctionDetail, FunctionList, StatusHistory } from '../contracts/f
 import { dateWords } from '../contracts/words';
 import type { Db } from '../db/connection';
 import type { ForceRepository } from '../db/repositories/forces';
-import type { ForceSplit, Kept, KeptFunctionFigures, KeptPlan, LedgerRepository, PortfolioFunction } from '../db/repositories/ledger';
+import type { CollaborationPart, ForceSplit, Kept, KeptFunctionFigures, KeptPlan, LedgerRepository, PortfolioFunction } from '../db/repositories/ledger';
 import { formatScopeId, statusDates, type Scope } from '../domain/scope';
 
 // The figures every view, download and report reads: the portfolio, one function, one force, each
@@ -22,7 +22,7 @@ const KEPT = 32;
 /** Dates and periods whose functions' figures are kept (a year's status history reads five dates and now). */
 const KEPT_VIEWS = 24;
 
-type Parts = Record<string, ReturnType<LedgerRepository['collaborationParts']> extends Map<string, infer P> ? P : never>;
+type Parts = Record<string, CollaborationPart>;
 type Answer = FunctionList | FunctionDetail | ForceDetail | Parts | StatusHistory | null;
 
 function deepFreeze<T>(value: T): T {
@@ -110,7 +110,12 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     /** Each function of a collaboration in a period, by slug: what the six-monthly report reads. */
     collaborationParts(collaboration: string, asAt: string, scope: Scope, want: { forces: boolean; sources: boolean }): Parts {
       return answer(`parts|${collaboration}|${asAt}|${formatScopeId(scope)}|${want.forces}|${want.sources}`, () =>
-        Object.fromEntries(ledger.collaborationParts(collaboration, asAt, scope, want)),
+        Object.fromEntries(
+          ledger.collaborationParts(collaboration, asAt, scope, want, {
+            parts: keptIn<CollaborationPart>(view(`parts:${want.forces}:${want.sources}`, asAt, scope)),
+            plans: keptIn<KeptPlan>('plans', { planOnly: true }),
+          }),
+        ),
       );
     },
     forceDetail(slug: string, asAt: string, scope: Scope): ForceDetail | null {

@@ -332,6 +332,8 @@ describe("each function's figures kept between writes", () => {
             expect(service.portfolio('2026-11-25', view, undefined)).toEqual(ledger.portfolio('2026-11-25', view, undefined));
             expect(service.portfolio('2018-01-31', view, undefined)).toEqual(ledger.portfolio('2018-01-31', view, undefined));
             expect(service.forceDetail('hertfordshire', '2026-11-25', view)).toEqual(forces.detail('hertfordshire', '2026-11-25', view));
+            const want = { forces: w.pence % 2 === 0, sources: w.pence % 3 === 0 };
+            expect(service.collaborationParts('bch', '2026-11-25', view, want)).toEqual(Object.fromEntries(ledger.collaborationParts('bch', '2026-11-25', view, want)));
           }
         },
       ),

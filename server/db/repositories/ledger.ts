@@ -88,6 +88,8 @@ type BaselineRow = Omit<Baseline, 'isCurrent' | 'years'> & { id: number };
 const EVERY_DATE = '9999-12-31';
 /** Each function's portfolio figures for one date and period, and (optionally) its plan for any date. */
 export type KeptFunctionFigures = Kept<PortfolioFunction> & { plans?: Kept<KeptPlan> };
+/** What a six-monthly report reads of one function of its collaboration in a period. */
+export type CollaborationPart = { summary: FunctionSummary; forces: FunctionDetail['forces']; unapportionedPence: number; sources: Source[] };
 /** One function's split by force, as one force's view reads it. */
 export type ForceSplit = ReturnType<typeof rollUpForces>;
 const keepNothing: Kept<never> = { get: () => undefined, set: () => {} };
@@ -544,34 +546,40 @@ export function createLedgerRepository(db: Db) {
      * What a report needs of each function of a collaboration in a period: its figures and, where
      * asked, its split by force and the papers it cites; without reading its lines one by one.
      */
-    collaborationParts(collaboration: string, asAt: string, scope: Scope, want: { forces: boolean; sources: boolean }) {
+    collaborationParts(collaboration: string, asAt: string, scope: Scope, want: { forces: boolean; sources: boolean }, kept: { parts: Kept<CollaborationPart>; plans?: Kept<KeptPlan> } = { parts: keepNothing }) {
       const rows = (savingsFunctionRows.all() as FunctionRow[]).filter((row) => row.collaboration === collaboration);
-      const slugs = rows.map((row) => row.slug);
-      const scoped = scopedFiguresOf(slugs, asAt, scope);
-      const plans = plansOf(rows, asAt);
-      const byForce = new Map<string, LedgerFigure[]>(slugs.map((slug) => [slug, []]));
-      if (want.forces) {
-        for (const f of figures.forceSplitFigures(slugs, scopeWindow(scope), asAt)) {
-          byForce.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
-        }
+      const found = new Map<string, CollaborationPart>();
+      for (const row of rows) {
+        const part = kept.parts.get(row.slug);
+        if (part) found.set(row.slug, part);
       }
-      const names = forceNameMap();
-      return new Map(
-        rows.map((row) => {
+      const missing = rows.filter((row) => !found.has(row.slug));
+      if (missing.length > 0) {
+        const slugs = missing.map((row) => row.slug);
+        const scoped = scopedFiguresOf(slugs, asAt, scope);
+        const plans = plansOf(missing, asAt, kept.plans);
+        const byForce = new Map<string, LedgerFigure[]>(slugs.map((slug) => [slug, []]));
+        if (want.forces) {
+          for (const f of figures.forceSplitFigures(slugs, scopeWindow(scope), asAt)) {
+            byForce.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
+          }
+        }
+        const names = forceNameMap();
+        for (const row of missing) {
           const plan = plans.get(row.slug)!;
           const { summary, periods, shareList } = load(row, asAt, scope, plan, scoped.get(row.slug)!, { withShares: want.forces || want.sources });
           const split = want.forces ? rollUpForces(periods, byForce.get(row.slug)!, shareList) : null;
-          return [
-            row.slug,
-            {
-              summary,
-              forces: split ? forceSharesOf(split.forces, names) : [],
-              unapportionedPence: split?.unapportionedPence ?? 0,
-              sources: want.sources ? citedSources(row, plan.baselines, plan.targets, scoped.get(row.slug)!.sources, shareList, agreementOf(row)) : [],
-            },
-          ];
-        }),
-      );
+          const part: CollaborationPart = {
+            summary,
+            forces: split ? forceSharesOf(split.forces, names) : [],
+            unapportionedPence: split?.unapportionedPence ?? 0,
+            sources: want.sources ? citedSources(row, plan.baselines, plan.targets, scoped.get(row.slug)!.sources, shareList, agreementOf(row)) : [],
+          };
+          kept.parts.set(row.slug, part);
+          found.set(row.slug, part);
+        }
+      }
+      return new Map(rows.map((row) => [row.slug, found.get(row.slug)!]));
     },
 
     /**
