@@ -91,6 +91,7 @@ export function createApp({
   const benefits = createBenefitRepository(db);
   const figures = createFiguresService({ db, ledger, forces });
   const costs = createCostsService(db, now);
+  const netBenefit = createNetBenefitService({ db, figures, costs, now });
   const reports = createReportService({ db, figures, reports: createReportRepository(db), plans, benefits, sources, now });
 
   const app = new OpenAPIHono<AppEnv>();
@@ -140,12 +141,12 @@ export function createApp({
     .route('/api', benefitRoutes(benefits, sources, db, now))
     .route('/api', collaborationRoutes(createCollaborationRepository(db), createCollaborationService(db, now), db, now))
     .route('/api', ledgerEntryRoutes(recording, myFigures, entries, db, now))
-    .route('/api', importRoutes(createLedgerImport({ db, entries, recording, now }), figures, myFigures, db, now))
+    .route('/api', importRoutes(createLedgerImport({ db, entries, recording, now }), figures, myFigures, netBenefit, db, now))
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
     .route('/api', reportRoutes(reports, db, now))
     .route('/api', portfolioRoutes(createNewFunctionService(db, now), createRetirementService(db, now), db, now))
-    .route('/api', costRoutes(costs, createGoalsService(db, figures), createNetBenefitService({ db, figures, costs, now }), db, now))
+    .route('/api', costRoutes(costs, createGoalsService(db, figures), netBenefit, db, now))
     .route('/api', agreementRoutes(createAgreementService(createAgreementRepository(db)), now));
 
   routes.doc31('/api/openapi.json', {

@@ -42,5 +42,7 @@ export async function unwrap<R extends AnyResponse>(response: R): Promise<Succes
     }
     throw new ApiError(response.status, message, body);
   }
+  // 204: done, with nothing to say (a withdrawal).
+  if (response.status === 204) return undefined as SuccessBody<R>;
   return (await response.json()) as SuccessBody<R>;
 }

@@ -6,7 +6,7 @@ export function Money({ pence, short = false, qualifier = null }: { pence: numbe
   const amount = short ? formatMoneyShort(pence) : formatMoney(pence);
   // The qualifier is its own element so a headline can set it smaller than the figure; it reads the same.
   return (
-    <data value={pence}>
+    <data value={pence} className="money">
       {qualifier ? <span className="qualifier">{qualifier} </span> : null}
       {amount}
     </data>

@@ -112,6 +112,21 @@ const ForceNet = z.object({
   savingsAreIllustrative: z.boolean(),
 });
 
+export const ForceNetBenefit = z
+  .object({
+    force: z.object({ slug: z.string(), name: z.string() }),
+    asAt: z.string(),
+    collaborations: z.array(
+      ForceNet.omit({ force: true, forceName: true }).extend({
+        collaboration: z.object({ slug: z.string(), name: z.string() }),
+        payback: z.object({ planned: FiscalYear.nullable(), delivered: FiscalYear.nullable() }).openapi({ description: 'The collaboration’s payback year, as a whole' }),
+      }),
+    ),
+    totals: z.object({ targetPence: Pence, deliveredPence: Pence, costsPence: Pence, netPlannedPence: Pence, netDeliveredPence: Pence }),
+  })
+  .openapi('ForceNetBenefit');
+export type ForceNetBenefit = z.infer<typeof ForceNetBenefit>;
+
 export const NetBenefitView = z
   .object({
     collaboration: z.object({ slug: z.string(), name: z.string() }),

@@ -69,3 +69,13 @@ export function costInYears(cost: { fiscalYear: string; kind: 'one-off' | 'recur
   }
   return inYears;
 }
+
+export type ForceMoney = { targetPence: number; deliveredPence: number; costsPence: number };
+
+/** One force's savings, costs and net benefit added up over the collaborations it belongs to. */
+export function forceNetTotals(rows: readonly ForceMoney[]): NetBenefit['totals'] {
+  const targetPence = sumPence(rows.map((r) => r.targetPence));
+  const deliveredPence = sumPence(rows.map((r) => r.deliveredPence));
+  const costsPence = sumPence(rows.map((r) => r.costsPence));
+  return { targetPence, deliveredPence, costsPence, netPlannedPence: targetPence - costsPence, netDeliveredPence: deliveredPence - costsPence };
+}

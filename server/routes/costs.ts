@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorise } from '../auth/middleware';
 import { errorResponse, FiscalYear, jsonResponse, Slug } from '../contracts/common';
-import { CostsQuery, Goals, NetBenefitView, NewBases, NewProgrammeCost, ProgrammeCosts } from '../contracts/costs';
+import { CostsQuery, ForceNetBenefit, Goals, NetBenefitView, NewBases, NewProgrammeCost, ProgrammeCosts } from '../contracts/costs';
 import type { NetBenefitService } from '../services/net-benefit';
 import type { GoalsService } from '../services/goals';
 import type { Db } from '../db/connection';
@@ -68,6 +68,29 @@ const postProgrammeCost = createRoute({
   },
 });
 
+const getForceNetBenefit = createRoute({
+  method: 'get',
+  path: '/forces/{slug}/net-benefit',
+  tags: ['costs'],
+  request: { params: z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' }, example: 'kent' }) }) },
+  responses: {
+    200: jsonResponse(ForceNetBenefit, 'What each collaboration the force belongs to saves it and costs it, and the net, by its shares'),
+    404: errorResponse('No force has that slug'),
+  },
+});
+const deleteProgrammeCost = createRoute({
+  method: 'delete',
+  path: '/collaborations/{slug}/programme-costs/{id}',
+  tags: ['costs'],
+  request: { params: SlugParam.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) }) },
+  responses: {
+    204: { description: 'Withdrawn; the audit log keeps what it was' },
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not a programme officer or administrator, or no CSRF token'),
+    404: errorResponse('The collaboration has no recorded cost with that id'),
+  },
+});
+
 export function costRoutes(costs: CostsService, goals: GoalsService, netBenefit: NetBenefitService, db: Db, now: () => Date) {
   return apiRouter()
     .openapi(getNetBenefit, (c) => {
@@ -84,6 +107,20 @@ export function costRoutes(costs: CostsService, goals: GoalsService, netBenefit:
         return c.json(errorBody('invalid_request', outcome.message, outcome.path ? [{ path: [outcome.path], message: outcome.message }] : undefined), 400);
       }
       return c.json({ id: outcome.id }, 201);
+    })
+    .openapi(getForceNetBenefit, (c) => {
+      const slug = c.req.valid('param').slug;
+      const found = netBenefit.forceNetBenefit(slug, now().toISOString().slice(0, 10));
+      if (!found) return c.json(errorBody('not_found', `There is no force "${slug}".`), 404);
+      return c.json(found, 200);
+    })
+    .openapi(deleteProgrammeCost, (c) => {
+      const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      const { slug, id } = c.req.valid('param');
+      const outcome = netBenefit.withdrawCost(slug, id, allowed.session.user.email);
+      if (!outcome.ok) return c.json(errorBody('not_found', outcome.message), 404);
+      return c.body(null, 204);
     })
     .openapi(getGoals, (c) => {
       const slug = c.req.valid('param').slug;

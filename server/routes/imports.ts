@@ -10,6 +10,7 @@ import { createPlanRepository } from '../db/repositories/plans';
 import { presentationOf, presentationPptx } from '../services/presentation-pptx';
 import { tablesCsv, tablesXlsx, type Table } from '../services/tables';
 import { forceTables, functionTables, portfolioTables } from '../services/view-export';
+import type { NetBenefitService } from '../services/net-benefit';
 import type { FiguresService } from '../services/figures';
 import { ForceParams } from '../contracts/forces';
 import type { Db } from '../db/connection';
@@ -91,7 +92,7 @@ const importFile = createRoute({
   },
 });
 
-export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService, myFigures: MyFiguresService, db: Db, now: () => Date) {
+export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService, myFigures: MyFiguresService, netBenefit: NetBenefitService, db: Db, now: () => Date) {
   const plans = createPlanRepository(db);
   // A presentation is kept with the portfolio answer it was made from, as the other downloads are.
   const presentations = new WeakMap<object, Promise<Buffer>>();
@@ -140,7 +141,8 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
       const { format, asAt, period } = c.req.valid('query');
       const detail = figures.forceDetail(slug, asAt ?? stamp(), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}".`), 404);
-      const file = await download(detail, () => forceTables(detail), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
+      // Costs are held for all years: the same savings-and-costs sheet whatever the period of the rest.
+      const file = await download(detail, () => forceTables(detail, netBenefit.forceNetBenefit(slug, stamp()) ?? undefined), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
       return c.body(file.body, 200, file.headers);
     })
     .openapi(exportPresentation, async (c) => {

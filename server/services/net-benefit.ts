@@ -1,4 +1,4 @@
-import type { NetBenefitView, NewProgrammeCost } from '../contracts/costs';
+import type { ForceNetBenefit, NetBenefitView, NewProgrammeCost } from '../contracts/costs';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { apportion } from '../domain/apportion';
@@ -6,7 +6,7 @@ import { formatPounds } from '../domain/money';
 import { fiscalYearOf, fiscalYearsBetween, formatFiscalYear } from '../domain/fiscal';
 import { dateWords } from '../contracts/words';
 import { lastDayOf } from '../domain/agreements';
-import { costInYears, netBenefitByYear } from '../domain/net-benefit';
+import { costInYears, forceNetTotals, netBenefitByYear } from '../domain/net-benefit';
 import { ALL_YEARS } from '../domain/scope';
 import type { CostsService } from './costs';
 import type { FiguresService } from './figures';
@@ -17,6 +17,7 @@ import type { FiguresService } from './figures';
 
 type EnteredCost = NetBenefitView['enteredCosts'][number];
 export type NetBenefitOutcome = { ok: true; view: NetBenefitView } | { ok: false; status: 404; message: string };
+export type WithdrawCostOutcome = { ok: true } | { ok: false; status: 404; message: string };
 export type RecordCostOutcome = { ok: true; id: number } | { ok: false; status: 400 | 404; message: string; path?: string };
 
 export function createNetBenefitService({ db, figures, costs, now }: { db: Db; figures: FiguresService; costs: CostsService; now: () => Date }) {
@@ -36,12 +37,21 @@ export function createNetBenefitService({ db, figures, costs, now }: { db: Db; f
   );
   const functionOf = db.prepare('SELECT collaboration_slug AS collaboration FROM functions WHERE slug = ?');
   const forceName = db.prepare('SELECT name FROM forces WHERE slug = ?').pluck();
+  const collaborationsOfForce = db.prepare(
+    `SELECT m.collaboration_slug FROM collaboration_members m JOIN collaborations c ON c.slug = m.collaboration_slug
+      WHERE m.force_slug = ? GROUP BY m.collaboration_slug ORDER BY min(c.rowid)`,
+  ).pluck();
+  const costById = db.prepare(
+    `SELECT id, collaboration_slug AS collaboration, function_slug AS function, fiscal_year AS fiscalYear, kind, description, amount_pence AS amountPence, source, entered_by AS enteredBy, entered_at AS enteredAt
+       FROM programme_costs WHERE id = ?`,
+  );
+  const deleteCost = db.prepare('DELETE FROM programme_costs WHERE id = ?');
   const insertCost = db.prepare(
     `INSERT INTO programme_costs (collaboration_slug, function_slug, fiscal_year, kind, description, amount_pence, source, entered_at, entered_by)
      VALUES (@collaboration, @function, @fiscalYear, @kind, @description, @amountPence, @source, @enteredAt, @enteredBy)`,
   );
 
-  return {
+  const service = {
     netBenefit(slug: string, asAt: string): NetBenefitOutcome {
       const c = collaboration.get(slug) as { slug: string; name: string } | undefined;
       if (!c) return { ok: false, status: 404, message: `There is no collaboration "${slug}".` };
@@ -152,6 +162,37 @@ export function createNetBenefitService({ db, figures, costs, now }: { db: Db; f
       };
     },
 
+    /**
+     * What every collaboration it belongs to saves and costs one force: its part of each one's
+     * savings and of each year's costs (by that year's shares), and the net, then all of them together.
+     */
+    forceNetBenefit(force: string, asAt: string): ForceNetBenefit | null {
+      const name = forceName.get(force) as string | undefined;
+      if (name === undefined) return null;
+      const collaborations = (collaborationsOfForce.all(force) as string[]).flatMap((slug) => {
+        const outcome = service.netBenefit(slug, asAt);
+        if (!outcome.ok) return [];
+        const { collaboration: c, payback, forces } = outcome.view;
+        const mine = forces.find((f) => f.force === force);
+        const { force: _force, forceName: _name, ...figures } = mine ?? {
+          force, forceName: name, targetPence: 0, deliveredPence: 0, costsPence: 0, netPlannedPence: 0, netDeliveredPence: 0, costsRestOnAssumption: false, savingsAreIllustrative: false,
+        };
+        return [{ collaboration: c, payback, ...figures }];
+      });
+      return { force: { slug: force, name }, asAt, collaborations, totals: forceNetTotals(collaborations) };
+    },
+
+    /** Withdraws a recorded cost (entered in error, or to be entered again corrected): the audit keeps what it was. */
+    withdrawCost(slug: string, id: number, actor: string): WithdrawCostOutcome {
+      return db.transaction((): WithdrawCostOutcome => {
+        const before = costById.get(id) as (EnteredCost & { collaboration: string }) | undefined;
+        if (!before || before.collaboration !== slug) return { ok: false, status: 404, message: `${slug} has no recorded cost ${id}: it may have been withdrawn already.` };
+        deleteCost.run(id);
+        recordAudit(db, { at: now().toISOString(), actor, action: 'withdraw-programme-cost', entity: 'programme-cost', entityId: String(id), before, after: null });
+        return { ok: true };
+      }).immediate();
+    },
+
     /** Records a cost against the collaboration (or one of its functions), audited. */
     recordCost(slug: string, input: NewProgrammeCost, actor: string): RecordCostOutcome {
       return db.transaction((): RecordCostOutcome => {
@@ -175,6 +216,7 @@ export function createNetBenefitService({ db, figures, costs, now }: { db: Db; f
       }).immediate();
     },
   };
+  return service;
 }
 
 /** A paper's date in words where it is a whole date, else as written ("March 2016" stays "2016-03"). */

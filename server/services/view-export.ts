@@ -1,4 +1,5 @@
 import type { ForceDetail } from '../contracts/forces';
+import type { ForceNetBenefit } from '../contracts/costs';
 import type { FunctionDetail, FunctionList, PeriodFigures } from '../contracts/functions';
 import type { Table } from './tables';
 import { fiscalYearWords as fy, RAG_WORDS as RAG } from '../contracts/words';
@@ -108,7 +109,28 @@ export function functionTables(d: FunctionDetail): Table[] {
   ];
 }
 
-export function forceTables(d: ForceDetail): Table[] {
+/** What each collaboration saves and costs the force (all years to date, whatever the period of the rest). */
+export function forceNetTable(net: ForceNetBenefit): Table {
+  return {
+    name: 'Savings and costs',
+    columns: [
+      { header: 'Collaboration', width: 40 },
+      { header: 'Savings promised', money: true },
+      { header: 'Savings delivered', money: true },
+      { header: 'Costs', money: true },
+      { header: 'Net, planned', money: true },
+      { header: 'Net, delivered', money: true },
+      { header: 'Costs partly split equally (Realise’s assumption)' },
+      { header: 'Savings illustrative' },
+    ],
+    rows: [
+      ...net.collaborations.map((c) => [c.collaboration.name, c.targetPence, c.deliveredPence, c.costsPence, c.netPlannedPence, c.netDeliveredPence, c.costsRestOnAssumption ? 'Yes' : 'No', c.savingsAreIllustrative ? 'Yes' : 'No']),
+      ['All its collaborations', net.totals.targetPence, net.totals.deliveredPence, net.totals.costsPence, net.totals.netPlannedPence, net.totals.netDeliveredPence, null, null],
+    ],
+  };
+}
+
+export function forceTables(d: ForceDetail, net?: ForceNetBenefit): Table[] {
   return [
     {
       name: 'By function',
@@ -125,5 +147,6 @@ export function forceTables(d: ForceDetail): Table[] {
       columns: [{ header: 'Collaboration', width: 40 }, { header: 'Joined' }, { header: 'Left' }],
       rows: d.memberships.map((m) => [m.collaborationName, m.joinedOn, m.leftOn]),
     },
+    ...(net ? [forceNetTable(net)] : []),
   ];
 }

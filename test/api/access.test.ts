@@ -108,6 +108,19 @@ const CASES: Case[] = [
     allowed: ['programme officer', 'administrator'],
     request: async () => ['POST', '/api/collaborations/seven-force/programme-costs', { function: null, fiscalYear: '2018-19', kind: 'one-off', description: 'Launch event', amountPence: 500_000, source: 'Test figures' }],
   },
+  {
+    route: 'DELETE /api/collaborations/seven-force/programme-costs/:id (withdraw)',
+    allowed: ['programme officer', 'administrator'],
+    request: async (w) => {
+      const id = Number(
+        w.db
+          .prepare(`INSERT INTO programme_costs (collaboration_slug, function_slug, fiscal_year, kind, description, amount_pence, source, entered_at, entered_by)
+                    VALUES ('seven-force', NULL, '2018-19', 'one-off', 'Launch event', 500000, 'Test figures', '2026-11-25T09:00:00Z', 'someone')`)
+          .run().lastInsertRowid,
+      );
+      return ['DELETE', `/api/collaborations/seven-force/programme-costs/${id}`, undefined];
+    },
+  },
   { route: 'POST /api/reports (publish)', allowed: ['programme officer'], request: async () => ['POST', '/api/reports', { collaboration: 'bch', half: '2017-18-H1' }] },
   {
     route: 'POST /api/users',

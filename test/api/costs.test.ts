@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apportion } from '../../server/domain/apportion';
+import { penceToPoundsString } from '../../server/domain/money';
 import { sharesByBasis } from '../../server/domain/shares';
 import { asUser, createUser, FORCE_EDITOR, signIn } from './accounts';
 import { seededApp } from './seeded-app';
@@ -21,7 +22,8 @@ async function world() {
   const { app, db } = seededApp({ publicRead: false, now: () => new Date('2019-06-10T09:00:00Z') });
   await createUser(db, 'officer@example.org', [{ role: 'programme-officer', force: null, function: null }]);
   await createUser(db, 'kent@example.org', [FORCE_EDITOR('kent')]);
-  return { app, db, officer: asUser(app, await signIn(app, 'officer@example.org')), kent: asUser(app, await signIn(app, 'kent@example.org')) };
+  const kentSigned = await signIn(app, 'kent@example.org');
+  return { app, db, officer: asUser(app, await signIn(app, 'officer@example.org')), kent: asUser(app, kentSigned), kentCookie: kentSigned.cookie };
 }
 
 describe('programme costs by Net Revenue Expenditure', () => {
@@ -179,5 +181,58 @@ describe('savings, costs and net benefit', () => {
     expect(bch.body.totals.targetPence).toBe(bch.body.years.reduce((sum: number, y: any) => sum + y.targetPence, 0));
     // On the papers alone, FY 2017/18 has ICT's actual but not AOJ's: the year's delivery is unknown, not short by AOJ's £654K.
     expect(bch.body.years.find((y: any) => y.fy === '2017-18').deliveredPence).toBeNull();
+  });
+});
+
+describe('what a force saves and pays, across its collaborations', () => {
+  it('gives Kent its part of each collaboration’s savings and costs, and the net of them all', async () => {
+    const w = await world();
+    const { status, body } = await w.kent('GET', '/api/forces/kent/net-benefit');
+    expect(status).toBe(200);
+    expect(body.force).toEqual({ slug: 'kent', name: expect.stringContaining('Kent') });
+    const sevenForce = body.collaborations.find((c: any) => c.collaboration.slug === 'seven-force');
+    // Kent's row is the one the collaboration's own net benefit gives it.
+    const whole = await w.kent('GET', '/api/collaborations/seven-force/net-benefit');
+    const { force: _f, forceName: _n, ...kentRow } = whole.body.forces.find((f: any) => f.force === 'kent');
+    expect(sevenForce).toMatchObject({ ...kentRow, payback: whole.body.payback });
+    expect(sevenForce.costsRestOnAssumption).toBe(true);
+    const sum = (k: string) => body.collaborations.reduce((s: number, c: any) => s + c[k], 0);
+    expect(body.totals).toEqual({
+      targetPence: sum('targetPence'),
+      deliveredPence: sum('deliveredPence'),
+      costsPence: sum('costsPence'),
+      netPlannedPence: sum('targetPence') - sum('costsPence'),
+      netDeliveredPence: sum('deliveredPence') - sum('costsPence'),
+    });
+    expect((await w.kent('GET', '/api/forces/nowhere/net-benefit')).status).toBe(404);
+
+    // The force's download carries the same figures, in pounds.
+    const csv = await (await w.app.request('/api/export/forces/kent?format=csv', { headers: { cookie: w.kentCookie } })).text();
+    expect(csv).toContain('Savings and costs');
+    expect(csv).toContain(`Seven Force Strategic Collaboration Programme,${penceToPoundsString(sevenForce.targetPence)},${penceToPoundsString(sevenForce.deliveredPence)},${penceToPoundsString(sevenForce.costsPence)},${penceToPoundsString(sevenForce.netPlannedPence)}`);
+  });
+});
+
+describe('withdrawing a recorded cost', () => {
+  it('takes it out of the figures, keeps what it was in the audit, and refuses a cost that is not there', async () => {
+    const w = await world();
+    const recorded = await w.officer('POST', '/api/collaborations/seven-force/programme-costs', { function: null, fiscalYear: '2019-20', kind: 'one-off', description: 'Typed twice', amountPence: 7_000_000, source: 'Test figures' });
+    const id = recorded.body.id;
+    expect((await w.kent('GET', '/api/collaborations/seven-force/net-benefit')).body.totals.costsPence).toBe(817_000_000);
+
+    // Not a programme officer: refused, nothing changed.
+    expect((await w.kent('DELETE', `/api/collaborations/seven-force/programme-costs/${id}`)).status).toBe(403);
+    // Another collaboration's path, or an id that is not there: 404.
+    expect((await w.officer('DELETE', `/api/collaborations/bch/programme-costs/${id}`)).status).toBe(404);
+    expect((await w.officer('DELETE', '/api/collaborations/seven-force/programme-costs/99999')).body.error.message).toMatch(/no recorded cost 99999/);
+    expect(w.db.prepare('SELECT count(*) FROM programme_costs').pluck().get()).toBe(1);
+
+    expect((await w.officer('DELETE', `/api/collaborations/seven-force/programme-costs/${id}`)).status).toBe(204);
+    expect((await w.kent('GET', '/api/collaborations/seven-force/net-benefit')).body.totals.costsPence).toBe(810_000_000);
+    const audit = w.db.prepare("SELECT actor, before_json, after_json FROM audit_log WHERE action = 'withdraw-programme-cost'").get() as { actor: string; before_json: string; after_json: string | null };
+    expect(audit.actor).toBe('officer@example.org');
+    expect(JSON.parse(audit.before_json)).toMatchObject({ id, description: 'Typed twice', amountPence: 7_000_000 });
+    expect(audit.after_json).toBeNull();
+    expect((await w.officer('DELETE', `/api/collaborations/seven-force/programme-costs/${id}`)).status).toBe(404);
   });
 });

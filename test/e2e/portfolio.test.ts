@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { formatPounds } from '../../server/domain/money';
 import { screenshot, seriousAccessibilityViolations } from './browser';
 import { addPerson, signIn, useBrowserPage } from './session';
 
@@ -198,6 +199,29 @@ describe('adding a function to the portfolio', () => {
     expect(await p.getByTestId('net-costs').innerText()).toContain('Programme team posts: £100,000 a year from FY 2019/20');
     expect(await seriousAccessibilityViolations(p)).toEqual([]);
     await screenshot(p, 'seven-force-net-benefit');
+
+    // What it costs Kent and saves it, on Kent's own page: the Seven Force row is Kent's part of the above.
+    const kentPart = (await (await p.request.get(`${url}/api/collaborations/seven-force/net-benefit`)).json()).forces.find((f: { force: string }) => f.force === 'kent');
+    await p.goto(`${url}/forces/kent`);
+    const row = p.locator('[data-testid="force-net-benefit"] tr[data-force-net="seven-force"]');
+    await row.waitFor();
+    expect(await row.innerText()).toContain(formatPounds(kentPart.costsPence));
+    expect(await row.innerText()).toContain(formatPounds(kentPart.netPlannedPence));
+    expect(await p.getByTestId('force-net-benefit').locator('caption').innerText()).toContain('Kent Police’s part of each collaboration’s savings');
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    await screenshot(p, 'kent-net-benefit');
+
+    // A cost typed in error is withdrawn, after saying yes to what it is.
+    await p.goto(`${url}/collaborations/seven-force/costs`);
+    await p.getByRole('button', { name: /^Withdraw Programme team posts/ }).click();
+    const confirm = p.getByRole('group', { name: /^Withdraw Programme team posts, £100,000 a year from FY 2019\/20\?/ });
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    expect(await p.getByTestId('net-costs').innerText()).toContain('Programme team posts');
+    await p.getByRole('button', { name: /^Withdraw Programme team posts/ }).click();
+    await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await p.getByTestId('cost-withdrawn').filter({ hasText: 'Withdrawn: Programme team posts' }).waitFor();
+    await expect.poll(() => p.getByTestId('net-summary').innerText()).toContain('costs £8.1m');
+    expect(await p.getByTestId('net-costs').innerText()).not.toContain('Programme team posts');
   });
 
   it('checks a business-case workbook before adding it, naming each problem by sheet and cell', async () => {

@@ -9,6 +9,7 @@ import { IllustrativeTag } from '../../components/Illustrative';
 import { Money } from '../../components/Money';
 import { QueryState } from '../../components/QueryState';
 import { formatPaperDate } from '../../lib/dates';
+import { formatMoney } from '../../lib/money';
 import { parsePoundsInput } from '../../lib/money-input';
 import { canManagePortfolio } from '../../lib/roles';
 import { PROGRAMME_YEARS } from './years';
@@ -39,7 +40,7 @@ export function NetBenefitSection({ slug }: { slug: string }) {
                 ))}
               </ul>
             ) : null}
-            <CostsList data={data} />
+            <CostsList data={data} slug={slug} canWithdraw={canManagePortfolio(session.data?.user ?? null)} />
             {canManagePortfolio(session.data?.user ?? null) ? <RecordCostForm slug={slug} /> : null}
           </>
         )}
@@ -159,11 +160,17 @@ function ForcesTable({ data }: { data: NetBenefitView }) {
   );
 }
 
-function CostsList({ data }: { data: NetBenefitView }) {
+function CostsList({ data, slug, canWithdraw }: { data: NetBenefitView; slug: string; canWithdraw: boolean }) {
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
   if (data.paperCosts.length === 0 && data.enteredCosts.length === 0) return null;
   return (
     <>
       <h3>The costs counted</h3>
+      {withdrawn ? (
+        <p role="status" className="note" data-testid="cost-withdrawn">
+          {withdrawn}
+        </p>
+      ) : null}
       <ul data-testid="net-costs">
         {data.paperCosts.map((c) => (
           <li key={c.code}>
@@ -171,12 +178,54 @@ function CostsList({ data }: { data: NetBenefitView }) {
           </li>
         ))}
         {data.enteredCosts.map((c) => (
-          <li key={c.id}>
-            {c.description}{c.function ? ` (${c.function})` : ''}: <Money pence={c.amountPence} /> {c.kind === 'recurring' ? `a year from ${fiscalYearWords(c.fiscalYear)}` : `in ${fiscalYearWords(c.fiscalYear)}, once`}. From {c.source}; recorded by {c.enteredBy} on {formatPaperDate(c.enteredAt.slice(0, 10))}.
-          </li>
+          <EnteredCost key={c.id} cost={c} slug={slug} canWithdraw={canWithdraw} onWithdrawn={setWithdrawn} />
         ))}
       </ul>
     </>
+  );
+}
+
+/** A recorded cost; a programme officer can withdraw one entered in error, after saying yes to what it is. */
+function EnteredCost({ cost: c, slug, canWithdraw, onWithdrawn }: { cost: NetBenefitView['enteredCosts'][number]; slug: string; canWithdraw: boolean; onWithdrawn: (words: string) => void }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const words = `${c.description}, ${formatMoney(c.amountPence)} ${c.kind === 'recurring' ? `a year from ${fiscalYearWords(c.fiscalYear)}` : `in ${fiscalYearWords(c.fiscalYear)}`}`;
+  const withdraw = useMutation({
+    mutationFn: async () => unwrap(await api.api.collaborations[':slug']['programme-costs'][':id'].$delete({ param: { slug, id: String(c.id) } })),
+    onSuccess: async () => {
+      onWithdrawn(`Withdrawn: ${words}. The audit log keeps what it was; record it again to correct it.`);
+      await queryClient.invalidateQueries({ queryKey: ['costs'] });
+    },
+    onError: (error) => setProblem(error instanceof ApiError ? error.message : 'Realise could not be reached. Try again.'),
+  });
+  return (
+    <li data-cost={c.id}>
+      {c.description}{c.function ? ` (${c.function})` : ''}: <Money pence={c.amountPence} /> {c.kind === 'recurring' ? `a year from ${fiscalYearWords(c.fiscalYear)}` : `in ${fiscalYearWords(c.fiscalYear)}, once`}. From {c.source}; recorded by {c.enteredBy} on {formatPaperDate(c.enteredAt.slice(0, 10))}.{' '}
+      {canWithdraw ? (
+        confirming ? (
+          <span role="group" aria-label={`Withdraw ${words}?`} className="confirm">
+            Withdraw {words}?{' '}
+            <button type="button" className="button button-warning" onClick={() => (setConfirming(false), withdraw.mutate())} autoFocus>
+              Yes, withdraw it
+            </button>{' '}
+            <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+            Withdraw<span className="visually-hidden"> {words}</span>
+          </button>
+        )
+      ) : null}
+      {problem ? (
+        <span role="alert" className="error-message">
+          {' '}
+          {problem}
+        </span>
+      ) : null}
+    </li>
   );
 }
 

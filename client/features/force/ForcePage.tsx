@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { AgreementsDue } from '../agreements/AgreementsDue';
+import { ForceNetBenefit } from './ForceNetBenefit';
 import { Link } from 'wouter';
 import type { ForceDetail } from '../../../server/contracts/forces';
 import { forceQuery } from '../../api/queries';
@@ -170,6 +171,7 @@ function ForceView({ detail, view }: { detail: ForceDetail; view: ViewParams }) 
           </table>
         </section>
       ) : null}
+      <ForceNetBenefit slug={force.slug} forceName={force.name} />
       <AgreementsDue force={force.slug} forceName={force.name} />
     </article>
   );
