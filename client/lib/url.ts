@@ -1,4 +1,5 @@
 import { useSearchParams } from 'wouter';
+import { useMemo } from 'react';
 
 // The view's filters live in the URL, so back, forward and a pasted link all reopen the same view:
 // ?asAt=2017-03-31 (the ledger as it stood then), ?period=2017-18-H1 (all, a year, a range
@@ -21,11 +22,15 @@ export function useViewParams(): ViewParams {
   const asAt = params.get('asAt');
   const period = params.get('period');
   const collaboration = params.get('collaboration');
-  return {
-    ...(asAt && isDate(asAt) ? { asAt } : {}),
-    ...(period && PERIOD.test(period) && period !== 'all' ? { period } : {}),
-    ...(collaboration && SLUG.test(collaboration) && collaboration !== 'all' ? { collaboration } : {}),
-  };
+  // The same object while the filters stay the same, so a view drawn from them is not drawn again for nothing.
+  return useMemo(
+    () => ({
+      ...(asAt && isDate(asAt) ? { asAt } : {}),
+      ...(period && PERIOD.test(period) && period !== 'all' ? { period } : {}),
+      ...(collaboration && SLUG.test(collaboration) && collaboration !== 'all' ? { collaboration } : {}),
+    }),
+    [asAt, period, collaboration],
+  );
 }
 
 /** A link to another view that keeps the shared filters, so the chosen period follows the user. */

@@ -85,6 +85,7 @@ const deleteProgrammeCost = createRoute({
   request: { params: SlugParam.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) }) },
   responses: {
     204: { description: 'Withdrawn; the audit log keeps what it was' },
+    400: errorResponse('The id is not a whole number above 0'),
     401: errorResponse('Not signed in'),
     403: errorResponse('Not a programme officer or administrator, or no CSRF token'),
     404: errorResponse('The collaboration has no recorded cost with that id'),

@@ -141,8 +141,8 @@ export function importRoutes(ledgerImport: LedgerImport, figures: FiguresService
       const { format, asAt, period } = c.req.valid('query');
       const detail = figures.forceDetail(slug, asAt ?? stamp(), parseScope(period));
       if (!detail) return c.json(errorBody('not_found', `There is no force "${slug}".`), 404);
-      // Costs are held for all years: the same savings-and-costs sheet whatever the period of the rest.
-      const file = await download(detail, () => forceTables(detail, netBenefit.forceNetBenefit(slug, stamp()) ?? undefined), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
+      // Costs are held for all years: the same savings-and-costs sheet whatever the period of the rest, as at the same date.
+      const file = await download(detail, () => forceTables(detail, netBenefit.forceNetBenefit(slug, detail.asAt) ?? undefined), format, `realise-${slug}-${detail.period.id}-as-at-${detail.asAt}`);
       return c.body(file.body, 200, file.headers);
     })
     .openapi(exportPresentation, async (c) => {

@@ -66,7 +66,9 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
   function keptIn<T>(view: string, { planOnly = false } = {}): Kept<T> {
     // Read before any figure: a write landing between the two leaves figures newer than their version, never older.
     const versions = new Map(versionRows.all() as [string, number][]);
-    const everything = versions.get('*');
+    // data_version moves when another connection commits: a restore copied over the live file can
+    // bring back version numbers this process has seen for other figures, so it sets all aside.
+    const everything = `${db.pragma('data_version', { simple: true }) as number}:${versions.get('*')}`;
     const versionOf = (slug: string) => (planOnly ? `${everything}` : `${everything}.${versions.get(slug) ?? 0}`);
     const kept = keptFunctions.get(view) ?? new Map();
     keptFunctions.delete(view);
@@ -77,7 +79,8 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
         const found = kept.get(slug);
         return found?.version === versionOf(slug) ? (found.value as T) : undefined;
       },
-      set: (slug, value) => void kept.set(slug, { version: versionOf(slug), value: deepFreeze(value) }),
+      // Nothing worked out inside a transaction is kept: if it rolled back, its versions would be given again to other figures.
+      set: (slug, value) => void (db.inTransaction || kept.set(slug, { version: versionOf(slug), value: deepFreeze(value) })),
     };
   }
   const view = (part: string, asAt: string, scope: Scope) => `${part}|${asAt}|${formatScopeId(scope)}`;

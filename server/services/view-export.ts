@@ -120,7 +120,7 @@ export function forceNetTable(net: ForceNetBenefit): Table {
       { header: 'Costs', money: true },
       { header: 'Net, planned', money: true },
       { header: 'Net, delivered', money: true },
-      { header: 'Costs partly split equally (Realise’s assumption)' },
+      { header: 'Costs split equally in some year (Realise’s assumption)' },
       { header: 'Savings illustrative' },
     ],
     rows: [

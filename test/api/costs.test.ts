@@ -234,5 +234,10 @@ describe('withdrawing a recorded cost', () => {
     expect(JSON.parse(audit.before_json)).toMatchObject({ id, description: 'Typed twice', amountPence: 7_000_000 });
     expect(audit.after_json).toBeNull();
     expect((await w.officer('DELETE', `/api/collaborations/seven-force/programme-costs/${id}`)).status).toBe(404);
+
+    // The next cost recorded never takes the withdrawn one's id, so the audit's "programme-cost N" is one cost.
+    const next = await w.officer('POST', '/api/collaborations/seven-force/programme-costs', { function: null, fiscalYear: '2019-20', kind: 'one-off', description: 'Typed once', amountPence: 7_000_000, source: 'Test figures' });
+    expect(next.body.id).toBeGreaterThan(id);
+    expect((await w.officer('DELETE', '/api/collaborations/seven-force/programme-costs/0')).status).toBe(400);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { recordAudit } from '../../server/db/audit';
 import { openDatabase } from '../../server/db/connection';
 import { loadMigrations, migrate } from '../../server/db/migrate';
 import { loadPaperData, seedFromPapers } from '../../server/db/seed';
@@ -187,5 +188,25 @@ describe('the audit log’s hash chain', () => {
     expect(verifyAuditChain(db, { afterId: target.id, previousHash: (db.prepare('SELECT chain_hash FROM audit_log WHERE id = ?').get(target.id) as { chain_hash: string }).chain_hash })).toMatchObject({
       broken: { id: target.id + 3, problem: expect.stringContaining('missing') },
     });
+  });
+});
+
+describe('migration 024', () => {
+  it('keeps every recorded cost and never gives out an id a cost already had, even one withdrawn', () => {
+    const db = openDatabase(':memory:');
+    const all = loadMigrations();
+    migrate(db, all.slice(0, 23));
+    db.exec(`INSERT INTO collaborations (slug, name, description) VALUES ('c', 'C', 'A collaboration')`);
+    const cost = db.prepare(`INSERT INTO programme_costs (id, collaboration_slug, fiscal_year, kind, description, amount_pence, source, entered_at, entered_by)
+                             VALUES (?, 'c', '2018-19', 'one-off', 'A cost', 100, 'Test', '2026-12-02T00:00:00Z', 'someone')`);
+    cost.run(1);
+    cost.run(2);
+    // Cost 3 was recorded and withdrawn: only the audit log still names it.
+    recordAudit(db, { at: '2026-12-02T00:00:00Z', actor: 'someone', action: 'withdraw-programme-cost', entity: 'programme-cost', entityId: '3', before: { id: 3 }, after: null });
+    migrate(db, all);
+    expect(db.prepare('SELECT id FROM programme_costs ORDER BY id').pluck().all()).toEqual([1, 2]);
+    const next = db.prepare(`INSERT INTO programme_costs (collaboration_slug, fiscal_year, kind, description, amount_pence, source, entered_at, entered_by)
+                             VALUES ('c', '2018-19', 'one-off', 'Another', 100, 'Test', '2026-12-02T00:00:00Z', 'someone')`).run();
+    expect(Number(next.lastInsertRowid)).toBe(4);
   });
 });

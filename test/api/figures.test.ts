@@ -361,7 +361,9 @@ describe("each function's figures kept between writes", () => {
     migrate(db);
     // The ledger moves its own function's row; the rest never touch a figure.
     const notFigures = new Set(['ledger_entries', 'ledger_rollup', 'ledger_rollup_yearly', 'ledger_rollup_all_functions', 'ledger_bulk_write', 'figures_versions',
-      'audit_log', 'sessions', 'setup_tokens', 'sign_in_failures', 'oidc_logins', 'oidc_sessions', 'users', 'user_roles', 'user_identities']);
+      'audit_log', 'sessions', 'setup_tokens', 'sign_in_failures', 'oidc_logins', 'oidc_sessions', 'users', 'user_roles', 'user_identities',
+      // Read by no kept figure (services/figures.ts keeps portfolio figures, splits, report parts and plans); migration 024.
+      'commentary', 'reports', 'benefits', 'benefit_measurements', 'risks', 'decisions', 'decision_links']);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const triggers = db.prepare("SELECT tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%figures_versions%'").all() as { tableName: string; sql: string }[];
     for (const table of [...tables.filter((t) => !notFigures.has(t)), 'ledger_entries']) {

@@ -214,8 +214,8 @@ function EnteredCost({ cost: c, slug, canWithdraw, onWithdrawn }: { cost: NetBen
             </button>
           </span>
         ) : (
-          <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-            Withdraw<span className="visually-hidden"> {words}</span>
+          <button type="button" className="link-button" onClick={() => setConfirming(true)} disabled={withdraw.isPending}>
+            {withdraw.isPending ? 'Withdrawing…' : 'Withdraw'}<span className="visually-hidden"> {words}</span>
           </button>
         )
       ) : null}

@@ -58,7 +58,7 @@ export function ForceNetBenefit({ slug, forceName }: { slug: string; forceName: 
                       </td>
                       <td className="numeric">
                         <Money pence={c.costsPence} />
-                        {c.costsPence > 0 && c.costsRestOnAssumption ? <span className="cell-note">partly split equally: Realise’s assumption</span> : null}
+                        {c.costsPence > 0 && c.costsRestOnAssumption ? <span className="cell-note">split equally in some or all years: Realise’s assumption</span> : null}
                       </td>
                       <td className="numeric">
                         <Money pence={c.netPlannedPence} />

@@ -4,7 +4,8 @@
 -- targets, members, shares, agreements, sources, commentary…), which is rare and moves them all. A
 -- large write (ledger_bulk_write set) moves its functions itself, once (repositories/rollups.ts).
 -- Every table but the ledger, its roll-ups and the accounts, sessions and audit has the three
--- triggers below; test/api/figures-versions.test.ts fails on a table added without them.
+-- triggers below; test/api/figures.test.ts fails on a table added without them (024 takes them off
+-- the tables no kept figure reads).
 CREATE TABLE figures_versions (
   scope TEXT PRIMARY KEY,           -- a function's slug, or '*'
   version INTEGER NOT NULL
