@@ -63,13 +63,8 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
    * force's split, its plan), good while its versions stand: the function's and '*', or for what
    * no ledger entry changes (`planOnly`), '*' alone.
    */
-  function keptIn<T>(view: string, { planOnly = false } = {}): Kept<T> {
-    // Read before any figure: a write landing between the two leaves figures newer than their version, never older.
-    const versions = new Map(versionRows.all() as [string, number][]);
-    // data_version moves when another connection commits: a restore copied over the live file can
-    // bring back version numbers this process has seen for other figures, so it sets all aside.
-    const everything = `${db.pragma('data_version', { simple: true }) as number}:${versions.get('*')}`;
-    const versionOf = (slug: string) => (planOnly ? `${everything}` : `${everything}.${versions.get(slug) ?? 0}`);
+  function keptIn<T>(view: string, versions: Versions, { planOnly = false } = {}): Kept<T> {
+    const versionOf = (slug: string) => (planOnly ? versions.everything : `${versions.everything}.${versions.of.get(slug) ?? 0}`);
     const kept = keptFunctions.get(view) ?? new Map();
     keptFunctions.delete(view);
     keptFunctions.set(view, kept);
@@ -83,15 +78,26 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
       set: (slug, value) => void (db.inTransaction || kept.set(slug, { version: versionOf(slug), value: deepFreeze(value) })),
     };
   }
+  type Versions = { everything: string; of: Map<string, number> };
+  /**
+   * The versions as the database stands, read once an answer and before any figure of it: a write
+   * landing between the two leaves figures newer than their version, never older.
+   */
+  function versionsNow(): Versions {
+    const of = new Map(versionRows.all() as [string, number][]);
+    // data_version moves when another connection commits: a restore copied over the live file can
+    // bring back version numbers this process has seen for other figures, so it sets all aside.
+    return { everything: `${db.pragma('data_version', { simple: true }) as number}:${of.get('*')}`, of };
+  }
   const view = (part: string, asAt: string, scope: Scope) => `${part}|${asAt}|${formatScopeId(scope)}`;
   /** Each function's portfolio figures for the date and period, and its plan for any date. */
-  const functionsKept = (asAt: string, scope: Scope): KeptFunctionFigures => ({
-    ...keptIn<PortfolioFunction>(view('portfolio', asAt, scope)),
-    plans: keptIn<KeptPlan>('plans', { planOnly: true }),
+  const functionsKept = (asAt: string, scope: Scope, versions: Versions): KeptFunctionFigures => ({
+    ...keptIn<PortfolioFunction>(view('portfolio', asAt, scope), versions),
+    plans: keptIn<KeptPlan>('plans', versions, { planOnly: true }),
   });
 
   const portfolio = (asAt: string, scope: Scope, collaboration: string | undefined): FunctionList =>
-    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration, functionsKept(asAt, scope)));
+    answer(`portfolio|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => ledger.portfolio(asAt, scope, collaboration, functionsKept(asAt, scope, versionsNow())));
 
   return {
     portfolio,
@@ -99,8 +105,9 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     statusHistory(asAt: string, scope: Scope, collaboration: string | undefined): StatusHistory {
       return answer(`history|${asAt}|${formatScopeId(scope)}|${collaboration ?? 'all'}`, () => {
         const dates = statusDates(scope, asAt);
+        const versions = versionsNow();
         // Only each function's status at each date: no totals or timeline worked out for them.
-        const views = dates.map((date) => new Map(ledger.portfolioFunctions(date, scope, collaboration, functionsKept(date, scope)).map((f) => [f.summary.slug, f.summary.rag])));
+        const views = dates.map((date) => new Map(ledger.portfolioFunctions(date, scope, collaboration, functionsKept(date, scope, versions)).map((f) => [f.summary.slug, f.summary.rag])));
         return {
           points: dates.map((date) => ({ asAt: date, label: dateWords(date) })),
           functions: [...views.at(-1)!.keys()].map((slug) => ({ slug, statuses: views.map((v) => v.get(slug) ?? 'none') })),
@@ -112,19 +119,21 @@ export function createFiguresService({ db, ledger, forces }: { db: Db; ledger: L
     },
     /** Each function of a collaboration in a period, by slug: what the six-monthly report reads. */
     collaborationParts(collaboration: string, asAt: string, scope: Scope, want: { forces: boolean; sources: boolean }): Parts {
-      return answer(`parts|${collaboration}|${asAt}|${formatScopeId(scope)}|${want.forces}|${want.sources}`, () =>
-        Object.fromEntries(
+      return answer(`parts|${collaboration}|${asAt}|${formatScopeId(scope)}|${want.forces}|${want.sources}`, () => {
+        const versions = versionsNow();
+        return Object.fromEntries(
           ledger.collaborationParts(collaboration, asAt, scope, want, {
-            parts: keptIn<CollaborationPart>(view(`parts:${want.forces}:${want.sources}`, asAt, scope)),
-            plans: keptIn<KeptPlan>('plans', { planOnly: true }),
+            parts: keptIn<CollaborationPart>(view(`parts:${want.forces}:${want.sources}`, asAt, scope), versions),
+            plans: keptIn<KeptPlan>('plans', versions, { planOnly: true }),
           }),
-        ),
-      );
+        );
+      });
     },
     forceDetail(slug: string, asAt: string, scope: Scope): ForceDetail | null {
-      return answer(`force|${slug}|${asAt}|${formatScopeId(scope)}`, () =>
-        forces.detail(slug, asAt, scope, { functions: functionsKept(asAt, scope), splits: keptIn<ForceSplit>(view(`force:${slug}`, asAt, scope)) }),
-      );
+      return answer(`force|${slug}|${asAt}|${formatScopeId(scope)}`, () => {
+        const versions = versionsNow();
+        return forces.detail(slug, asAt, scope, { functions: functionsKept(asAt, scope, versions), splits: keptIn<ForceSplit>(view(`force:${slug}`, asAt, scope), versions) });
+      });
     },
   };
 }

@@ -94,6 +94,23 @@ export type CollaborationPart = { summary: FunctionSummary; forces: FunctionDeta
 export type ForceSplit = ReturnType<typeof rollUpForces>;
 const keepNothing: Kept<never> = { get: () => undefined, set: () => {} };
 
+/** What `kept` holds for each slug as it is, and the rest worked out together by `workOut` and given to it. */
+function keptOrWorkedOut<T>(slugs: readonly string[], kept: Kept<T>, workOut: (missing: string[]) => Map<string, T>): Map<string, T> {
+  const found = new Map<string, T>();
+  for (const slug of slugs) {
+    const value = kept.get(slug);
+    if (value !== undefined) found.set(slug, value);
+  }
+  const missing = slugs.filter((slug) => !found.has(slug));
+  if (missing.length > 0) {
+    for (const [slug, value] of workOut(missing)) {
+      kept.set(slug, value);
+      found.set(slug, value);
+    }
+  }
+  return found;
+}
+
 /** Reads of the savings ledger, each "as at" the end of a date and scoped to a period. */
 export function createLedgerRepository(db: Db) {
   const functionRows = db.prepare(
@@ -206,13 +223,7 @@ export function createLedgerRepository(db: Db) {
   function plansOf(rows: readonly FunctionRow[], asAt: string, kept: Kept<KeptPlan> = keepNothing): Map<string, Plan> {
     // Every baseline of a function, whatever its date, with their targets and whether its shares are
     // illustrative: kept, so that another date (a status history's quarter ends) reads none of it again.
-    const planOf = new Map<string, KeptPlan>();
-    for (const row of rows) {
-      const found = kept.get(row.slug);
-      if (found) planOf.set(row.slug, found);
-    }
-    const missing = rows.map((row) => row.slug).filter((slug) => !planOf.has(slug));
-    if (missing.length > 0) {
+    const planOf = keptOrWorkedOut(rows.map((row) => row.slug), kept, (missing) => {
       const slugs = JSON.stringify(missing);
       const illustrative = new Set(illustrativeShareFunctions.all(slugs) as string[]);
       const worked = new Map(missing.map((slug) => [slug, { baselines: [] as BaselineRow[], targetsOf: {} as Record<number, TargetRow[]>, usesIllustrativeShares: illustrative.has(slug) }]));
@@ -225,11 +236,8 @@ export function createLedgerRepository(db: Db) {
       for (const { baselineId, ...target } of targets.all(JSON.stringify([...functionOf.keys()])) as (TargetRow & { baselineId: number })[]) {
         worked.get(functionOf.get(baselineId)!)!.targetsOf[baselineId]!.push(target);
       }
-      for (const [slug, plan] of worked) {
-        kept.set(slug, plan);
-        planOf.set(slug, plan);
-      }
-    }
+      return worked;
+    });
     const members = new Map<string, string[]>();
     const plans = new Map<string, Plan>();
     for (const row of rows) {
@@ -391,24 +399,18 @@ export function createLedgerRepository(db: Db) {
 
   /** The portfolio figures of the functions of `rows`, by slug: those kept as they are, the rest worked out together. */
   function functionsFigures(rows: readonly FunctionRow[], asAt: string, scope: Scope, kept: KeptFunctionFigures): Map<string, PortfolioFunction> {
-    const found = new Map<string, PortfolioFunction>();
-    for (const row of rows) {
-      const figures = kept.get(row.slug);
-      if (figures) found.set(row.slug, figures);
-    }
-    const missing = rows.filter((row) => !found.has(row.slug));
-    if (missing.length > 0) {
-      const slugs = missing.map((row) => row.slug);
+    const rowOf = new Map(rows.map((row) => [row.slug, row]));
+    return keptOrWorkedOut(rows.map((row) => row.slug), kept, (slugs) => {
+      const missing = slugs.map((slug) => rowOf.get(slug)!);
       const scoped = scopedFiguresOf(slugs, asAt, scope);
       const plans = plansOf(missing, asAt, kept.plans);
-      for (const row of missing) {
-        const l = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false });
-        const figures: PortfolioFunction = { summary: l.summary, targets: l.scopedTargets.targets, ledger: l.scopedLedger.ledger };
-        kept.set(row.slug, figures);
-        found.set(row.slug, figures);
-      }
-    }
-    return found;
+      return new Map(
+        missing.map((row) => {
+          const l = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false });
+          return [row.slug, { summary: l.summary, targets: l.scopedTargets.targets, ledger: l.scopedLedger.ledger }];
+        }),
+      );
+    });
   }
 
   const monthFigures = (rows: readonly MonthFigureRow[]): (LedgerFigure & { month: string })[] =>
@@ -548,14 +550,9 @@ export function createLedgerRepository(db: Db) {
      */
     collaborationParts(collaboration: string, asAt: string, scope: Scope, want: { forces: boolean; sources: boolean }, kept: { parts: Kept<CollaborationPart>; plans?: Kept<KeptPlan> } = { parts: keepNothing }) {
       const rows = (savingsFunctionRows.all() as FunctionRow[]).filter((row) => row.collaboration === collaboration);
-      const found = new Map<string, CollaborationPart>();
-      for (const row of rows) {
-        const part = kept.parts.get(row.slug);
-        if (part) found.set(row.slug, part);
-      }
-      const missing = rows.filter((row) => !found.has(row.slug));
-      if (missing.length > 0) {
-        const slugs = missing.map((row) => row.slug);
+      const rowOf = new Map(rows.map((row) => [row.slug, row]));
+      const found = keptOrWorkedOut(rows.map((row) => row.slug), kept.parts, (slugs) => {
+        const missing = slugs.map((slug) => rowOf.get(slug)!);
         const scoped = scopedFiguresOf(slugs, asAt, scope);
         const plans = plansOf(missing, asAt, kept.plans);
         const byForce = new Map<string, LedgerFigure[]>(slugs.map((slug) => [slug, []]));
@@ -565,20 +562,23 @@ export function createLedgerRepository(db: Db) {
           }
         }
         const names = forceNameMap();
-        for (const row of missing) {
-          const plan = plans.get(row.slug)!;
-          const { summary, periods, shareList } = load(row, asAt, scope, plan, scoped.get(row.slug)!, { withShares: want.forces || want.sources });
-          const split = want.forces ? rollUpForces(periods, byForce.get(row.slug)!, shareList) : null;
-          const part: CollaborationPart = {
-            summary,
-            forces: split ? forceSharesOf(split.forces, names) : [],
-            unapportionedPence: split?.unapportionedPence ?? 0,
-            sources: want.sources ? citedSources(row, plan.baselines, plan.targets, scoped.get(row.slug)!.sources, shareList, agreementOf(row)) : [],
-          };
-          kept.parts.set(row.slug, part);
-          found.set(row.slug, part);
-        }
-      }
+        return new Map(
+          missing.map((row): [string, CollaborationPart] => {
+            const plan = plans.get(row.slug)!;
+            const { summary, periods, shareList } = load(row, asAt, scope, plan, scoped.get(row.slug)!, { withShares: want.forces || want.sources });
+            const split = want.forces ? rollUpForces(periods, byForce.get(row.slug)!, shareList) : null;
+            return [
+              row.slug,
+              {
+                summary,
+                forces: split ? forceSharesOf(split.forces, names) : [],
+                unapportionedPence: split?.unapportionedPence ?? 0,
+                sources: want.sources ? citedSources(row, plan.baselines, plan.targets, scoped.get(row.slug)!.sources, shareList, agreementOf(row)) : [],
+              },
+            ];
+          }),
+        );
+      });
       return new Map(rows.map((row) => [row.slug, found.get(row.slug)!]));
     },
 
@@ -590,24 +590,14 @@ export function createLedgerRepository(db: Db) {
       const involved = new Set(figures.functionsOfForce(force));
       const rows = (savingsFunctionRows.all() as FunctionRow[]).filter((row) => involved.has(row.slug));
       const summaries = functionsFigures(rows, asAt, scope, kept.functions);
-      const splits = new Map<string, ForceSplit>();
-      for (const row of rows) {
-        const split = kept.splits.get(row.slug);
-        if (split) splits.set(row.slug, split);
-      }
-      const missing = rows.map((row) => row.slug).filter((slug) => !splits.has(slug));
-      if (missing.length > 0) {
+      const splits = keptOrWorkedOut(rows.map((row) => row.slug), kept.splits, (missing) => {
         const forceLedger = new Map<string, LedgerFigure[]>(missing.map((slug) => [slug, []]));
         for (const f of figures.forceFigures(force, missing, scopeWindow(scope), asAt)) {
           forceLedger.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
         }
         const shareLists = sharesOf(missing);
-        for (const slug of missing) {
-          const split = rollUpForces(summaries.get(slug)!.summary.years, forceLedger.get(slug)!, shareLists.get(slug) ?? []);
-          kept.splits.set(slug, split);
-          splits.set(slug, split);
-        }
-      }
+        return new Map(missing.map((slug) => [slug, rollUpForces(summaries.get(slug)!.summary.years, forceLedger.get(slug)!, shareLists.get(slug) ?? [])]));
+      });
       return rows.map((row) => ({ summary: summaries.get(row.slug)!.summary, ...splits.get(row.slug)! }));
     },
 
