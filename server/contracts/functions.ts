@@ -43,6 +43,10 @@ export const FunctionSummary = z
     targetPence: Pence.openapi({ description: 'Sum of the current baseline’s targets' }),
     deliveredPence: Pence.openapi({ description: 'Sum of actuals recorded (0 when none yet: see rag)' }),
     forecastPence: Pence.nullable().openapi({ description: 'Sum of forecasts recorded; null when none is recorded' }),
+    forecastFrom: z
+      .array(z.object({ force: Slug, forceName: z.string() }))
+      .nullable()
+      .openapi({ description: 'The forces whose forecasts make up forecastPence where a line’s year is forecast by only some of the forces with a share; null when every forecast is the whole line’s, or none is recorded' }),
     gapPence: Pence.openapi({ description: 'targetPence − deliveredPence' }),
     targetQualifier: Qualifier,
     deliveredQualifier: Qualifier.openapi({ description: 'How the papers word the delivery: "over" where every qualified part says so' }),

@@ -26,6 +26,8 @@ export const ReportFigures = z.object({
   // Format 2 on: reports published in format 1 have neither.
   deliveredQualifier: z.string().nullable().optional().openapi({ description: 'How the papers word the delivery ("over"); null when exact' }),
   varianceQualifier: z.string().nullable().optional().openapi({ description: 'What the variance rests on: "at least" £90k ahead; null when exact' }),
+  // Present only where it applies, so a report whose forecasts are all whole keeps its hash.
+  forecastFrom: z.array(z.string()).optional().openapi({ description: 'The forces (by name) whose forecasts make up forecastPence, where only some forces with a share have forecast; absent when every forecast is the whole line’s' }),
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 

@@ -59,7 +59,7 @@ export const DEFINITIONS: readonly { term: string; meaning: string }[] = [
   {
     term: 'Forecast',
     meaning:
-      'The expected outturn of the period as recorded: the function owner’s forecast for the whole function, or the forces’ forecasts of their own parts added up. Where only some forces have forecast, the figure is theirs, and the line says whose; it is never one force’s figure standing for the whole.',
+      'The expected outturn of the period as recorded: the function owner’s forecast for the whole function, or the forces’ forecasts of their own parts added up. Where only some forces have forecast, the figure is theirs, and the line, the function and the report say whose; it is never one force’s figure standing for the whole.',
   },
   { term: 'Variance', meaning: 'Delivered less target, over the years that have an actual (to date, for a year still running), in words: “£90k ahead”, “£380k short”.' },
   { term: 'Short of and ahead of target', meaning: 'The shortfall of the functions behind their target and the over-delivery of those ahead, each added up apart; the net gap is the first less the second.' },
@@ -68,6 +68,12 @@ export const DEFINITIONS: readonly { term: string; meaning: string }[] = [
   { term: 'Over, circa, approximately', meaning: 'The papers’ words for a figure travel with it: delivery “over £200k” against £110k is “at least £90k ahead”; a sum with an approximate part is approximate.' },
   { term: 'Illustrative', meaning: 'From the invented demo data set, or resting on shares between forces the papers do not give; marked wherever it counts.' },
 ];
+
+/** Whose a forecast is when only some forces have forecast, one way on every screen and download; null when it is the whole line's. */
+export function forecastFromWords(forceNames: readonly string[] | null): string | null {
+  if (forceNames === null || forceNames.length === 0) return null;
+  return `${new Intl.ListFormat('en-GB').format(forceNames)}’s only; the other forces have not forecast`;
+}
 
 /**
  * A force's share in words, one way on every screen: "equal" where the basis splits equally (the

@@ -214,6 +214,28 @@ export function partialForecastForces(forecasts: readonly { force: string | null
 }
 
 /**
+ * Whose forecast a function's period holds: the forces of every line and year whose forecast is
+ * only some forces' (partialForecastForces), together; null when every forecast in it is the whole
+ * line's, or nothing is forecast. The portfolio says so beside the function's forecast, as the
+ * function page does beside each line's.
+ */
+export function functionForecastFrom(
+  forecasts: readonly { lineId: number | null; fy: string | null; force: string | null }[],
+  sharingForces: (fy: string | null) => readonly string[],
+): string[] | null {
+  const byLineYear = new Map<string, { fy: string | null; forces: { force: string | null }[] }>();
+  for (const f of forecasts) {
+    const key = `${f.lineId}|${f.fy}`;
+    const entry = byLineYear.get(key) ?? { fy: f.fy, forces: [] };
+    entry.forces.push({ force: f.force });
+    byLineYear.set(key, entry);
+  }
+  const partial = new Set<string>();
+  for (const { fy, forces } of byLineYear.values()) for (const force of partialForecastForces(forces, sharingForces(fy)) ?? []) partial.add(force);
+  return partial.size === 0 ? null : [...partial].sort();
+}
+
+/**
  * A portfolio's gap both ways: the shortfall of the functions behind their target and the
  * over-delivery of those ahead of it, apart, so one function's surplus never hides another's
  * shortfall; their difference is the net gap.

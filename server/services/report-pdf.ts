@@ -4,7 +4,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { ReportContent, ReportFigures, ReportFunction } from '../contracts/reports';
 import { formatPounds } from '../domain/money';
 import type { ReportStatus } from './report-tables';
-import { BENEFIT_RAG_WORDS, dateWords, qualified, RAG_WORDS, shareWords } from '../contracts/words';
+import { BENEFIT_RAG_WORDS, dateWords, forecastFromWords, qualified, RAG_WORDS, shareWords } from '../contracts/words';
 
 // The report as a PDF for a board pack, built on the server by pdfmake (pure JavaScript, no
 // browser): A4, page numbers, table headers repeated on every page a table runs onto and rows never
@@ -47,16 +47,25 @@ function figuresTable(figures: Record<'half' | 'yearToDate' | 'sinceStart', Repo
       { text: PERIOD_WORDS[key], bold: true },
       { text: money(f.targetPence), alignment: 'right' },
       { text: (f.deliveredPence === null ? 'No actual yet' : qualified(money(f.deliveredPence), f.deliveredQualifier)) + star, alignment: 'right' },
-      { text: money(f.forecastPence, 'None') + (f.forecastPence === null ? '' : star), alignment: 'right' },
+      { text: money(f.forecastPence, 'None') + (f.forecastPence === null ? '' : star) + (f.forecastFrom ? ' †' : ''), alignment: 'right' },
       // What the variance rests on ("at least", where delivery is "over" a figure), and illustrative where the delivery is.
       { text: (f.variancePence === null ? '–' : qualified(money(f.variancePence), f.varianceQualifier)) + (f.variancePence === null ? '' : star), alignment: 'right' },
       { text: statusWords(f) + (f.deliveredPence === null ? '' : star), bold: f.rag === 'red' || f.rag === 'amber' },
     ];
   });
-  return {
+  const table: Content = {
     table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths: ['*', 72, 80, 62, 66, 62], body: [header, ...rows] },
     layout: 'lightHorizontalLines',
     margin: [0, 4, 0, 8],
+  };
+  // Whose a forecast is, where only some forces have forecast: never one force's figure standing for the whole.
+  const partial = (['half', 'yearToDate', 'sinceStart'] as const).filter((key) => figures[key].forecastFrom && figures[key].forecastPence !== null);
+  if (partial.length === 0) return table;
+  return {
+    stack: [
+      table,
+      ...partial.map((key) => ({ text: `† Forecast, ${PERIOD_WORDS[key].toLowerCase()}: ${forecastFromWords(figures[key].forecastFrom!)}.`, fontSize: 8, margin: [0, -4, 0, 6] as [number, number, number, number] })),
+    ],
   };
 }
 

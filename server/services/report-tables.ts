@@ -1,6 +1,6 @@
 import type { ReportContent, ReportFigures } from '../contracts/reports';
 import type { Table } from './tables';
-import { BENEFIT_RAG_WORDS, RAG_WORDS } from '../contracts/words';
+import { BENEFIT_RAG_WORDS, forecastFromWords, RAG_WORDS } from '../contracts/words';
 
 // The report as tables: the .xlsx download has a sheet each, in the order the report reads.
 
@@ -16,6 +16,7 @@ const figureRow = (f: ReportFigures) => [
   f.isIllustrative ? 'Yes' : 'No',
   f.deliveredQualifier ?? null,
   f.varianceQualifier ?? null,
+  f.forecastPence === null ? null : (forecastFromWords(f.forecastFrom ?? null) ?? 'the whole function’s'),
 ];
 const figureColumns = [
   { header: 'Target', money: true },
@@ -26,6 +27,7 @@ const figureColumns = [
   { header: 'Illustrative' },
   { header: 'Delivered, as the papers word it', width: 22 },
   { header: 'Variance rests on', width: 18 },
+  { header: 'Forecast is', width: 30 },
 ];
 
 export function reportTables(report: ReportContent, status: ReportStatus): Table[] {

@@ -82,6 +82,7 @@ function figuresOf(summary: FunctionSummary): ReportFigures & { periodsWithoutAc
     rag,
     isIllustrative: summary.usesIllustrativeActuals,
     yearlyActualNotSplit: summary.years.some((y) => y.yearlyActualNotSplit === true),
+    ...(summary.forecastFrom === null ? {} : { forecastFrom: summary.forecastFrom.map((f) => f.forceName) }),
     periodsWithoutActual: summary.periodsWithoutActual,
   };
 }
@@ -103,6 +104,7 @@ function totalOf(figures: readonly ReportFigures[]): ReportFigures {
     rag: overallRag(figures).rag,
     isIllustrative: figures.some((f) => f.isIllustrative),
     yearlyActualNotSplit: figures.some((f) => f.yearlyActualNotSplit),
+    ...((from) => (from.length === 0 ? {} : { forecastFrom: [...new Set(from)].sort() }))(figures.flatMap((f) => f.forecastFrom ?? [])),
   };
 }
 

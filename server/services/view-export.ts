@@ -2,7 +2,7 @@ import type { ForceDetail } from '../contracts/forces';
 import type { ForceNetBenefit } from '../contracts/costs';
 import type { FunctionDetail, FunctionList, PeriodFigures } from '../contracts/functions';
 import type { Table } from './tables';
-import { fiscalYearWords as fy, RAG_WORDS as RAG } from '../contracts/words';
+import { fiscalYearWords as fy, forecastFromWords, RAG_WORDS as RAG } from '../contracts/words';
 
 // The figures each dashboard view shows, as tables for download.
 
@@ -45,6 +45,7 @@ export function portfolioTables(p: FunctionList): Table[] {
         { header: 'Target', money: true },
         { header: 'Delivered', money: true },
         { header: 'Forecast', money: true },
+        { header: 'Forecast is', width: 30 },
         { header: 'Gap', money: true },
         { header: 'Status' },
         { header: 'Illustrative figures', width: 20 },
@@ -58,6 +59,7 @@ export function portfolioTables(p: FunctionList): Table[] {
         f.targetPence,
         f.periodsWithActual === 0 ? null : f.deliveredPence,
         f.forecastPence,
+        f.forecastPence === null ? null : (forecastFromWords(f.forecastFrom?.map((force) => force.forceName) ?? null) ?? 'the whole function’s'),
         f.gapPence,
         f.years.length === 0 ? 'Nothing due' : RAG[f.rag]!,
         [f.usesIllustrativeShares ? 'per-force shares' : '', f.usesIllustrativeActuals ? 'demo actuals' : ''].filter(Boolean).join(', ') || null,

@@ -130,6 +130,11 @@ function naive(entries: Entry[], scope: Scope, asAt: string, keyOf: (e: Entry) =
 const asMap = <T>(rows: T[], key: (r: T) => string, value: (r: T) => number) => new Map(rows.map((r) => [key(r), value(r)]));
 const sorted = (map: Map<string, number>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
 const lineFunction = (lineId: number) => LINES.find((l) => l.id === lineId)!.function;
+const FORECAST_FORCES_KEPT = 'SELECT function_slug AS f, fiscal_year AS fy, savings_line_id AS line, force_slug AS force, months, first_reported_on AS first, last_reported_on AS last FROM ledger_forecast_forces ORDER BY 1, 2, 3, 4';
+const FORECAST_FORCES_FROM_RAW = `SELECT l.function_slug AS f, e.fiscal_year AS fy, e.savings_line_id AS line, ifnull(e.force_slug, '') AS force,
+    sum(DISTINCT CASE WHEN e.month IS NULL THEN 1 ELSE 1 << ((CAST(substr(e.month, 6, 2) AS INTEGER) + 8) % 12 + 1) END) AS months,
+    min(e.reported_on) AS first, max(e.reported_on) AS last
+  FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id WHERE e.measure = 'forecast' AND e.fiscal_year IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
 
 describe('the SQL read model', () => {
   it('adds up to the naive sum of the same ledger, for every kind of period, "as at" date and force', () => {
@@ -180,6 +185,10 @@ describe('the SQL read model', () => {
           const notSplitNaive = functions.flatMap((slug) => [...naive(ledger.filter((e) => lineFunction(e.lineId) === slug), scope, asAt, () => null).yearlyOnlyYears].map((fy) => `${slug}|${fy}`)).sort();
           expect(notSplit).toEqual(notSplitNaive);
 
+          // Whose forecasts each line's years hold in the period, as at the date (ledger_forecast_forces).
+          const forecastNaive = [...naive(ledger, scope, asAt, (e) => (e.measure === 'forecast' && e.fy !== null ? `${lineFunction(e.lineId)}|${e.lineId}|${e.fy}|${e.force}` : null)).sums.keys()].sort();
+          expect(figures.forecastForces(functions, window, asAt).map((r) => `${r.function}|${r.lineId}|${r.fy}|${r.force}`).sort()).toEqual(forecastNaive);
+
           // A force's own actuals and the function-level ones.
           const forceNaive = naive(ledger, scope, asAt, (e) => (e.measure === 'actual' && (e.force === force || e.force === null) ? `${lineFunction(e.lineId)}|${e.fy}|${e.force}` : null)).sums;
           expect(sorted(asMap(figures.forceFigures(force, functions, window, asAt), (r) => `${r.function}|${r.fy}|${r.force}`, (r) => r.amountPence))).toEqual(sorted(forceNaive));
@@ -204,6 +213,8 @@ describe('the SQL read model', () => {
             )
             .all();
           expect(db.prepare('SELECT function_slug AS f, measure AS m, fiscal_year AS fy, month, reported_month AS r, is_illustrative AS i, amount_pence AS pence, entries AS n FROM ledger_rollup ORDER BY 1, 2, 3, 4, 5, 6').all()).toEqual(fromRaw);
+          // Whose forecasts each line's years hold, row for row, as migration 025 builds them from the raw ledger.
+          expect(db.prepare(FORECAST_FORCES_KEPT).all()).toEqual(db.prepare(FORECAST_FORCES_FROM_RAW).all());
           db.close();
         },
       ),
@@ -360,7 +371,7 @@ describe("each function's figures kept between writes", () => {
     const db = openDatabase(':memory:');
     migrate(db);
     // The ledger moves its own function's row; the rest never touch a figure.
-    const notFigures = new Set(['ledger_entries', 'ledger_rollup', 'ledger_rollup_yearly', 'ledger_rollup_all_functions', 'ledger_bulk_write', 'figures_versions',
+    const notFigures = new Set(['ledger_entries', 'ledger_rollup', 'ledger_rollup_yearly', 'ledger_rollup_all_functions', 'ledger_forecast_forces', 'ledger_bulk_write', 'figures_versions',
       'audit_log', 'sessions', 'setup_tokens', 'sign_in_failures', 'oidc_logins', 'oidc_sessions', 'users', 'user_roles', 'user_identities',
       // Read by no kept figure (services/figures.ts keeps portfolio figures, splits, report parts and plans); migration 024.
       'commentary', 'reports', 'benefits', 'benefit_measurements', 'risks', 'decisions', 'decision_links']);

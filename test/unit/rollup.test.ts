@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forceSplitter, rollUpForces, rollUpPeriods, splitBetweenForces, totalsOf, type LedgerFigure, type ShareFigure } from '../../server/domain/rollup';
+import { forceSplitter, functionForecastFrom, rollUpForces, rollUpPeriods, splitBetweenForces, totalsOf, type LedgerFigure, type ShareFigure } from '../../server/domain/rollup';
 
 const share = (force: string, tenthsPercent: number, basis: ShareFigure['basis'] = 'equal', fy: string | null = '2017-18'): ShareFigure => ({
   fy,
@@ -203,5 +203,30 @@ describe('rollUpForces', () => {
     const noActuals = rollUpPeriods([{ lineId: 1, fy: '2017-18', amountPence: 900 }], [], 50);
     const { forces } = rollUpForces(noActuals, [], [share('a', 500), share('b', 500)]);
     expect(forces.map((f) => f.periods[0]!.deliveredPence)).toEqual([null, null]);
+  });
+});
+
+describe('whose forecast a function holds (functionForecastFrom)', () => {
+  const sharing = (forces: string[]) => () => forces;
+  it('names the forces of each line and year that only some forces have forecast, together', () => {
+    const forecasts = [
+      { lineId: 1, fy: '2016-17', force: 'kent' },
+      { lineId: 2, fy: '2016-17', force: 'kent' },
+      { lineId: 2, fy: '2016-17', force: 'essex' },
+      { lineId: 1, fy: '2017-18', force: 'essex' },
+    ];
+    // Line 2's 2016/17 is whole; line 1 is Kent's in one year and Essex's in the next.
+    expect(functionForecastFrom(forecasts, sharing(['kent', 'essex']))).toEqual(['essex', 'kent']);
+  });
+  it('is null where every forecast is the whole line’s, or none is recorded', () => {
+    expect(functionForecastFrom([], sharing(['kent']))).toBeNull();
+    expect(functionForecastFrom([{ lineId: 1, fy: '2016-17', force: 'kent' }, { lineId: 1, fy: '2016-17', force: 'essex' }], sharing(['kent', 'essex']))).toBeNull();
+    // A forecast for the function as a whole is the line's, whoever else has forecast.
+    expect(functionForecastFrom([{ lineId: 1, fy: '2016-17', force: null }, { lineId: 1, fy: '2016-17', force: 'kent' }], sharing(['kent', 'essex']))).toBeNull();
+  });
+  it('reads the forces with a share of each year, not of another', () => {
+    const byYear = (fy: string | null) => (fy === '2016-17' ? ['kent'] : ['kent', 'essex']);
+    expect(functionForecastFrom([{ lineId: 1, fy: '2016-17', force: 'kent' }], byYear)).toBeNull();
+    expect(functionForecastFrom([{ lineId: 1, fy: '2017-18', force: 'kent' }], byYear)).toEqual(['kent']);
   });
 });

@@ -4,6 +4,7 @@ import { RagBadge } from '../../components/RagBadge';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { CATEGORY_LABEL } from '../../lib/labels';
 import { describeVariance } from '../../lib/money';
+import { forecastFromWords } from '../../../server/contracts/words';
 import { SEVERITY } from '../../lib/rag';
 import { formatPaperDate } from '../../lib/dates';
 
@@ -48,7 +49,7 @@ export function LineVariances({ detail }: { detail: FunctionDetail }) {
           {r.forecastFrom ? (
             // One force's forecast is that force's, never the whole line's.
             <span className="cell-note" data-figure="forecast-from">
-              {new Intl.ListFormat('en-GB').format(r.forecastFrom.map((force) => forceNames.get(force) ?? force))}’s only; the other forces have not forecast
+              {forecastFromWords(r.forecastFrom.map((force) => forceNames.get(force) ?? force))}
             </span>
           ) : null}
         </>

@@ -9,6 +9,7 @@ import { RagBadge } from '../../components/RagBadge';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { SourceButton } from '../../components/SourceButton';
 import { describeVariance, formatMoneyShort, qualified } from '../../lib/money';
+import { forecastFromWords } from '../../../server/contracts/words';
 import { reportingLine, SEVERITY } from '../../lib/rag';
 import { withView, type ViewParams } from '../../lib/url';
 
@@ -94,7 +95,15 @@ export function FunctionsTable({ functions, view }: { functions: readonly Functi
       // Only years with a forecast recorded; the rest show none.
       sortValue: (fn) => fn.forecastPence,
       cell: (fn) => (
-        <span data-figure="forecast">{fn.forecastPence === null ? <span className="muted">none</span> : <Money pence={fn.forecastPence} short />}</span>
+        <span data-figure="forecast">
+          {fn.forecastPence === null ? <span className="muted">none</span> : <Money pence={fn.forecastPence} short />}
+          {fn.forecastFrom ? (
+            // One force's forecast is that force's, never the whole function's.
+            <span className="cell-note" data-figure="forecast-from">
+              {forecastFromWords(fn.forecastFrom.map((f) => f.forceName))}
+            </span>
+          ) : null}
+        </span>
       ),
     },
     {

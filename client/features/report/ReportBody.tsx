@@ -10,7 +10,7 @@ import { RagCounts } from '../../components/RagCounts';
 import { formatPaperDate } from '../../lib/dates';
 import { shortName } from '../../lib/labels';
 import { describeVariance, formatMoney, formatMoneyShort, qualified } from '../../lib/money';
-import { shareWords } from '../../../server/contracts/words';
+import { forecastFromWords, shareWords } from '../../../server/contracts/words';
 import { CommentList } from '../function/Commentary';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
@@ -69,6 +69,11 @@ function FiguresTable({ figures, caption, periods }: { figures: Record<PeriodKey
               </td>
               <td className="numeric">
                 <Money pence={f.forecastPence} />
+                {f.forecastFrom && f.forecastPence !== null ? (
+                  <span className="cell-note" data-figure="forecast-from">
+                    {forecastFromWords(f.forecastFrom)}
+                  </span>
+                ) : null}
               </td>
               <td className="numeric">
                 <Variance pence={f.variancePence} qualifier={f.varianceQualifier} />

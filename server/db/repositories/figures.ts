@@ -1,3 +1,4 @@
+import { monthsOfFiscalYear } from '../../domain/fiscal';
 import type { ScopeWindow } from '../../domain/scope';
 import type { Db } from '../connection';
 
@@ -17,6 +18,8 @@ export type LineFigureRow = PeriodFigureRow & { lineId: number; force: string | 
 /** Actuals by month (a whole year's in its March), for the cumulative timeline. */
 export type MonthFigureRow = { month: string; fy: string; amountPence: number };
 export type ForceFigureRow = { function: string; fy: string | null; force: string | null; amountPence: number };
+/** A force (null: the function as a whole) that has forecast a line's year within the period, as at the date. */
+export type ForecastForceRow = { function: string; lineId: number; fy: string; force: string | null };
 
 /** The scope's rule for one entry of ledger_entries (alias e); the same rule as domain/scope.ts, scopeLedger. */
 const ENTRY_IN_SCOPE = `(CASE
@@ -33,7 +36,17 @@ const OUTSIDE_ROLLUP = `(e.fiscal_year IS NULL OR e.source_id IS NOT NULL OR e.q
 const IN_FUNCTIONS = (column: string) => `${column} IN (SELECT value FROM json_each(@functions))`;
 const MARCH_OF = (fy: string) => `printf('%04d-03', CAST(substr(${fy}, 1, 4) AS INTEGER) + 1)`;
 
-type Params = ScopeWindow & { asAt: string; asAtMonth: string; functions: string; partYearA: string | null; partYearB: string | null };
+type Params = ScopeWindow & { asAt: string; asAtMonth: string; functions: string; partYearA: string | null; partYearB: string | null; partMaskA: number; partMaskB: number };
+
+/** The months of a year the period covers in part, as ledger_forecast_forces marks them (bit 1 April … bit 12 March; a yearly figure, bit 0, cannot be split). */
+function monthsMask(fy: string | undefined, window: ScopeWindow): number {
+  if (fy === undefined) return 0;
+  let mask = 0;
+  monthsOfFiscalYear(fy).forEach((month, index) => {
+    if (month >= window.firstMonth && month <= window.lastMonth) mask |= 1 << (index + 1);
+  });
+  return mask;
+}
 
 export function createFiguresRepository(db: Db) {
   // Whole years: as the ledger stands (every entry in the roll-ups reported by the "as at" date,
@@ -152,6 +165,19 @@ export function createFiguresRepository(db: Db) {
       WHERE ${IN_FUNCTIONS('l.function_slug')} AND e.measure = 'actual' AND e.reported_on <= @asAt AND ${ENTRY_IN_SCOPE}
       GROUP BY 1, 2, 3`,
   );
+  // Whose forecasts each line's years hold. A row reported entirely by the date counts as it is; one
+  // reported partly after it asks its own entries (a dozen at most) which were reported by then.
+  const forecastForces = db.prepare(
+    `SELECT r.function_slug AS function, r.savings_line_id AS lineId, r.fiscal_year AS fy, nullif(r.force_slug, '') AS force
+       FROM ledger_forecast_forces r
+      WHERE ${IN_FUNCTIONS('r.function_slug')} AND r.fiscal_year BETWEEN @firstYear AND @lastYear AND r.first_reported_on <= @asAt
+        AND (r.months & CASE WHEN r.fiscal_year BETWEEN @firstWholeYear AND @lastWholeYear THEN 8191
+                             WHEN r.fiscal_year = @partYearA THEN @partMaskA WHEN r.fiscal_year = @partYearB THEN @partMaskB ELSE 0 END) <> 0
+        AND (r.last_reported_on <= @asAt OR EXISTS (
+              SELECT 1 FROM ledger_entries e INDEXED BY ledger_entries_by_line
+               WHERE e.savings_line_id = r.savings_line_id AND e.measure = 'forecast' AND e.fiscal_year = r.fiscal_year
+                 AND e.force_slug IS nullif(r.force_slug, '') AND e.reported_on <= @asAt AND ${ENTRY_IN_SCOPE}))`,
+  );
   const functionsOfForce = db.prepare(
     `SELECT DISTINCT function_slug AS slug FROM apportionment_shares WHERE force_slug = @force
      UNION
@@ -165,6 +191,8 @@ export function createFiguresRepository(db: Db) {
     functions: JSON.stringify(functions),
     partYearA: window.partYears[0] ?? null,
     partYearB: window.partYears[1] ?? null,
+    partMaskA: monthsMask(window.partYears[0], window),
+    partMaskB: monthsMask(window.partYears[1], window),
   });
 
   return {
@@ -221,6 +249,11 @@ export function createFiguresRepository(db: Db) {
     /** Actuals per function, period and force (null: the function as a whole), for splitting several functions by force. */
     forceSplitFigures(functions: readonly string[], window: ScopeWindow, asAt: string): ForceFigureRow[] {
       return forceSplitFigures.all(paramsOf(window, asAt, functions)) as ForceFigureRow[];
+    },
+
+    /** Each line's years with a forecast in the period, as at the date, and whose forecast it is. */
+    forecastForces(functions: readonly string[], window: ScopeWindow, asAt: string): ForecastForceRow[] {
+      return forecastForces.all(paramsOf(window, asAt, functions)) as ForecastForceRow[];
     },
 
     /** The functions in which a force has a share, or has recorded a figure. */

@@ -2,6 +2,7 @@ import type { Agreement, Baseline, FunctionDetail, FunctionSummary, PeriodFigure
 import type { Source } from '../../contracts/sources';
 import {
   figuresInPeriod,
+  functionForecastFrom,
   partialForecastForces,
   gapsOf,
   qualifyVariance,
@@ -64,6 +65,9 @@ type ScopedFigures = {
   ledger: (LedgerFigure & Partial<Pick<LineFigureRow, 'sourceIds' | 'periodNote'>>)[];
   yearlyOnlyYears: Set<string>;
   sources: { measure: 'actual' | 'forecast'; sourceId: string }[];
+  /** Each line's years with a forecast, and whose (null: the function's as a whole). */
+  forecastForces: { lineId: number; fy: string | null; force: string | null }[];
+  shares: ShareRow[];
 };
 
 const distinctIds = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
@@ -259,7 +263,7 @@ export function createLedgerRepository(db: Db) {
    * Everything about one function that a view needs, as at a date and within a period, from its
    * plan and its ledger already added up and scoped in SQL (figures.ts).
    */
-  function load(row: FunctionRow, asAt: string, scope: Scope, plan: Plan, scopedLedger: ScopedFigures, options: { withShares: boolean }) {
+  function load(row: FunctionRow, asAt: string, scope: Scope, plan: Plan, scopedLedger: ScopedFigures, forceNames: ReadonlyMap<string, string>) {
     const all = plan.baselines;
     const current = all.at(-1) ?? null;
     const allTargets = plan.targets;
@@ -278,8 +282,9 @@ export function createLedgerRepository(db: Db) {
       rate,
     ).map(qualifyVariance);
     const totals = totalsOf(periods);
-    // The shares themselves only where a view splits by force; the portfolio needs only whether any is illustrative.
-    const shareList = options.withShares ? shareRows(row.slug) : [];
+    const shareList = scopedLedger.shares;
+    const sharing = (fy: string | null) => shareList.filter((s) => s.fy === fy && s.tenthsPercent > 0).map((s) => s.force);
+    const forecastFrom = functionForecastFrom(scopedLedger.forecastForces, sharing);
     const years = periods.map((p) => p.fy).filter((fy): fy is string => fy !== null);
     const summary: FunctionSummary = {
       slug: row.slug,
@@ -292,6 +297,7 @@ export function createLedgerRepository(db: Db) {
       headlineQualifier: row.headlineQualifier,
       headlineSourceId: row.headlineSourceId,
       ...totals,
+      forecastFrom: forecastFrom === null ? null : forecastFrom.map((force) => ({ force, forceName: forceNames.get(force) ?? force })),
       toleranceTenthsPercent: row.toleranceTenthsPercent,
       firstFiscalYear: years[0] ?? null,
       lastFiscalYear: years.at(-1) ?? null,
@@ -376,12 +382,14 @@ export function createLedgerRepository(db: Db) {
   /** Each function's period figures from the roll-up, ready for load(). */
   function scopedFiguresOf(slugs: readonly string[], asAt: string, scope: Scope): Map<string, ScopedFigures> {
     const window = scopeWindow(scope);
-    const byFunction = new Map<string, ScopedFigures>(slugs.map((slug) => [slug, { ledger: [], yearlyOnlyYears: new Set(), sources: [] }]));
+    const shareLists = sharesOf(slugs);
+    const byFunction = new Map<string, ScopedFigures>(slugs.map((slug) => [slug, { ledger: [], yearlyOnlyYears: new Set(), sources: [], forecastForces: [], shares: shareLists.get(slug) ?? [] }]));
     for (const f of figures.periodFigures(slugs, window, asAt)) {
       byFunction.get(f.function)?.ledger.push({ lineId: null, measure: f.measure, fy: f.fy, force: null, amountPence: f.amountPence, isIllustrative: f.isIllustrative, qualifiers: f.qualifiers });
     }
     for (const y of figures.yearlyNotSplit(slugs, window, asAt)) byFunction.get(y.function)?.yearlyOnlyYears.add(y.fy);
     for (const s of figures.sources(slugs, window, asAt)) byFunction.get(s.function)?.sources.push(s);
+    for (const f of figures.forecastForces(slugs, window, asAt)) byFunction.get(f.function)?.forecastForces.push(f);
     return byFunction;
   }
 
@@ -404,9 +412,10 @@ export function createLedgerRepository(db: Db) {
       const missing = slugs.map((slug) => rowOf.get(slug)!);
       const scoped = scopedFiguresOf(slugs, asAt, scope);
       const plans = plansOf(missing, asAt, kept.plans);
+      const names = forceNameMap();
       return new Map(
         missing.map((row) => {
-          const l = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, { withShares: false });
+          const l = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, names);
           return [row.slug, { summary: l.summary, targets: l.scopedTargets.targets, ledger: l.scopedLedger.ledger }];
         }),
       );
@@ -455,9 +464,11 @@ export function createLedgerRepository(db: Db) {
         ledger: lineFigures,
         yearlyOnlyYears: new Set(figures.yearlyNotSplit([slug], window, asAt).map((y) => y.fy)),
         sources: lineFigures.flatMap((f) => f.sourceIds.map((sourceId) => ({ measure: f.measure, sourceId }))),
-      };
-      const { summary, baselines: all, current, allTargets, scopedTargets, periods, shareList, rate } = load(row, asAt, scope, plansOf([row], asAt).get(slug)!, scopedLedger, { withShares: true });
+        forecastForces: lineFigures.filter((f) => f.measure === 'forecast' && f.fy !== null),
+        shares: shareRows(slug),
+      } satisfies ScopedFigures;
       const names = forceNameMap();
+      const { summary, baselines: all, current, allTargets, scopedTargets, periods, shareList, rate } = load(row, asAt, scope, plansOf([row], asAt).get(slug)!, scopedLedger, names);
       const lineRows = lines.all(slug) as LineRow[];
       const scopedTargetRows = scopedTargets.targets as TargetRow[];
 
@@ -565,7 +576,7 @@ export function createLedgerRepository(db: Db) {
         return new Map(
           missing.map((row): [string, CollaborationPart] => {
             const plan = plans.get(row.slug)!;
-            const { summary, periods, shareList } = load(row, asAt, scope, plan, scoped.get(row.slug)!, { withShares: want.forces || want.sources });
+            const { summary, periods, shareList } = load(row, asAt, scope, plan, scoped.get(row.slug)!, names);
             const split = want.forces ? rollUpForces(periods, byForce.get(row.slug)!, shareList) : null;
             return [
               row.slug,

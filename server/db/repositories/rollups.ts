@@ -38,6 +38,20 @@ export function createRollupMaintenance(db: Db) {
          FROM ledger_rollup WHERE function_slug = @fn AND fiscal_year = @fy GROUP BY 1, 2, 3, 4`,
     ),
   };
+  // Whose forecast each line's year holds (migration 025), for a function's years touched.
+  const FORECAST_FORCES = `SELECT l.function_slug, e.fiscal_year, e.savings_line_id, ifnull(e.force_slug, ''),
+         sum(DISTINCT CASE WHEN e.month IS NULL THEN 1 ELSE 1 << ((CAST(substr(e.month, 6, 2) AS INTEGER) + 8) % 12 + 1) END),
+         min(e.reported_on), max(e.reported_on)`;
+  const forecastForces = {
+    clear: db.prepare('DELETE FROM ledger_forecast_forces WHERE function_slug = @fn AND fiscal_year = @fy'),
+    fill: db.prepare(
+      `INSERT INTO ledger_forecast_forces (function_slug, fiscal_year, savings_line_id, force_slug, months, first_reported_on, last_reported_on)
+       ${FORECAST_FORCES}
+         FROM savings_lines l JOIN ledger_entries e INDEXED BY ledger_entries_by_line ON e.savings_line_id = l.id
+        WHERE l.function_slug = @fn AND e.measure = 'forecast' AND e.fiscal_year = @fy
+        GROUP BY 1, 2, 3, 4`,
+    ),
+  };
   const everyFunction = {
     clear: db.prepare('DELETE FROM ledger_rollup_all_functions WHERE fiscal_year = @fy'),
     fill: db.prepare(
@@ -50,6 +64,12 @@ export function createRollupMaintenance(db: Db) {
     db.prepare('DELETE FROM ledger_rollup'),
     db.prepare('DELETE FROM ledger_rollup_yearly'),
     db.prepare('DELETE FROM ledger_rollup_all_functions'),
+    db.prepare('DELETE FROM ledger_forecast_forces'),
+    db.prepare(
+      `INSERT INTO ledger_forecast_forces (function_slug, fiscal_year, savings_line_id, force_slug, months, first_reported_on, last_reported_on)
+       ${FORECAST_FORCES} FROM ledger_entries e JOIN savings_lines l ON l.id = e.savings_line_id
+        WHERE e.measure = 'forecast' AND e.fiscal_year IS NOT NULL GROUP BY 1, 2, 3, 4`,
+    ),
     db.prepare(
       `INSERT INTO ledger_rollup (function_slug, measure, fiscal_year, month, reported_month, is_illustrative, amount_pence, entries)
        SELECT l.function_slug, e.measure, e.fiscal_year, ifnull(e.month, ''), substr(e.reported_on, 1, 7), e.is_illustrative, sum(e.amount_pence), count(*)
@@ -96,6 +116,8 @@ export function createRollupMaintenance(db: Db) {
           monthly.fill.run(key);
           yearly.clear.run(key);
           yearly.fill.run(key);
+          forecastForces.clear.run(key);
+          forecastForces.fill.run(key);
         }
         for (const fy of new Set([...keys.values()].map((k) => k.fy))) {
           everyFunction.clear.run({ fy });
