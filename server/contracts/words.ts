@@ -70,9 +70,10 @@ export const DEFINITIONS: readonly { term: string; meaning: string }[] = [
 ];
 
 /** Whose a forecast is when only some forces have forecast, one way on every screen and download; null when it is the whole line's. */
-export function forecastFromWords(forceNames: readonly string[] | null): string | null {
+export function forecastFromWords(forceNames: readonly string[] | null, options: { short?: boolean } = {}): string | null {
   if (forceNames === null || forceNames.length === 0) return null;
-  return `${new Intl.ListFormat('en-GB').format(forceNames)}’s only; the other forces have not forecast`;
+  const whose = `${new Intl.ListFormat('en-GB').format(forceNames)}’s only`;
+  return options.short ? whose : `${whose}; the other forces have not forecast`;
 }
 
 /**

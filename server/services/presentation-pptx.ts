@@ -1,6 +1,6 @@
 import PptxGenJS from 'pptxgenjs';
 import type { FunctionDetail, FunctionList, FunctionSummary } from '../contracts/functions';
-import { dateWords, describeVariance, qualified, RAG_WORDS } from '../contracts/words';
+import { dateWords, describeVariance, forecastFromWords, qualified, RAG_WORDS } from '../contracts/words';
 import { formatMoneyShort, formatPounds } from '../domain/money';
 import { mostOffTrackFirst } from '../domain/rag';
 
@@ -75,7 +75,7 @@ export async function presentationPptx(portfolio: FunctionList, functions: reado
       ['Target', qualified(formatMoneyShort(fn.targetPence), fn.targetQualifier)],
       ['Delivered', fn.periodsWithActual === 0 ? 'none yet' : qualified(formatMoneyShort(fn.deliveredPence), fn.deliveredQualifier)],
       ['Gap', fn.gapPence < 0 ? describeVariance(-fn.gapPence, formatMoneyShort, fn.gapQualifier) : qualified(formatMoneyShort(fn.gapPence), fn.gapQualifier)],
-      ['Forecast', fn.forecastPence === null ? 'none' : formatMoneyShort(fn.forecastPence)],
+      ['Forecast', fn.forecastPence === null ? 'none' : [formatMoneyShort(fn.forecastPence), forecastFromWords(fn.forecastFrom?.map((f) => f.forceName) ?? null, { short: true })].filter(Boolean).join(', ')],
     ]);
     const labels = fn.years.map((y) => y.label);
     slide.addChart(

@@ -14,6 +14,7 @@ import { mostOffTrackFirst, reportingLine } from '../../lib/rag';
 import { useViewParams, withView, type ViewParams } from '../../lib/url';
 import { usePageTitle } from '../../lib/page';
 import { PRESENT_FROM } from '../../lib/present';
+import { forecastFromWords } from '../../../server/contracts/words';
 
 const TargetDeliveredChart = lazy(() => import('../../components/TargetDeliveredChart'));
 
@@ -251,7 +252,10 @@ function Slide(props: SlideProps & { order: FunctionSummary[]; index: number }) 
         </div>
         <div>
           <dt>Forecast</dt>
-          <dd>{fn.forecastPence === null ? <span className="muted">none</span> : <Money pence={fn.forecastPence} short />}</dd>
+          <dd>
+            {fn.forecastPence === null ? <span className="muted">none</span> : <Money pence={fn.forecastPence} short />}
+            {fn.forecastFrom && fn.forecastPence !== null ? <span className="cell-note">{forecastFromWords(fn.forecastFrom.map((f) => f.forceName), { short: true })}</span> : null}
+          </dd>
         </div>
       </dl>
       <div className="slide-body" ref={body} style={{ '--slide-room': `${chartHeight + 90}px` } as React.CSSProperties}>
