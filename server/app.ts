@@ -40,6 +40,8 @@ import type { OidcProvider } from './auth/oidc-settings';
 import { createFiguresService } from './services/figures';
 import { createNewFunctionService } from './services/new-function';
 import { createRetirementService } from './services/retirement';
+import { createCarryService } from './services/carry';
+import { createFunctionEditService } from './services/function-edit';
 import { createCollaborationService } from './services/collaborations';
 import { portfolioRoutes } from './routes/portfolio';
 import { agreementRoutes } from './routes/agreements';
@@ -145,7 +147,7 @@ export function createApp({
     .route('/api', userRoutes(createUserAdmin({ db, accounts, auth, now }), db, now))
     .route('/api', auditRoutes(createAuditRepository(db), db, now))
     .route('/api', reportRoutes(reports, db, now))
-    .route('/api', portfolioRoutes(createNewFunctionService(db, now), createRetirementService(db, now), db, now))
+    .route('/api', portfolioRoutes(createNewFunctionService(db, now), createRetirementService(db, now), createCarryService(db, now), createFunctionEditService(db, now), db, now))
     .route('/api', costRoutes(costs, createGoalsService(db, figures), netBenefit, db, now))
     .route('/api', agreementRoutes(createAgreementService(createAgreementRepository(db)), now));
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { cloneElement, useEffect, useId, useRef, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
 
 export type FieldErrors = Record<string, string>;
 
@@ -53,6 +53,23 @@ export function TextField({
         </p>
       ) : null}
       <input id={fieldId} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...input} />
+    </div>
+  );
+}
+
+/** A labelled select (or other control) with its error tied to it for screen readers. */
+export function Choice({ id, label, error, children }: { id: string; label: string; error?: string | undefined; children: ReactElement<{ 'aria-invalid'?: boolean; 'aria-describedby'?: string }> }) {
+  return (
+    <div className={error ? 'form-group form-group-error' : 'form-group'}>
+      <label htmlFor={id}>{label}</label>
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {/* The control says it is in error, and which words say why (WCAG 3.3.1). */}
+      {error ? cloneElement(children, { 'aria-invalid': true, 'aria-describedby': `${id}-error` }) : children}
     </div>
   );
 }

@@ -26,6 +26,7 @@ export const PeriodFigures = z.object({
     .boolean()
     .optional()
     .openapi({ description: 'An actual is recorded for the whole year only, so it cannot be counted in part of the year' }),
+  carriedPence: Pence.optional().openapi({ description: 'Of the target, what is a recurring saving carried from an earlier year (the same saving kept, not a new promise); absent when none is' }),
 });
 export type PeriodFigures = z.infer<typeof PeriodFigures>;
 
@@ -108,6 +109,7 @@ export type FunctionList = z.infer<typeof FunctionList>;
 
 
 export const LineYear = PeriodFigures.extend({
+  carriedFrom: FiscalYear.nullable().optional().openapi({ description: 'The year whose target this year carries, for a recurring saving carried forward' }),
   forecastFrom: z.array(Slug).nullable().openapi({ description: 'The forces whose forecasts these are, when not every force with a share has forecast' }),
   targetAsWritten: z.string().nullable(),
   targetQualifier: z.string().nullable(),
@@ -127,6 +129,16 @@ export const SavingsLine = z.object({
   recurrence: z.enum(['recurring', 'one-off', 'unspecified']),
   note: z.string().nullable(),
   retiredOn: z.string().nullable(),
+  carry: z
+    .object({
+      through: FiscalYear.openapi({ description: 'The last year the latest target is carried to' }),
+      note: z.string().nullable(),
+      setBy: z.string().nullable().openapi({ description: 'Who set it; null: Realise’s own reading of the papers, with its reason in note' }),
+      setAt: z.string().nullable(),
+    })
+    .nullable()
+    .openapi({ description: 'A recurring saving carried into the years after its business case’s last target; null when it is not carried' }),
+  latestTargetYear: FiscalYear.nullable().openapi({ description: 'The last year the current baseline gives the line a target of its own, whatever the period: a carry starts after it' }),
   targetPence: Pence,
   deliveredPence: Pence,
   inPeriod: z
@@ -233,6 +245,11 @@ export const FunctionDetail = z
         .object({ by: z.string(), at: z.string() })
         .nullable()
         .openapi({ description: 'Who entered the function in Realise and when (UTC); null for a function seeded from the papers' }),
+      changed: z
+        .object({ by: z.string(), at: z.string() })
+        .nullable()
+        .openapi({ description: 'Who last corrected its particulars and when (UTC); null when no one has' }),
+      version: z.number().int().openapi({ description: 'Moves with each correction of its particulars (PUT /api/functions/:slug/particulars)' }),
     }),
     agreement: Agreement.nullable(),
     baselines: z.array(Baseline),

@@ -22,6 +22,17 @@ export const NewSavingsLine = z.object({
 });
 export type NewSavingsLine = z.infer<typeof NewSavingsLine>;
 
+const Headline = z
+  .object({
+    amountPence: Amount,
+    qualifier: z.enum(QUALIFIERS).nullable().openapi({ description: 'How the business case words it, where it is not exact' }),
+    asWritten: Text(60).openapi({ example: '£1.2m' }),
+    paragraph: Text(40),
+    quote: Text(600),
+  })
+  .nullable()
+  .openapi({ description: 'The headline saving the business case promises, with its words and paragraph; null where it gives none' });
+
 export const NewFunction = z
   .object({
     slug: Slug.openapi({ description: 'Its id in addresses: lower case and hyphens', example: 'joint-protective-services' }),
@@ -47,19 +58,11 @@ export const NewFunction = z
         quote: Text(600).openapi({ description: 'Its words for the savings, as written', example: 'savings of £1.2m a year from 2018/19' }),
       })
       .openapi({ description: 'The document the targets come from; Realise holds its citation, not its text' }),
-    headline: z
-      .object({
-        amountPence: Amount,
-        qualifier: z.enum(QUALIFIERS).nullable().openapi({ description: 'How the business case words it, where it is not exact' }),
-        asWritten: Text(60).openapi({ example: '£1.2m' }),
-        paragraph: Text(40),
-        quote: Text(600),
-      })
-      .nullable()
-      .openapi({ description: 'The headline saving the business case promises, with its words and paragraph; null where it gives none' }),
+    headline: Headline,
     lines: z.array(NewSavingsLine).min(1, 'A business case needs at least one savings line').max(40),
   })
   .openapi('NewFunction');
+
 export type NewFunction = z.infer<typeof NewFunction>;
 
 export const FunctionCreated = z
@@ -143,3 +146,34 @@ export type Retirement = z.infer<typeof Retirement>;
 export const Retired = z
   .object({ retiredOn: z.string(), reason: z.string(), entity: z.enum(['function', 'savings-line']), id: z.string() })
   .openapi('Retired');
+
+/** Carrying a recurring saving into the years after its business case's last target, or no longer. */
+export const CarryChange = z
+  .object({
+    carriedThrough: FiscalYear.nullable().openapi({ description: 'The last year to carry the line’s latest target to; null to stop carrying it' }),
+    was: FiscalYear.nullable().openapi({ description: 'The carry year the screen showed, so a change made meanwhile by someone else is not overwritten' }),
+  })
+  .openapi('CarryChange');
+export type CarryChange = z.infer<typeof CarryChange>;
+
+export const CarryChanged = z
+  .object({ lineId: z.number().int(), carriedThrough: z.string().nullable(), setBy: z.string(), setAt: z.string() })
+  .openapi('CarryChanged');
+export type CarryChanged = z.infer<typeof CarryChanged>;
+
+/** A function entered in Realise, corrected: its particulars as they should now read, from the version the screen showed. */
+export const FunctionEdit = z
+  .object({
+    version: z.number().int().positive().openapi({ description: 'The version the screen showed; a change made since is not overwritten (409)' }),
+    name: Text(160),
+    description: Text(2000),
+    leadForce: Slug.nullable(),
+    agreement: Slug.nullable(),
+    toleranceTenthsPercent: z.number().int().min(0).max(1000),
+    headline: Headline,
+  })
+  .openapi('FunctionEdit');
+export type FunctionEdit = z.infer<typeof FunctionEdit>;
+
+export const FunctionEdited = z.object({ slug: z.string(), version: z.number().int(), changedBy: z.string(), changedAt: z.string() }).openapi('FunctionEdited');
+export type FunctionEdited = z.infer<typeof FunctionEdited>;

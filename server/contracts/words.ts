@@ -63,6 +63,11 @@ export const DEFINITIONS: readonly { term: string; meaning: string }[] = [
   },
   { term: 'Variance', meaning: 'Delivered less target, over the years that have an actual (to date, for a year still running), in words: “£90k ahead”, “£380k short”.' },
   { term: 'Short of and ahead of target', meaning: 'The shortfall of the functions behind their target and the over-delivery of those ahead, each added up apart; the net gap is the first less the second.' },
+  {
+    term: 'Carried',
+    meaning:
+      'A recurring saving a business case gives once, in the year it is first made, is carried into the years after it as the same saving kept, not a new promise: each carried year’s target is that saving, and the headline and what is profiled count it once. Realise carries AOJ’s £654K “from April 2017” to FY 2019/20 as its own reading; the function’s owner can change the year or stop carrying it.',
+  },
   { term: 'Nothing due', meaning: 'The period holds no target, actual or forecast for the function: it is not rated.' },
   { term: 'No actual yet', meaning: 'A target is due but nothing has been recorded: a question for the board, not a shortfall. A function’s status is the worst of its periods that have an actual.' },
   { term: 'Over, circa, approximately', meaning: 'The papers’ words for a figure travel with it: delivery “over £200k” against £110k is “at least £90k ahead”; a sum with an approximate part is approximate.' },

@@ -71,6 +71,8 @@ export const FunctionsFile = z.object({
           kind: z.enum(['cashable', 'non-cashable', 'cost-avoidance']),
           recurrence: z.enum(['recurring', 'one-off', 'unspecified']),
           note: z.string().optional(),
+          /** Realise's reading: the last year a recurring saving's latest target is carried to, and why. */
+          carry: z.object({ through: z.string().regex(/^\d{4}-\d{2}$/), note: z.string() }).optional(),
         }),
       ),
       baselines: z.array(

@@ -184,6 +184,8 @@ export function seedFromPapers(db: Db, data: PaperData, now: Date): Record<strin
           kind: line.kind,
           recurrence: line.recurrence,
           note: line.note ?? null,
+          carried_through: line.carry?.through ?? null,
+          carry_note: line.carry?.note ?? null,
         });
         lineIds.set(line.code, result.lastInsertRowid);
       }

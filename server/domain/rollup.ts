@@ -7,7 +7,14 @@ import { overallRag, ragOf, type Rag } from './rag';
 // line and per force. A fiscal year of null is money the papers give for no particular year; it is
 // a period of its own, listed after the years.
 
-export type TargetFigure = { lineId: number; fy: string | null; amountPence: number; qualifier?: string | null };
+export type TargetFigure = {
+  lineId: number;
+  fy: string | null;
+  amountPence: number;
+  qualifier?: string | null;
+  /** A recurring saving carried into this year from the year the business case set it (domain/carry.ts): the same saving kept, not a new promise. */
+  carriedFrom?: string | null;
+};
 export type LedgerFigure = {
   /** null: the money of all the function's lines, added up. */
   lineId: number | null;
@@ -42,6 +49,8 @@ export type PeriodTotals = {
   targetQualifier: string | null;
   deliveredQualifier: string | null;
   varianceQualifier: string | null;
+  /** Of the target, what is a recurring saving carried from an earlier year; present only when there is some. */
+  carriedPence?: number;
 };
 
 /** A period's variance qualifier, worked out again wherever its variance is (a year still running is judged to date). */
@@ -70,8 +79,10 @@ export function rollUpPeriods(
   const targetWords = new Map<string | null, (string | null | undefined)[]>();
   const deliveredWords = new Map<string | null, string[]>();
   const wordsOf = <T>(map: Map<string | null, T[]>, key: string | null) => map.get(key) ?? map.set(key, []).get(key)!;
+  const carried = new Map<string | null, number>();
   for (const t of targets) {
     addTo(target, t.fy, t.amountPence);
+    if (t.carriedFrom) addTo(carried, t.fy, t.amountPence);
     wordsOf(targetWords, t.fy).push(t.qualifier);
   }
   for (const e of ledger) {
@@ -94,6 +105,7 @@ export function rollUpPeriods(
         isIllustrative: illustrative.has(fy),
         targetQualifier: qualifierOfSum(targetWords.get(fy) ?? []),
         deliveredQualifier: qualifierOfSum(deliveredWords.get(fy) ?? []),
+        ...(carried.has(fy) ? { carriedPence: carried.get(fy)! } : {}),
       });
     })
     .sort(byPeriod);

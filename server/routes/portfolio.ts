@@ -1,10 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorise } from '../auth/middleware';
 import { errorResponse, jsonResponse } from '../contracts/common';
-import { FunctionCreated, NewFunction, PortfolioChoices, Retired, Retirement } from '../contracts/portfolio';
+import { CarryChange, CarryChanged, FunctionCreated, FunctionEdit, FunctionEdited, NewFunction, PortfolioChoices, Retired, Retirement } from '../contracts/portfolio';
 import { FunctionParams } from '../contracts/functions';
 import { z } from '@hono/zod-openapi';
 import type { RetirementService } from '../services/retirement';
+import type { CarryService } from '../services/carry';
+import type { FunctionEditService } from '../services/function-edit';
 import { atCells, businessCaseTemplate, readBusinessCase } from '../services/business-case-workbook';
 import type { Db } from '../db/connection';
 import { apiRouter, errorBody, jsonBody } from '../http';
@@ -54,6 +56,36 @@ const retireLine = createRoute({
   responses: retireResponses,
 });
 
+const changeCarry = createRoute({
+  method: 'put',
+  path: '/savings-lines/{id}/carry',
+  tags: ['portfolio'],
+  request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 6 }) }), body: jsonBody(CarryChange) },
+  responses: {
+    200: jsonResponse(CarryChanged, 'The carry as changed, audited'),
+    400: errorResponse('Not a recurring line, or a year not after its last target'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not the owner of the line’s function, or no CSRF token'),
+    404: errorResponse('No savings line has that id'),
+    409: errorResponse('Changed by someone else since the screen was read'),
+  },
+});
+
+const editFunction = createRoute({
+  method: 'put',
+  path: '/functions/{slug}/particulars',
+  tags: ['portfolio'],
+  request: { params: FunctionParams, body: jsonBody(FunctionEdit) },
+  responses: {
+    200: jsonResponse(FunctionEdited, 'The function as corrected, audited'),
+    400: errorResponse('A lead force that is not a member, or an agreement of another collaboration'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not a programme officer or administrator, or no CSRF token'),
+    404: errorResponse('No function has that slug'),
+    409: errorResponse('A function from the board papers, or changed by someone else since the screen was read'),
+  },
+});
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const template = createRoute({
   method: 'get',
@@ -87,7 +119,7 @@ const importWorkbook = createRoute({
   },
 });
 
-export function portfolioRoutes(newFunction: NewFunctionService, retirement: RetirementService, db: Db, now: () => Date) {
+export function portfolioRoutes(newFunction: NewFunctionService, retirement: RetirementService, carry: CarryService, functionEdit: FunctionEditService, db: Db, now: () => Date) {
   const answer = (c: Parameters<Parameters<ReturnType<typeof apiRouter>['openapi']>[1]>[0], outcome: ReturnType<RetirementService['retireLine']>) =>
     outcome.ok ? c.json(outcome.retired, 200) : c.json(errorBody(outcome.status === 404 ? 'not_found' : 'conflict', outcome.message), outcome.status);
   const forceSlugs = db.prepare('SELECT slug FROM forces ORDER BY slug').pluck();
@@ -124,6 +156,27 @@ export function portfolioRoutes(newFunction: NewFunctionService, retirement: Ret
       const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
       if (!allowed.ok) return c.json(allowed.body, allowed.status);
       return answer(c, retirement.retireLine(c.req.valid('param').id, c.req.valid('json'), allowed.session.user.email));
+    })
+    .openapi(editFunction, (c) => {
+      const allowed = authorise(c, db, now, { kind: 'manage-portfolio' });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      const outcome = functionEdit.edit(c.req.valid('param').slug, c.req.valid('json'), allowed.session.user.email);
+      if (!outcome.ok) {
+        const issues = outcome.problems.map((p) => ({ path: p.path.split('.'), message: p.message }));
+        return c.json(errorBody(outcome.status === 404 ? 'not_found' : outcome.status === 409 ? 'conflict' : 'invalid_request', outcome.message, issues), outcome.status);
+      }
+      return c.json(outcome.edited, 200);
+    })
+    .openapi(changeCarry, (c) => {
+      const { id } = c.req.valid('param');
+      const fn = carry.functionOf(id);
+      if (fn === null) return c.json(errorBody('not_found', `There is no savings line ${id}.`), 404);
+      // Whether a recurring saving carries on is a reading of the function's business case: its owner's call.
+      const allowed = authorise(c, db, now, { kind: 'plan', function: fn });
+      if (!allowed.ok) return c.json(allowed.body, allowed.status);
+      const outcome = carry.change(id, c.req.valid('json'), allowed.session.user.email);
+      if (!outcome.ok) return c.json(errorBody(outcome.status === 404 ? 'not_found' : outcome.status === 409 ? 'conflict' : 'invalid_request', outcome.message), outcome.status);
+      return c.json(outcome.changed, 200);
     })
     .openapi(choices, (c) => c.json(newFunction.choices(), 200))
     .openapi(addFunction, (c) => {

@@ -4,7 +4,7 @@ import { QUALIFIERS } from '../contracts/portfolio';
 import { fiscalYearWords } from '../contracts/words';
 import { recordAudit } from '../db/audit';
 import type { Db } from '../db/connection';
-import { createPortfolioRepository, type MemberRow } from '../db/repositories/portfolio';
+import { createPortfolioRepository, type MemberRow, type PortfolioRepository } from '../db/repositories/portfolio';
 import { equalShares } from '../domain/apportion';
 import { fiscalYearEnd, fiscalYearStart } from '../domain/fiscal';
 
@@ -29,6 +29,27 @@ const kebab = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 48) || 'line';
 
+/** A function's lead force must be a member of its collaboration, and its agreement one Realise holds for it (or for none). */
+export function leadAndAgreementProblems(
+  portfolio: PortfolioRepository,
+  collaboration: { slug: string; name: string },
+  members: readonly MemberRow[],
+  input: { leadForce: string | null; agreement: string | null },
+): Problem[] {
+  const problems: Problem[] = [];
+  if (input.leadForce !== null && !members.some((m) => m.force === input.leadForce)) {
+    problems.push({ path: 'leadForce', message: `${input.leadForce} is not a member of ${collaboration.name}. The lead force must be one of its members.` });
+  }
+  if (input.agreement !== null) {
+    const agreement = portfolio.agreement(input.agreement);
+    if (!agreement) problems.push({ path: 'agreement', message: `There is no agreement "${input.agreement}".` });
+    else if (agreement.collaboration !== null && agreement.collaboration !== collaboration.slug) {
+      problems.push({ path: 'agreement', message: `${agreement.name} is an agreement of another collaboration, not ${collaboration.name}.` });
+    }
+  }
+  return problems;
+}
+
 /** Ids an address already uses for something else (/functions/new). */
 const RESERVED = new Set(['new', 'all']);
 
@@ -47,16 +68,7 @@ export function createNewFunctionService(db: Db, now: () => Date) {
       return { status: 400, problems };
     }
     const members = portfolio.members(input.collaboration);
-    if (input.leadForce !== null && !members.some((m) => m.force === input.leadForce)) {
-      problems.push({ path: 'leadForce', message: `${input.leadForce} is not a member of ${collaboration.name}. The lead force must be one of its members.` });
-    }
-    if (input.agreement !== null) {
-      const agreement = portfolio.agreement(input.agreement);
-      if (!agreement) problems.push({ path: 'agreement', message: `There is no agreement "${input.agreement}".` });
-      else if (agreement.collaboration !== null && agreement.collaboration !== input.collaboration) {
-        problems.push({ path: 'agreement', message: `${agreement.name} is an agreement of another collaboration, not ${collaboration.name}.` });
-      }
-    }
+    problems.push(...leadAndAgreementProblems(portfolio, collaboration, members, input));
     const today = now().toISOString().slice(0, 10);
     if (input.businessCase.date.slice(0, 10) > today) problems.push({ path: 'businessCase.date', message: 'A business case cannot be dated after today.' });
     if (input.businessCase.date.length < 7) problems.push({ path: 'businessCase.date', message: 'Give at least the month of the business case, as 2018-03.' });

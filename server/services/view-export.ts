@@ -20,6 +20,7 @@ const BY_YEAR_COLUMNS: Table['columns'] = [
   { header: 'Delivered, as the papers word it', width: 22 },
   { header: 'Variance rests on', width: 18 },
   { header: 'Illustrative' },
+  { header: 'Carried from an earlier year', money: true },
 ];
 const byYearRow = (y: PeriodFigures) => [
   fy(y.fy),
@@ -32,6 +33,7 @@ const byYearRow = (y: PeriodFigures) => [
   y.deliveredQualifier,
   y.varianceQualifier,
   y.isIllustrative ? 'Yes' : 'No',
+  y.carriedPence ?? null,
 ];
 
 export function portfolioTables(p: FunctionList): Table[] {
@@ -100,8 +102,11 @@ export function functionTables(d: FunctionDetail): Table[] {
         { header: 'Target, as the papers word it', width: 22 },
         { header: 'Delivered, as the papers word it', width: 22 },
         { header: 'Illustrative' },
+        { header: 'Target carried from', width: 18 },
       ],
-      rows: d.lines.flatMap((l) => l.years.map((y) => [l.name, l.category, l.driver, fy(y.fy), y.targetPence, y.deliveredPence, y.targetAsWritten, y.targetQualifier, y.deliveredQualifier, y.isIllustrative ? 'Yes' : 'No'])),
+      rows: d.lines.flatMap((l) =>
+        l.years.map((y) => [l.name, l.category, l.driver, fy(y.fy), y.targetPence, y.deliveredPence, y.targetAsWritten, y.targetQualifier, y.deliveredQualifier, y.isIllustrative ? 'Yes' : 'No', y.carriedFrom ? fy(y.carriedFrom) : null]),
+      ),
     },
     {
       name: 'By force',

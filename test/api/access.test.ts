@@ -93,6 +93,21 @@ const CASES: Case[] = [
   },
   { route: 'PATCH /api/functions/aoj (its plan)', allowed: ['aoj owner'], request: async () => ['PATCH', '/api/functions/aoj', { toleranceTenthsPercent: 40 }] },
   { route: 'PATCH /api/functions/ict (its plan)', allowed: ['ict owner'], request: async () => ['PATCH', '/api/functions/ict', { toleranceTenthsPercent: 40 }] },
+  {
+    route: 'PUT /api/functions/:slug/particulars (a function entered in Realise)',
+    allowed: ['programme officer', 'administrator'],
+    request: async (w) => {
+      const added = await w.as('programme officer')('POST', '/api/functions', JPS);
+      if (added.status !== 201) throw new Error(JSON.stringify(added.body));
+      const { lines: _l, businessCase: _b, slug: _s, collaboration: _c, ...particulars } = JPS;
+      return ['PUT', '/api/functions/joint-protective-services/particulars', { ...particulars, version: 1, name: 'Joint Protective Services (corrected)' }];
+    },
+  },
+  {
+    route: 'PUT /api/savings-lines/:id/carry (AOJ’s recurring saving)',
+    allowed: ['aoj owner'],
+    request: async (w) => ['PUT', `/api/savings-lines/${w.lineId('aoj-blueprint')}/carry`, { carriedThrough: '2020-21', was: '2019-20' }],
+  },
   { route: 'POST /api/functions (add a function)', allowed: ['programme officer', 'administrator'], request: async () => ['POST', '/api/functions', JPS] },
   {
     route: 'POST /api/collaborations (add a collaboration)',
@@ -150,7 +165,8 @@ const STATE = `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT 
                       (SELECT count(*) FROM benefit_measurements) AS measures, (SELECT count(*) FROM reports) AS reports,
                       (SELECT rag_tolerance_tenths_percent FROM functions WHERE slug = ?) AS tolerance, (SELECT count(*) FROM functions) AS functions,
                       (SELECT count(*) || '/' || count(left_on) FROM collaboration_members) AS members, (SELECT count(*) FROM collaborations) AS collaborations,
-                      (SELECT count(retired_on) FROM functions) AS retired, (SELECT count(*) FROM force_bases) AS bases, (SELECT count(*) FROM programme_costs) AS costs`;
+                      (SELECT count(retired_on) FROM functions) AS retired, (SELECT count(*) FROM force_bases) AS bases, (SELECT count(*) FROM programme_costs) AS costs,
+                      (SELECT group_concat(carried_through) FROM savings_lines) AS carried, (SELECT group_concat(name) FROM functions) AS names`;
 
 const EVERYONE: Who[] = ['anonymous', 'viewer', 'bedfordshire editor', 'hertfordshire editor', 'aoj owner', 'ict owner', 'programme officer', 'administrator'];
 

@@ -10,7 +10,8 @@ describe('GET /api/forces/:slug', () => {
     expect(body.force).toEqual({ slug: 'hertfordshire', name: 'Hertfordshire Constabulary' });
     const functions = Object.fromEntries(body.functions.map((f: any) => [f.slug, f]));
     expect(Object.keys(functions)).toEqual(['ict', 'aoj', 'firearms-licensing', 'ctc']);
-    expect(functions.aoj).toMatchObject({ targetPence: 21_800_000, deliveredPence: null, functionTargetPence: 65_400_000, isIllustrative: true });
+    // A third of AOJ's £654K in each of FY 2017/18 and the two years it is carried to.
+    expect(functions.aoj).toMatchObject({ targetPence: 65_400_000, deliveredPence: null, functionTargetPence: 196_200_000, isIllustrative: true });
     expect(functions.aoj.years[0]).toMatchObject({ fy: '2017-18', basis: 'equal', shareTenthsPercent: 334 });
     expect(functions.ctc.targetPence).toBe(10_000_000);
     expect(body.memberships.map((m: any) => [m.collaboration, m.joinedOn])).toEqual([

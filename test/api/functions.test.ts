@@ -24,13 +24,21 @@ describe('GET /api/functions', () => {
       collaboration: 'bch',
       forces: ['bedfordshire', 'cambridgeshire', 'hertfordshire'],
     });
+    // AOJ's £654K is released "from April 2017" and recurs: Realise carries it, as the same saving
+    // kept, to FY 2019/20 (its reading, which the owner can change); the promise is still £654K.
     expect(bySlug.aoj).toMatchObject({
       headlineTargetPence: 65_400_000,
-      targetPence: 65_400_000,
+      targetPence: 196_200_000,
       deliveredPence: 0,
       rag: 'none',
       firstFiscalYear: '2017-18',
+      lastFiscalYear: '2019-20',
     });
+    expect(bySlug.aoj.years.map((y: any) => [y.fy, y.targetPence, y.carriedPence])).toEqual([
+      ['2017-18', 65_400_000, undefined],
+      ['2018-19', 65_400_000, 65_400_000],
+      ['2019-20', 65_400_000, 65_400_000],
+    ]);
     expect(bySlug['firearms-licensing']).toMatchObject({
       headlineTargetPence: 11_000_000,
       targetPence: 11_000_000,
@@ -108,9 +116,25 @@ describe('GET /api/functions/:slug', () => {
   it('splits AOJ between the three forces exactly, marked illustrative', async () => {
     const { body } = await getJson(app, '/api/functions/aoj');
     const forces = Object.fromEntries(body.forces.map((f: any) => [f.force, f]));
-    expect(forces.hertfordshire).toMatchObject({ targetPence: 21_800_000, basis: 'equal', isIllustrative: true, shareTenthsPercent: 334 });
-    expect(body.forces.reduce((sum: number, f: any) => sum + f.targetPence, 0)).toBe(65_400_000);
+    // Each carried year is split as FY 2017/18, the year the saving was made, is.
+    expect(forces.hertfordshire).toMatchObject({ targetPence: 65_400_000, basis: 'equal', isIllustrative: true, shareTenthsPercent: 334 });
+    expect(forces.hertfordshire.years.map((y: any) => [y.fy, y.targetPence])).toEqual([
+      ['2017-18', 21_800_000],
+      ['2018-19', 21_800_000],
+      ['2019-20', 21_800_000],
+    ]);
+    expect(body.forces.reduce((sum: number, f: any) => sum + f.targetPence, 0)).toBe(196_200_000);
     expect(body.unapportionedPence).toBe(0);
+    // The business case promised £654K once: what is profiled is that, not the years carried.
+    expect(body.reconciliation).toMatchObject({ headlinePence: 65_400_000, profiledPence: 65_400_000, unprofiledPence: 0 });
+    const line = body.lines[0];
+    expect(line.carry).toMatchObject({ through: '2019-20', setBy: null });
+    expect(line.carry.note).toContain('paper 004, 3.4');
+    expect(line.years.map((y: any) => [y.fy, y.carriedFrom])).toEqual([
+      ['2017-18', null],
+      ['2018-19', '2017-18'],
+      ['2019-20', '2017-18'],
+    ]);
   });
 
   it('splits ICT by force so the parts add up to the whole, to the penny', async () => {

@@ -134,10 +134,11 @@ describe('importing a spreadsheet', () => {
 
   it('offers a template filled with the rows due from you, that imports as it is', async () => {
     const { app, signed, upload } = await setUp();
-    const csv = (await (await app.request('/api/imports/template?format=csv', { headers: { cookie: signed.cookie } })).text()).replace(/^\uFEFF/, '');
+    // On 10 May 2018 the template lists FY 2018/19, which AOJ's carried saving makes due; FY 2017/18 is asked for here.
+    const csv = (await (await app.request('/api/imports/template?format=csv&fiscalYear=2017-18', { headers: { cookie: signed.cookie } })).text()).replace(/^\uFEFF/, '');
     const rows = Papa.parse<string[]>(csv.trim()).data;
     expect(rows[0]!.join(',')).toBe(HEADER);
-    // Owner of aoj, ict and ctc and Bedfordshire's editor, on 10 May 2018: FY 2018/19 has no target, so FY 2017/18's twelve months.
+    // Owner of aoj, ict and ctc and Bedfordshire's editor: FY 2017/18's twelve months.
     expect(rows.slice(1).every((r) => r[3] === '2017/18' && r[6] === '')).toBe(true);
     expect(rows.some((r) => r[1] === 'aoj-blueprint' && r[4] === '2018-03' && r[5] === '')).toBe(true);
     expect(rows.some((r) => r[1] === 'aoj-blueprint' && r[4] === '2018-03' && r[5] === 'bedfordshire')).toBe(true);
@@ -148,7 +149,7 @@ describe('importing a spreadsheet', () => {
   it('gives the .xlsx template drop-down lists of the valid functions, lines, measures and forces, read from its own sheets', async () => {
     const { app, signed } = await setUp();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await (await app.request('/api/imports/template?format=xlsx', { headers: { cookie: signed.cookie } })).arrayBuffer());
+    await workbook.xlsx.load(await (await app.request('/api/imports/template?format=xlsx&fiscalYear=2017-18', { headers: { cookie: signed.cookie } })).arrayBuffer());
     const ledger = workbook.getWorksheet('Ledger')!;
     const lines = workbook.getWorksheet('Lines')!;
     const forces = workbook.getWorksheet('Forces')!;
@@ -250,9 +251,11 @@ describe('commentary and re-baselining', () => {
       [1, 'Criminal Justice Phase 2 business case', 65_400_000, false],
       [2, 'Revised business case', 32_700_000, true],
     ]);
-    expect(detail.function.targetPence).toBe(32_700_000);
+    // The line's saving recurs and is carried to FY 2019/20, whichever baseline sets it.
+    expect(detail.function.targetPence).toBe(3 * 32_700_000);
+    expect(detail.baselines.find((b: any) => b.isCurrent).targetPence).toBe(32_700_000);
     // As at a date before it, the original still stands.
-    expect((await as('GET', '/api/functions/aoj?asAt=2018-03-31')).body.function.targetPence).toBe(65_400_000);
+    expect((await as('GET', '/api/functions/aoj?asAt=2018-03-31')).body.function.targetPence).toBe(3 * 65_400_000);
     const wrongLine = await as('POST', '/api/functions/aoj/baselines', { name: 'x', reason: 'y', adoptedOn: '2018-04-01', targets: [{ lineId: lineId('ict-staff'), fiscalYear: '2017-18', amountPence: 1 }] });
     expect(wrongLine.body.error.message).toContain('aoj’s savings lines');
   });
@@ -287,8 +290,22 @@ describe('exporting a view', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await (await app.request('/api/export/functions/aoj?format=xlsx')).arrayBuffer());
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['By year', 'Savings lines', 'By force']);
-    const herts = (workbook.getWorksheet('By force')!.getRow(4).values as unknown[]).slice(1);
-    expect(herts).toEqual(['Hertfordshire Constabulary', 'FY 2017/18', 33.4, 'equal', 'Yes', 218_000]);
+    const valuesOf = (name: string) => {
+      const out: unknown[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    const rows = valuesOf('By force');
+    expect(rows.find((r) => r[0] === 'Hertfordshire Constabulary' && r[1] === 'FY 2017/18')).toEqual(['Hertfordshire Constabulary', 'FY 2017/18', 33.4, 'equal', 'Yes', 218_000]);
+    // The years the saving is carried to are split as FY 2017/18 is.
+    expect(rows.find((r) => r[0] === 'Hertfordshire Constabulary' && r[1] === 'FY 2019/20')).toEqual(['Hertfordshire Constabulary', 'FY 2019/20', 33.4, 'equal', 'Yes', 218_000]);
+    const byYear = valuesOf('By year');
+    const header = byYear.find((r) => r.includes('Carried from an earlier year'))!;
+    expect(byYear.filter((r) => typeof r[0] === 'string' && r[0].startsWith('FY ')).map((r) => [r[0], r[header.indexOf('Target')], r[header.indexOf('Carried from an earlier year')] ?? null])).toEqual([
+      ['FY 2017/18', 654_000, null],
+      ['FY 2018/19', 654_000, 654_000],
+      ['FY 2019/20', 654_000, 654_000],
+    ]);
     expect((await app.request('/api/export/functions/nope?format=csv')).status).toBe(404);
   });
 

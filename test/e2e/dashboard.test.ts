@@ -23,7 +23,9 @@ describe('the portfolio page', () => {
     expect(await cell('ict', 'status').innerText()).toMatch(/On track\s+1 of 4 years with an actual/);
 
     expect(await row('aoj').locator('th').innerText()).toContain('Administration of Justice');
-    expect(await cell('aoj', 'target').innerText()).toMatch(/£654k\s+FY 2017\/18/);
+    // £654K in FY 2017/18, carried as the same saving kept into the two years after it (Realise's reading).
+    expect(await cell('aoj', 'target').innerText()).toMatch(/£1\.962m\s+FY 2017\/18 to 2019\/20/);
+    expect(await cell('aoj', 'profile').innerText()).toBe('by year: £654k, £654k carried, £654k carried');
     expect(await cell('aoj', 'status').innerText()).toContain('No actual yet');
 
     expect(await cell('firearms-licensing', 'headline').innerText()).toMatch(/£110k\s+originally predicted/);
@@ -94,7 +96,8 @@ describe('the portfolio page', () => {
     await table.waitFor();
     expect(page().url()).toContain('function=aoj');
     const herts = await table.locator('tr[data-force="hertfordshire"]').innerText();
-    expect(herts).toContain('£218,000');
+    // A third of £654K in each of FY 2017/18 and the two years it is carried to.
+    expect(herts).toContain('£654,000');
     expect(herts).toContain('Illustrative');
     expect(await page().locator('.note-illustrative').innerText()).toContain('illustrative equal shares');
 

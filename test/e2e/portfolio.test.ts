@@ -293,4 +293,52 @@ describe('adding a function to the portfolio', () => {
     expect(await seriousAccessibilityViolations(p)).toEqual([]);
     await screenshot(p, 'portfolio-at-scale');
   });
+
+  it('shows AOJ’s recurring £654K carried as the same saving kept, and lets its owner carry it a year further', async () => {
+    const p = page();
+    const OWNER = { email: 'aoj.owner@example.org', password: 'a recurring saving kept' };
+    await signIn(p, url, admin);
+    expect(await addPerson(p, { ...OWNER, displayName: 'AOJ Owner', grants: [{ role: 'function-owner', force: null, function: 'aoj' }] })).toBe(201);
+    await signIn(p, url, OWNER);
+    await p.goto(`${url}/functions/aoj`);
+    const carry = p.getByTestId('carry-aoj-blueprint');
+    await carry.getByText('Carried to FY 2019/20 as the same saving kept, not a new one (from FY 2017/18).').waitFor();
+    expect(await carry.innerText()).toContain('paper 004, 3.4');
+    const lines = p.locator('tr[data-line="aoj-blueprint"]');
+    expect(await lines.innerText()).toContain('carried from FY 2017/18');
+    await carry.getByRole('button', { name: /Change how far it is carried/ }).click();
+    await p.getByLabel('Carry Administration of Justice blueprint’s target to').selectOption({ label: 'FY 2020/21' });
+    await carry.getByRole('button', { name: 'Save' }).click();
+    await carry.getByText(/Carried to FY 2020\/21 .* Set by aoj\.owner@example\.org/).waitFor();
+    const year = p.locator('tr[data-year="2020-21"]');
+    await year.waitFor();
+    expect((await year.innerText()).replace(/\s+/g, ' ')).toContain('of which £654,000 carried, the same saving kept');
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+    await screenshot(p, 'function-carried');
+  });
+
+  it('lets the programme officer correct a function after adding it, and says who did', async () => {
+    const p = page();
+    await signIn(p, url, OFFICER);
+    await p.goto(`${url}/functions/joint-protective-services`);
+    await p.getByText('Correct this function’s particulars').click();
+    const form = p.getByTestId('edit-particulars');
+    await form.getByLabel('Name').fill('Joint Protective Services (armed policing, roads, dogs)');
+    await form.getByLabel('Lead force').selectOption({ label: 'Bedfordshire Police' });
+    await form.getByLabel('Its business case states a headline saving').check();
+    await form.getByRole('button', { name: 'Save the corrections' }).click();
+    // A headline with no amount is refused on the screen, at its field, before anything is sent.
+    await form.getByRole('alert').getByRole('link', { name: /Headline saving/ }).waitFor();
+    await form.getByLabel('Headline saving (£)').fill('1,250,000');
+    await form.getByLabel('The figure as written').fill('£1.25m');
+    await form.getByLabel('Its paragraph').fill('1.3');
+    await form.getByLabel('Its words').fill('savings of about £1.25m a year');
+    await form.getByRole('button', { name: 'Save the corrections' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await p.getByRole('heading', { level: 1, name: 'Joint Protective Services (armed policing, roads, dogs)' }).waitFor();
+    await p.getByTestId('provenance').filter({ hasText: 'Led by Bedfordshire Police.' }).waitFor();
+    expect(await p.getByTestId('provenance').innerText()).toContain('Its particulars last corrected by programme.office@example.org');
+    expect(await p.locator('[data-figure="headline"]').innerText()).toContain('£1.25m');
+    expect(await seriousAccessibilityViolations(p)).toEqual([]);
+  });
 });

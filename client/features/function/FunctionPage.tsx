@@ -30,6 +30,7 @@ import { ForceSplit } from './ForceSection';
 import { LineVariances } from './LineVariances';
 import { Reconciliation } from './Reconciliation';
 import { SavingsLinesTable } from './SavingsLinesTable';
+import { EditParticulars } from './EditParticulars';
 import { YearsTable } from './YearsTable';
 import { usePageTitle } from '../../lib/page';
 
@@ -86,8 +87,10 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
         {fn.entered
           ? `Entered in Realise by ${fn.entered.by} on ${formatPaperDate(fn.entered.at.slice(0, 10))}, from its business case.`
           : 'From the board papers.'}
+        {fn.changed ? ` Its particulars last corrected by ${fn.changed.by} on ${formatPaperDate(fn.changed.at.slice(0, 10))}.` : ''}
         {fn.leadForce ? ` Led by ${fn.leadForce.name}.` : ''}
       </p>
+      {canManagePortfolio(session.data?.user ?? null) && fn.entered ? <EditParticulars detail={detail} /> : null}
       {canManagePortfolio(session.data?.user ?? null) ? <RetireForm detail={detail} /> : null}
       <p data-testid="view-scope">
         <strong>{detail.period.description}</strong>, as at {formatPaperDate(detail.asAt)}.{' '}
@@ -171,7 +174,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
               caption={`${detail.years
                 .map(
                   (y) =>
-                    `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}`}${y.forecastPence === null ? '' : `, forecast ${formatMoneyShort(y.forecastPence)}`}`,
+                    `${formatFiscalYear(y.fy)}: target ${formatMoneyShort(y.targetPence)}${y.carriedPence ? ` (${y.carriedPence === y.targetPence ? 'carried' : `${formatMoneyShort(y.carriedPence)} of it carried`}, the same saving kept)` : ''}, ${y.deliveredPence === null ? 'no actual yet' : `delivered ${qualified(formatMoneyShort(y.deliveredPence), y.deliveredQualifier)}`}${y.forecastPence === null ? '' : `, forecast ${formatMoneyShort(y.forecastPence)}`}`,
                 )
                 .join('; ')}.`}
               chart={
@@ -194,7 +197,7 @@ function FunctionView({ detail, view }: { detail: FunctionDetail; view: ViewPara
 
           <section aria-labelledby="lines-heading">
             <h2 id="lines-heading">Savings lines</h2>
-            <SavingsLinesTable detail={detail} />
+            <SavingsLinesTable detail={detail} owns={owns} />
           </section>
 
           <section aria-labelledby="function-forces-heading">

@@ -3,9 +3,10 @@ import { Money } from '../../components/Money';
 import { SourceButton } from '../../components/SourceButton';
 import { formatFiscalYear } from '../../lib/dates';
 import { CATEGORY_LABEL, KIND_LABEL, RECURRENCE_LABEL } from '../../lib/labels';
+import { CarryControl } from './CarryControl';
 
 /** Every savings line with its target in each year, as the paper writes it, and its source. */
-export function SavingsLinesTable({ detail }: { detail: FunctionDetail }) {
+export function SavingsLinesTable({ detail, owns }: { detail: FunctionDetail; owns: boolean }) {
   const years = detail.years.map((y) => y.fy);
   return (
     <div className="table-scroll" role="region" aria-label="Savings lines, scrollable" tabIndex={0}>
@@ -32,6 +33,7 @@ export function SavingsLinesTable({ detail }: { detail: FunctionDetail }) {
               <th scope="row">
                 {line.name}
                 {line.note ? <span className="cell-note">{line.note}</span> : null}
+                <CarryControl line={line} canChange={owns} />
               </th>
               <td>
                 {CATEGORY_LABEL[line.category]}; {line.driver}
@@ -46,6 +48,7 @@ export function SavingsLinesTable({ detail }: { detail: FunctionDetail }) {
                     {year ? (
                       <>
                         <Money pence={year.targetPence} />
+                        {year.carriedFrom ? <span className="cell-note">carried from {formatFiscalYear(year.carriedFrom)}</span> : null}
                         {year.targetAsWritten ? (
                           <span className="cell-note">
                             “{year.targetQualifier ? `${year.targetQualifier} ` : ''}

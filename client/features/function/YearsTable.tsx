@@ -44,6 +44,11 @@ export function YearsTable({ detail }: { detail: FunctionDetail }) {
               </th>
               <td className="numeric">
                 <Money pence={y.targetPence} qualifier={y.targetQualifier} />
+                {y.carriedPence ? (
+                  <span className="cell-note">
+                    of which <Money pence={y.carriedPence} /> carried, the same saving kept
+                  </span>
+                ) : null}
               </td>
               <td className="numeric">
                 <Delivered pence={y.deliveredPence} yearlyOnly={y.yearlyActualNotSplit === true} illustrative={y.isIllustrative} qualifier={y.deliveredQualifier} />

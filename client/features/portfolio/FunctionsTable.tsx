@@ -64,7 +64,7 @@ export function FunctionsTable({ functions, view }: { functions: readonly Functi
           <span className="cell-note">{yearsSpan(fn)}</span>
           {fn.years.length > 1 ? (
             <span className="cell-note" data-figure="profile">
-              by year: {fn.years.map((y) => formatMoneyShort(y.targetPence)).join(', ')}
+              by year: {fn.years.map((y) => `${formatMoneyShort(y.targetPence)}${y.carriedPence ? (y.carriedPence === y.targetPence ? ' carried' : ` (${formatMoneyShort(y.carriedPence)} carried)`) : ''}`).join(', ')}
             </span>
           ) : null}
           <SourceButton sourceIds={fn.targetSourceIds} figure={`the ${fn.name} target`} />

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cloneElement, useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import type { NewFunction, PortfolioChoices } from '../../../server/contracts/portfolio';
 import { fiscalYearWords } from '../../../server/contracts/words';
 import { fiscalYearFromStartYear, fiscalYearsBetween } from '../../../server/domain/fiscal';
 import { ApiError, api, unwrap } from '../../api/client';
-import { ErrorSummary, TextField, type FieldErrors } from '../../components/Form';
+import { Choice, ErrorSummary, TextField, type FieldErrors } from '../../components/Form';
 import { QueryState } from '../../components/QueryState';
 import { CATEGORY_LABEL, KIND_LABEL, RECURRENCE_LABEL } from '../../lib/labels';
 import { parsePoundsInput } from '../../lib/money-input';
@@ -365,22 +365,6 @@ function YearChoice({ id, label, value, onChange }: { id: string; label: string;
         ))}
       </select>
     </Choice>
-  );
-}
-
-function Choice({ id, label, error, children }: { id: string; label: string; error?: string | undefined; children: ReactElement<{ 'aria-invalid'?: boolean; 'aria-describedby'?: string }> }) {
-  return (
-    <div className={error ? 'form-group form-group-error' : 'form-group'}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      {/* The control says it is in error, and which words say why (WCAG 3.3.1). */}
-      {error ? cloneElement(children, { 'aria-invalid': true, 'aria-describedby': `${id}-error` }) : children}
-    </div>
   );
 }
 

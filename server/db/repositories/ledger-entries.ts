@@ -1,3 +1,4 @@
+import { yearsToRecord } from '../../domain/carry';
 import type { LedgerEntry } from '../../contracts/ledger-entries';
 import type { Db } from '../connection';
 
@@ -71,7 +72,8 @@ export function createLedgerEntryRepository(db: Db) {
               (SELECT json_group_array(DISTINCT t.fiscal_year) FROM targets t
                 WHERE t.baseline_id = (SELECT b.id FROM baselines b WHERE b.function_slug = l.function_slug ORDER BY b.version DESC LIMIT 1)
                   AND t.savings_line_id = l.id AND t.fiscal_year IS NOT NULL) AS years,
-              CASE WHEN l.retired_on IS NULL THEN f.retired_on WHEN f.retired_on IS NULL THEN l.retired_on ELSE min(l.retired_on, f.retired_on) END AS retiredOn
+              CASE WHEN l.retired_on IS NULL THEN f.retired_on WHEN f.retired_on IS NULL THEN l.retired_on ELSE min(l.retired_on, f.retired_on) END AS retiredOn,
+              l.carried_through AS carriedThrough
          FROM savings_lines l JOIN functions f ON f.slug = l.function_slug
         WHERE l.function_slug IN (
                 SELECT value FROM json_each(@functions)
@@ -92,6 +94,7 @@ export function createLedgerEntryRepository(db: Db) {
          FROM savings_lines l JOIN functions f ON f.slug = l.function_slug WHERE l.id = ?`,
     ),
     // The line's years in its function's current baseline, found through the targets' index by baseline and line (not a scan of every target).
+    carriedThrough: db.prepare('SELECT carried_through FROM savings_lines WHERE id = ?').pluck(),
     lineYears: db.prepare(
       `SELECT DISTINCT t.fiscal_year AS fy FROM targets t
         WHERE t.baseline_id = (SELECT b.id FROM baselines b WHERE b.function_slug = (SELECT function_slug FROM savings_lines WHERE id = @line) ORDER BY b.version DESC LIMIT 1)
@@ -141,8 +144,8 @@ export function createLedgerEntryRepository(db: Db) {
         after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
       })),
     linesToRecord: (functions: readonly string[], forces: readonly string[]) =>
-      (statements.linesToRecord.all({ functions: JSON.stringify(functions), forces: JSON.stringify(forces) }) as { id: number; code: string; name: string; function: string; functionName: string; collaboration: string; years: string; retiredOn: string | null }[]).map(
-        (l) => ({ ...l, years: (JSON.parse(l.years) as string[]).sort() }),
+      (statements.linesToRecord.all({ functions: JSON.stringify(functions), forces: JSON.stringify(forces) }) as { id: number; code: string; name: string; function: string; functionName: string; collaboration: string; years: string; retiredOn: string | null; carriedThrough: string | null }[]).map(
+        ({ carriedThrough, ...l }) => ({ ...l, years: yearsToRecord(JSON.parse(l.years) as string[], carriedThrough) }),
       ),
     forceNames: () => new Map((statements.forceNames.all() as { slug: string; name: string }[]).map((f) => [f.slug, f.name])),
     shares: (fn: string, fy: string) =>
@@ -153,7 +156,8 @@ export function createLedgerEntryRepository(db: Db) {
       })),
     line: (id: number) =>
       (statements.line.get(id) as { id: number; function: string; functionName: string; collaboration: string; retiredOn: string | null } | undefined) ?? null,
-    lineYears: (id: number) => (statements.lineYears.all({ line: id }) as { fy: string }[]).map((r) => r.fy),
+    /** The years a line is recorded against: its targets' years, and those its recurring saving is carried to. */
+    lineYears: (id: number) => yearsToRecord((statements.lineYears.all({ line: id }) as { fy: string }[]).map((r) => r.fy), (statements.carriedThrough.get(id) as string | null | undefined) ?? null),
     members: (collaboration: string) => statements.members.all(collaboration) as { force: string; joinedOn: string; leftOn: string | null }[],
   };
 }

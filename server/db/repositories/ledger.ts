@@ -20,6 +20,8 @@ import { cumulativeTimeline, monthsOfYears, rateYearsInProgress } from '../../do
 import type { Db } from '../connection';
 import { createFiguresRepository, type LineFigureRow, type MonthFigureRow } from './figures';
 import { createSourceRepository } from './sources';
+import { withCarriedShares, withCarriedTargets, type Carry } from '../../domain/carry';
+import { fiscalYearWords } from '../../contracts/words';
 
 type FunctionRow = {
   slug: string;
@@ -38,6 +40,9 @@ type FunctionRow = {
   enteredAt: string | null;
   enteredBy: string | null;
   retiredOn: string | null;
+  version: number;
+  changedAt: string | null;
+  changedBy: string | null;
 };
 
 type LineRow = {
@@ -50,6 +55,10 @@ type LineRow = {
   recurrence: SavingsLine['recurrence'];
   note: string | null;
   retiredOn: string | null;
+  carriedThrough: string | null;
+  carryNote: string | null;
+  carrySetBy: string | null;
+  carrySetAt: string | null;
 };
 
 type TargetRow = TargetFigure & {
@@ -70,6 +79,15 @@ type ScopedFigures = {
   shares: ShareRow[];
 };
 
+/** A recurring saving's latest target carried into a later year: the same money and words, marked as carried. */
+const carriedTarget = (target: TargetRow, fy: string): TargetRow => ({
+  ...target,
+  fy,
+  carriedFrom: target.fy,
+  asWritten: null,
+  periodNote: `Carried from ${fiscalYearWords(target.fy)}: the same saving kept, not a new one`,
+});
+
 const distinctIds = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
 
 /** The months a timeline covers: the scope's, or for all years every year with a figure. */
@@ -81,12 +99,12 @@ export function timelineMonths(scope: Scope, targets: readonly TargetFigure[], l
 }
 
 /** One function's part of the portfolio: its summary, and the targets and ledger in scope its timeline adds up. */
-export type PortfolioFunction = { summary: FunctionSummary; targets: readonly TargetFigure[]; ledger: readonly LedgerFigure[] };
+export type PortfolioFunction = { summary: FunctionSummary; targets: readonly TargetFigure[]; ledger: readonly LedgerFigure[]; shares: readonly ShareRow[] };
 
 /** Where a caller keeps something worked out of each function, for one date and period, between reads (services/figures.ts). */
 export type Kept<T> = { get(slug: string): T | undefined; set(slug: string, value: T): void };
 /** Of a function's plan, what does not depend on the date: every baseline, each one's targets, and whether its shares are illustrative. */
-export type KeptPlan = { baselines: readonly BaselineRow[]; targetsOf: Readonly<Record<number, TargetRow[]>>; usesIllustrativeShares: boolean };
+export type KeptPlan = { baselines: readonly BaselineRow[]; targetsOf: Readonly<Record<number, TargetRow[]>>; usesIllustrativeShares: boolean; carries: readonly Carry[] };
 type BaselineRow = Omit<Baseline, 'isCurrent' | 'years'> & { id: number };
 /** Later than any baseline is adopted: every baseline, whatever its date. */
 const EVERY_DATE = '9999-12-31';
@@ -122,7 +140,8 @@ export function createLedgerRepository(db: Db) {
             f.agreement_slug AS agreementSlug, f.headline_target_pence AS headlineTargetPence,
             f.headline_as_written AS headlineAsWritten, f.headline_qualifier AS headlineQualifier,
             f.headline_source_id AS headlineSourceId, f.rag_tolerance_tenths_percent AS toleranceTenthsPercent,
-            f.lead_force_slug AS leadForce, f.entered_at AS enteredAt, f.entered_by AS enteredBy, f.retired_on AS retiredOn
+            f.lead_force_slug AS leadForce, f.entered_at AS enteredAt, f.entered_by AS enteredBy, f.retired_on AS retiredOn,
+            f.version, f.changed_at AS changedAt, f.changed_by AS changedBy
        FROM functions f JOIN collaborations c ON c.slug = f.collaboration_slug
       ORDER BY f.rowid`,
   );
@@ -146,12 +165,20 @@ export function createLedgerRepository(db: Db) {
   const illustrativeShareFunctions = db.prepare(
     `SELECT DISTINCT function_slug FROM apportionment_shares WHERE is_illustrative = 1 AND function_slug IN (SELECT value FROM json_each(?))`,
   ).pluck();
+  // The lines whose recurring saving is carried forward, with the day each (or its function) was retired.
+  const carriesOf = db.prepare(
+    `SELECT l.function_slug AS function, l.id AS lineId, l.carried_through AS through,
+            CASE WHEN l.retired_on IS NULL THEN f.retired_on WHEN f.retired_on IS NULL THEN l.retired_on ELSE min(l.retired_on, f.retired_on) END AS retiredOn
+       FROM savings_lines l JOIN functions f ON f.slug = l.function_slug
+      WHERE l.function_slug IN (SELECT value FROM json_each(?)) AND l.carried_through IS NOT NULL`,
+  );
   const baselineYears = db.prepare(
     `SELECT fiscal_year AS fy, sum(amount_pence) AS targetPence FROM targets WHERE baseline_id = ?
       GROUP BY fiscal_year ORDER BY fiscal_year IS NULL, fiscal_year`,
   );
   const lines = db.prepare(
-    `SELECT id, code, name, category, driver, kind, recurrence, note, retired_on AS retiredOn
+    `SELECT id, code, name, category, driver, kind, recurrence, note, retired_on AS retiredOn,
+            carried_through AS carriedThrough, carry_note AS carryNote, carry_set_by AS carrySetBy, carry_set_at AS carrySetAt
        FROM savings_lines WHERE function_slug = ? ORDER BY id`,
   );
   // A retired line or function keeps its targets for the years before it was retired; a year that
@@ -230,7 +257,8 @@ export function createLedgerRepository(db: Db) {
     const planOf = keptOrWorkedOut(rows.map((row) => row.slug), kept, (missing) => {
       const slugs = JSON.stringify(missing);
       const illustrative = new Set(illustrativeShareFunctions.all(slugs) as string[]);
-      const worked = new Map(missing.map((slug) => [slug, { baselines: [] as BaselineRow[], targetsOf: {} as Record<number, TargetRow[]>, usesIllustrativeShares: illustrative.has(slug) }]));
+      const worked = new Map(missing.map((slug) => [slug, { baselines: [] as BaselineRow[], targetsOf: {} as Record<number, TargetRow[]>, usesIllustrativeShares: illustrative.has(slug), carries: [] as Carry[] }]));
+      for (const { function: slug, ...carry } of carriesOf.all(slugs) as (Carry & { function: string })[]) worked.get(slug)!.carries.push(carry);
       const functionOf = new Map<number, string>();
       for (const { function: slug, ...baseline } of baselines.all(slugs, EVERY_DATE) as (BaselineRow & { function: string })[]) {
         worked.get(slug)!.baselines.push(baseline);
@@ -251,7 +279,7 @@ export function createLedgerRepository(db: Db) {
       const current = adopted.at(-1);
       plans.set(row.slug, {
         baselines: adopted,
-        targets: current ? plan.targetsOf[current.id]! : [],
+        targets: current ? withCarriedTargets(plan.targetsOf[current.id]!, plan.carries, carriedTarget) : [],
         forces: members.get(row.collaboration)!,
         usesIllustrativeShares: plan.usesIllustrativeShares,
       });
@@ -282,7 +310,9 @@ export function createLedgerRepository(db: Db) {
       rate,
     ).map(qualifyVariance);
     const totals = totalsOf(periods);
-    const shareList = scopedLedger.shares;
+    // A carried year with no shares of its own is split as the year it is carried from.
+    const carriedYears = new Map(allTargets.filter((t) => t.carriedFrom && t.fy !== null).map((t) => [t.fy!, t.carriedFrom!]));
+    const shareList = withCarriedShares(scopedLedger.shares, carriedYears);
     const sharing = (fy: string | null) => shareList.filter((s) => s.fy === fy && s.tenthsPercent > 0).map((s) => s.force);
     const forecastFrom = functionForecastFrom(scopedLedger.forecastForces, sharing);
     const years = periods.map((p) => p.fy).filter((fy): fy is string => fy !== null);
@@ -416,7 +446,7 @@ export function createLedgerRepository(db: Db) {
       return new Map(
         missing.map((row) => {
           const l = load(row, asAt, scope, plans.get(row.slug)!, scoped.get(row.slug)!, names);
-          return [row.slug, { summary: l.summary, targets: l.scopedTargets.targets, ledger: l.scopedLedger.ledger }];
+          return [row.slug, { summary: l.summary, targets: l.scopedTargets.targets, ledger: l.scopedLedger.ledger, shares: l.shareList }];
         }),
       );
     });
@@ -472,6 +502,8 @@ export function createLedgerRepository(db: Db) {
       const lineRows = lines.all(slug) as LineRow[];
       const scopedTargetRows = scopedTargets.targets as TargetRow[];
 
+      // A carried year's target is the same saving kept: it is not profiled again.
+      const promised = allTargets.filter((t) => !t.carriedFrom);
       const lineDetails: SavingsLine[] = lineRows.map((line) => {
         const lineTargets = scopedTargetRows.filter((t) => t.lineId === line.id);
         const lineLedger = scopedLedger.ledger.filter((e) => e.lineId === line.id);
@@ -488,6 +520,7 @@ export function createLedgerRepository(db: Db) {
           const sharing = shareList.filter((s) => s.fy === period.fy && s.tenthsPercent > 0).map((s) => s.force);
           return {
             ...period,
+            carriedFrom: target?.carriedFrom ?? null,
             forecastFrom: partialForecastForces(lineLedger.filter((e) => e.fy === period.fy && e.measure === 'forecast'), sharing),
             label: periodLabel(scope, period.fy),
             targetAsWritten: target?.asWritten ?? null,
@@ -496,8 +529,11 @@ export function createLedgerRepository(db: Db) {
             periodNote: target?.periodNote ?? actuals.find((e) => e.periodNote)?.periodNote ?? null,
           };
         });
+        const { carriedThrough, carryNote, carrySetBy, carrySetAt, ...lineFields } = line;
         return {
-          ...line,
+          ...lineFields,
+          carry: carriedThrough === null ? null : { through: carriedThrough, note: carryNote, setBy: carrySetBy, setAt: carrySetAt },
+          latestTargetYear: promised.filter((t) => t.lineId === line.id && t.fy !== null).reduce<string | null>((latest, t) => (latest === null || t.fy! > latest ? t.fy! : latest), null),
           targetPence: lineYears.reduce((sum, y) => sum + y.targetPence, 0),
           deliveredPence: lineYears.reduce((sum, y) => sum + (y.deliveredPence ?? 0), 0),
           inPeriod: {
@@ -512,10 +548,10 @@ export function createLedgerRepository(db: Db) {
       const forceShares = forceSharesOf(forces, names);
 
       // The headline against everything the current baseline sets out (whatever the period): what is left is unprofiled.
-      const profiledPence = allTargets.reduce((sum, t) => sum + t.amountPence, 0);
+      const profiledPence = promised.reduce((sum, t) => sum + t.amountPence, 0);
       const categoryOf = new Map(lineRows.map((l) => [l.id, l.category]));
       const stated = statedTotalsOf(slug).map((total) => {
-        const profiled = allTargets
+        const profiled = promised
           .filter((t) => t.fy !== null && t.fy >= total.fromFiscalYear && t.fy <= total.toFiscalYear)
           .filter((t) => total.category === null || categoryOf.get(t.lineId) === total.category)
           .reduce((sum, t) => sum + t.amountPence, 0);
@@ -532,6 +568,8 @@ export function createLedgerRepository(db: Db) {
           description: row.description,
           leadForce: row.leadForce === null ? null : { slug: row.leadForce, name: forceNameMap().get(row.leadForce) ?? row.leadForce },
           entered: row.enteredBy === null ? null : { by: row.enteredBy, at: row.enteredAt! },
+          changed: row.changedBy === null ? null : { by: row.changedBy, at: row.changedAt! },
+          version: row.version,
         },
         agreement: agreementDetail,
         baselines: all.map(({ id, ...b }) => ({
@@ -606,8 +644,7 @@ export function createLedgerRepository(db: Db) {
         for (const f of figures.forceFigures(force, missing, scopeWindow(scope), asAt)) {
           forceLedger.get(f.function)?.push({ lineId: null, measure: 'actual', fy: f.fy, force: f.force, amountPence: f.amountPence });
         }
-        const shareLists = sharesOf(missing);
-        return new Map(missing.map((slug) => [slug, rollUpForces(summaries.get(slug)!.summary.years, forceLedger.get(slug)!, shareLists.get(slug) ?? [])]));
+        return new Map(missing.map((slug) => [slug, rollUpForces(summaries.get(slug)!.summary.years, forceLedger.get(slug)!, summaries.get(slug)!.shares)]));
       });
       return rows.map((row) => ({ summary: summaries.get(row.slug)!.summary, ...splits.get(row.slug)! }));
     },

@@ -3,6 +3,24 @@ import type { Db } from '../connection';
 // The portfolio's own records as Realise keeps them: what a new function is checked against, and
 // the rows that adding one writes. Reads and writes only; the rules are in services/new-function.
 
+export type EditableFunction = {
+  slug: string;
+  name: string;
+  collaboration: string;
+  description: string;
+  leadForce: string | null;
+  agreement: string | null;
+  toleranceTenthsPercent: number;
+  headlinePence: number | null;
+  headlineAsWritten: string | null;
+  headlineQualifier: string | null;
+  headlineSourceId: string | null;
+  enteredBy: string | null;
+  version: number;
+  changedAt: string | null;
+  changedBy: string | null;
+};
+
 export type MemberRow = { force: string; forceName: string; joinedOn: string; leftOn: string | null };
 
 export function createPortfolioRepository(db: Db) {
@@ -45,7 +63,33 @@ export function createPortfolioRepository(db: Db) {
      VALUES (@function, @fy, @force, @tenths, 'equal', 1, @note)`,
   );
 
+  const functionOf = db.prepare(
+    `SELECT slug, name, collaboration_slug AS collaboration, description, lead_force_slug AS leadForce, agreement_slug AS agreement,
+            rag_tolerance_tenths_percent AS toleranceTenthsPercent, headline_target_pence AS headlinePence, headline_as_written AS headlineAsWritten,
+            headline_qualifier AS headlineQualifier, headline_source_id AS headlineSourceId, entered_by AS enteredBy,
+            version, changed_at AS changedAt, changed_by AS changedBy
+       FROM functions WHERE slug = ?`,
+  );
+  const source = db.prepare('SELECT id, paragraph, quote FROM sources WHERE id = ?');
+  const putSource = db.prepare(
+    'INSERT INTO sources (id, paper_id, paragraph, quote) VALUES (@id, @paperId, @paragraph, @quote) ON CONFLICT (id) DO UPDATE SET paragraph = excluded.paragraph, quote = excluded.quote',
+  );
+  const updateFunction = db.prepare(
+    `UPDATE functions SET name = @name, description = @description, lead_force_slug = @leadForce, agreement_slug = @agreement,
+            rag_tolerance_tenths_percent = @tolerance, headline_target_pence = @headlinePence, headline_as_written = @headlineAsWritten,
+            headline_qualifier = @headlineQualifier, headline_source_id = @headlineSourceId,
+            version = version + 1, changed_at = @at, changed_by = @by
+      WHERE slug = @slug AND version = @version`,
+  );
+
   return {
+    /** A function's particulars as a change to them reads them. */
+    functionOf: (slug: string) => (functionOf.get(slug) as EditableFunction | undefined) ?? null,
+    source: (id: string) => (source.get(id) as { id: string; paragraph: string; quote: string } | undefined) ?? null,
+    /** Writes a business case's passage, or corrects the one it has. */
+    putSource: (row: { id: string; paperId: string; paragraph: string; quote: string }) => putSource.run(row),
+    /** Writes the function's particulars if it is still at `version`; false when it has moved on. */
+    updateFunction: (row: Record<string, string | number | null>) => updateFunction.run(row).changes === 1,
     functionExists: (slug: string) => functionExists.get(slug) !== undefined,
     collaboration: (slug: string) => (collaboration.get(slug) as { slug: string; name: string } | undefined) ?? null,
     collaborations: () => collaborations.all() as { slug: string; name: string }[],
